@@ -1,0 +1,60 @@
+"""The two calls most users need: :func:`load` an extractor, :func:`extract` one document."""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING
+
+from bilat.extraction import Extraction
+from bilat.extractor import Extractor, PublishedLike
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["extract", "load"]
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def load(model: Language | str | os.PathLike[str] | None = None) -> Extractor:
+    """Return a ready :class:`~bilat.Extractor` on a spaCy pipeline.
+
+    Args:
+        model: a ``spacy.Language`` you already have, a pipeline package name or path, or
+            ``None`` to use ``$BILAT_SPACY_MODEL`` or the best English pipeline installed
+            (see :mod:`bilat.pipeline_loading`). Nothing is ever downloaded.
+    """
+    return Extractor(model)
+
+
+def _default_extractor() -> Extractor:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Extractor(None)
+        return _default
+
+
+def extract(
+    text: str,
+    published: PublishedLike = None,
+    *,
+    nlp: Language | str | os.PathLike[str] | None = None,
+) -> Extraction:
+    """Extract the bilateral-relations events in one English news text.
+
+    Args:
+        text: the article (headline and body); offsets in the result index into it.
+        published: the publication date (``date``, ``datetime`` or ISO string) that relative
+            dates ("on Wednesday", "last month") are resolved against; ``None`` leaves them
+            unresolved.
+        nlp: a spaCy pipeline (object, name or path) to use instead of the default one,
+            which is loaded once per process and reused.
+
+    Returns:
+        An :class:`~bilat.Extraction`: a sequence of events plus the text.
+    """
+    extractor = _default_extractor() if nlp is None else Extractor(nlp)
+    return extractor.extract(text, published)

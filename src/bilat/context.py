@@ -1,0 +1,149 @@
+"""Everything the extractors share about one document, computed once.
+
+:class:`DocumentContext` wraps a parsed ``Doc`` with its publication date, the state
+actors it mentions (:class:`bilat.actors.DocumentActors`), its parsed DATE expressions and
+small syntactic helpers (tense, evidence spans).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bilat.values import Evidence, TimeSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from bilat.actors import ActorMention, DocumentActors
+
+__all__ = ["DateMention", "DocumentContext"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
+_FUTURE_MARKERS = frozenset({"to", "due", "scheduled", "expected", "plan", "plans", "planned"})
+
+
+class DateMention:
+    """A DATE expression in the document and its normalised :class:`TimeSpan`."""
+
+    __slots__ = ("end", "start", "timespan")
+
+    def __init__(self, start: int, end: int, timespan: TimeSpan) -> None:
+        self.start = start
+        self.end = end
+        self.timespan = timespan
+
+
+class DocumentContext:
+    """One parsed document plus what every extractor needs to know about it."""
+
+    def __init__(self, doc: Doc, published: dt.date | None) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.published = published
+        self.has_parser = doc.has_annotation("DEP")
+        self.has_ner = doc.has_annotation("ENT_IOB")
+
+    @cached_property
+    def actors(self) -> DocumentActors:
+        """The state actors mentioned in the document (countries, capitals, people...)."""
+        from bilat.actors import DocumentActors
+
+        return DocumentActors(self.doc, self.published)
+
+    def actor_at(self, i: int) -> ActorMention | None:
+        """The actor mention covering token ``i``, if any."""
+        return self.actors.at(i)
+
+    def evidence(self, start_char: int, end_char: int) -> Evidence:
+        """Evidence for ``text[start_char:end_char]``, trimmed of surrounding white space."""
+        while start_char < end_char and self.text[start_char].isspace():
+            start_char += 1
+        while end_char > start_char and self.text[end_char - 1].isspace():
+            end_char -= 1
+        return Evidence.from_text(self.text, start_char, end_char)
+
+    def sentence_evidence(self, token: Token) -> Evidence:
+        """Evidence for the sentence holding ``token``."""
+        sent = token.sent
+        return self.evidence(sent.start_char, sent.end_char)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Every DATE entity (and bare year) that parses, with its normalised time span."""
+        from bilat.normalise import parse_date
+
+        found: list[DateMention] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            span = parse_date(ent.text, self.published, tense=self.tense(ent.root))
+            if span is None:
+                continue
+            found.append(
+                DateMention(
+                    ent.start,
+                    ent.end,
+                    TimeSpan(
+                        start=span.start,
+                        end=span.end,
+                        precision=span.precision,
+                        text=ent.text,
+                        start_char=ent.start_char,
+                        end_char=ent.end_char,
+                    ),
+                )
+            )
+        return found
+
+    def dates_in(self, sent: Span) -> list[DateMention]:
+        """The parsed dates inside a sentence (or any span), in order."""
+        return [d for d in self.dates if d.start >= sent.start and d.end <= sent.end]
+
+    def date_for(self, trigger: Token, sent: Span | None = None) -> TimeSpan | None:
+        """The date that most likely belongs to an event triggered at ``trigger``.
+
+        A DATE whose syntactic head chain reaches the trigger wins; else the nearest DATE in
+        the same sentence.
+        """
+        sent = sent if sent is not None else trigger.sent
+        candidates = self.dates_in(sent)
+        if not candidates:
+            return None
+        if self.has_parser:
+            for mention in candidates:
+                head = self.doc[mention.start:mention.end].root
+                for _ in range(4):
+                    if head == trigger:
+                        return mention.timespan
+                    if head.head == head:
+                        break
+                    head = head.head
+        best = min(candidates, key=lambda m: min(abs(m.start - trigger.i), abs(m.end - trigger.i)))
+        return best.timespan
+
+    def tense(self, token: Token) -> str | None:
+        """``"future"`` when the clause of ``token`` is future or scheduled, ``"past"`` when past.
+
+        Looks at auxiliaries and markers ("will", "is to", "is due to", "scheduled") on the
+        token's verb; ``None`` when the parse says nothing.
+        """
+        verb = token
+        for _ in range(3):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+                break
+            verb = verb.head
+        children = [c.lower_ for c in verb.children]
+        if any(c in _FUTURE_AUX for c in children):
+            return "future"
+        left = [t.lower_ for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i]]
+        if any(w in _FUTURE_AUX for w in left):
+            return "future"
+        if verb.tag_ in {"VBD", "VBN"}:
+            return "past"
+        if verb.lower_ in _FUTURE_MARKERS or (
+            verb.tag_ == "VB" and any(w in {"to", "due", "scheduled"} for w in left)
+        ):
+            return "future"
+        return None

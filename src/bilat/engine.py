@@ -1,0 +1,37 @@
+"""Run every event extractor over one parsed document and merge their mentions into events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from bilat.events import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["extract_events"]
+
+
+def extract_events(
+    doc: Doc, published: dt.date | None, types: Iterable[str] | None = None
+) -> tuple[Event, ...]:
+    """Return the merged events of ``doc``: one per real-world happening, every mention kept.
+
+    Args:
+        doc: a document processed by an English spaCy pipeline (any: NER and a parser help).
+        published: the publication date that relative dates are resolved against.
+        types: the event types to run; all by default.
+    """
+    from bilat.context import DocumentContext
+    from bilat.extractors import EXTRACTORS
+    from bilat.merging import merge_mentions
+
+    context = DocumentContext(doc, published)
+    wanted = EXTRACTORS.keys() if types is None else set(types)
+    mentions: list[Event] = []
+    for name, extractor in EXTRACTORS.items():
+        if name in wanted:
+            mentions.extend(extractor(context))
+    return merge_mentions(mentions)

@@ -1,0 +1,149 @@
+"""Syntax helpers every extractor shares: subjects, objects, prepositional attachments.
+
+All helpers degrade gracefully when the pipeline has no parser (``spacy.blank``): they then
+fall back to token windows inside the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from bilat.modality import modality_at
+from bilat.values import Actor, Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from bilat.actors import ActorMention
+    from bilat.context import DocumentContext
+    from bilat.triggers import Trigger
+
+__all__ = [
+    "actor_of",
+    "conjuncts",
+    "countries_in",
+    "first_mention_in",
+    "governing_verb",
+    "mention_for",
+    "modality_for",
+    "pp_objects",
+    "subjects",
+]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+STATE_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Thailand and Indonesia")."""
+    out = [token]
+    out.extend(t for t in token.conjuncts if t not in out)
+    return out
+
+
+def governing_verb(token: Token, max_hops: int = 4) -> Token | None:
+    """The nearest verb or auxiliary above ``token`` (itself if it is one)."""
+    current = token
+    for _ in range(max_hops):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subjects of ``verb``, inherited through ``xcomp``/``conj`` chains ("plan to visit")."""
+    current = verb
+    for _ in range(4):
+        found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if found:
+            out: list[Token] = []
+            for subject in found:
+                if subject.dep_ == "agent":
+                    out.extend(c for c in subject.children if c.dep_ == "pobj")
+                else:
+                    out.extend(conjuncts(subject))
+            return out
+        if current.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl"} and current.head != current:
+            if current.dep_ == "relcl" or current.dep_ == "acl":
+                return [current.head]
+            current = current.head
+            continue
+        break
+    return []
+
+
+def pp_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the prepositions in ``preps`` attached to ``token`` (with conjuncts)."""
+    wanted = {p.lower() for p in preps}
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in wanted:
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    out.extend(conjuncts(obj))
+    return out
+
+
+def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = STATE_KINDS,
+                depth: int = 3) -> ActorMention | None:
+    """The actor mention for a syntactic argument: the one covering ``token``, else the
+    first one in its subtree within ``depth`` levels ("the Iraqi parliament", "Pakistan's
+    foreign office")."""
+    direct = context.actor_at(token.i)
+    if direct is not None and direct.kind in kinds:
+        return direct
+    frontier = [token]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in {"relcl", "acl", "advcl", "conj", "cc", "appos", "prep"} and \
+                        child.dep_ != "prep":
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in {"of", "from"}:
+                    continue
+                found = context.actor_at(child.i)
+                if found is not None and found.kind in kinds:
+                    return found
+                nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def first_mention_in(context: DocumentContext, span: Span,
+                     kinds: frozenset[str] = STATE_KINDS) -> ActorMention | None:
+    """The first actor mention of one of ``kinds`` inside ``span``."""
+    for mention in context.actors.within(span.start, span.end):
+        if mention.kind in kinds:
+            return mention
+    return None
+
+
+def countries_in(context: DocumentContext, tokens: Iterable[Token],
+                 kinds: frozenset[str] = STATE_KINDS) -> Iterator[str]:
+    """The distinct countries of the mentions found for ``tokens``, in order."""
+    seen: set[str] = set()
+    for token in tokens:
+        mention = mention_for(context, token, kinds)
+        if mention is not None and mention.country not in seen:
+            seen.add(mention.country)
+            yield mention.country
+
+
+def actor_of(mention: ActorMention | None) -> Actor | None:
+    """An :class:`~bilat.values.Actor` (name, title, country) for a person mention."""
+    if mention is None or mention.kind != "person":
+        return None
+    return Actor(name=mention.person or mention.text, title=mention.title, country=mention.country)
+
+
+def modality_for(trigger: Trigger, allowed: frozenset[str] | None = None) -> Modality:
+    """The ConText modality of a trigger within its sentence."""
+    sent = trigger.head.sent
+    modality, _ = modality_at(sent, trigger.start, trigger.end, allowed=allowed)
+    return modality

@@ -1,0 +1,16 @@
+"""Trade extractor (being written; returns no events yet)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilat.context import DocumentContext
+    from bilat.events import Event
+
+__all__ = ["extract_trade_figures"]
+
+
+def extract_trade_figures(context: DocumentContext) -> list[Event]:
+    """Every trade mention in the document."""
+    return []

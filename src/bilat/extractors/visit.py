@@ -1,0 +1,184 @@
+"""Visit roles: who travels (``visitor_country``) to which state (``host_country``).
+
+Rules, by trigger label (``bilat/data/triggers/visit.json``):
+
+* ``travel`` verbs ("visit", "travel", "fly", "head"): visitor = subject; host = direct
+  object ("visited Iraq") or the object of "to" ("flew to Tokyo").
+* ``travel`` nouns ("visit", "trip", "tour"): visitor = possessor ("Zardari's visit"), the
+  object of "by", or the subject of the verb the noun hangs from ("Dar was in China on a
+  visit", "Brown began a visit to Beijing"); host = object of "to"/"in" on the noun or on
+  that verb.
+* ``arrive`` ("arrived in Sochi"), ``depart`` ("left for Washington"), ``presence`` ("was in
+  London"), ``return`` ("returned from Egypt"): visitor = subject, host = the place.
+* ``host`` ("Putin hosted Assad in Sochi"): visitor = object; host = subject's state.
+* ``meet`` (meetings and talks held in a place): every official present whose state differs
+  from the place's state visits it; such visits are ``implicit``.
+
+A host is a country, its capital, or a place inside it; a visitor is a person with a
+known state, a state, a demonym or a government body. Visitor and host must differ.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bilat.events import Event, Visit
+from bilat.extractors.common import (
+    actor_of,
+    conjuncts,
+    governing_verb,
+    mention_for,
+    modality_for,
+    pp_objects,
+    subjects,
+)
+from bilat.triggers import load_lexicon
+from bilat.values import Modality, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bilat.actors import ActorMention
+    from bilat.context import DocumentContext
+    from bilat.triggers import Trigger
+
+__all__ = ["extract_visits"]
+
+VISITOR_KINDS = frozenset({"person", "country", "demonym", "capital", "body", "group"})
+HOST_KINDS = frozenset({"country", "capital", "place"})
+OFFICIAL_KINDS = frozenset({"person", "body"})
+VISIT_MODALITIES = frozenset({"planned", "negated", "proposed"})
+
+
+def _hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for token in tokens:
+        for each in conjuncts(token):
+            mention = mention_for(context, each, HOST_KINDS, depth=2)
+            if mention is not None and all(m.country != mention.country for m in out):
+                out.append(mention)
+    return out
+
+
+def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for token in tokens:
+        mention = mention_for(context, token, VISITOR_KINDS)
+        if mention is not None and all(m.country != mention.country for m in out):
+            out.append(mention)
+    return out
+
+
+def _noun_roles(context: DocumentContext, noun: Token) -> tuple[list[ActorMention],
+                                                                 list[ActorMention]]:
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    visitors = _visitors(context, possessors + pp_objects(noun, ["by", "of"]))
+    compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    hosts = _hosts(context, pp_objects(noun, ["to", "in"]))
+    verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
+    if verb is not None and verb != noun:
+        if not visitors:
+            visitors = _visitors(context, subjects(verb))
+        if not hosts:
+            hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
+    if not visitors:
+        visitors = _visitors(context, compounds)
+    return visitors, hosts
+
+
+def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMention],
+                                                                list[ActorMention], bool]:
+    """Visitors, hosts and whether the visit is implicit, for one trigger."""
+    head = trigger.head
+    label = trigger.label
+    if label == "travel" and head.pos_ in {"NOUN", "PROPN"}:
+        visitors, hosts = _noun_roles(context, head)
+        return visitors, hosts, False
+    if label == "travel":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        hosts = _hosts(context, objects + pp_objects(head, ["to", "for"]))
+        return _visitors(context, subjects(head)), hosts, False
+    if label == "arrive":
+        anchor = head.head if head.dep_ == "pobj" else head
+        hosts = _hosts(context, pp_objects(head, ["in", "at", "to"]))
+        visitors = _visitors(context, subjects(head) or [c for c in head.children
+                                                         if c.dep_ == "poss"])
+        if not visitors and anchor is not head:
+            visitors = _visitors(context, subjects(anchor))
+        return visitors, hosts, False
+    if label == "depart":
+        return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["for"])), False
+    if label == "presence":
+        return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["in"])), True
+    if label == "return":
+        return [], [], False
+    if label == "host":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        visitors = _visitors(context, objects)
+        hosts = _hosts(context, pp_objects(head, ["in", "at"]))
+        if not hosts:
+            hosts = [m for m in _visitors(context, subjects(head)) if m.kind != "demonym"]
+        return visitors, hosts, True
+    if label == "meet":
+        return _meeting_roles(context, head)
+    return [], [], False
+
+
+def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMention],
+                                                                   list[ActorMention], bool]:
+    verb = governing_verb(head) if head.pos_ in {"NOUN", "PROPN"} else head
+    places = pp_objects(head, ["in", "at"])
+    if verb is not None and verb != head:
+        places += pp_objects(verb, ["in", "at"])
+    hosts = [m for m in _hosts(context, places) if m.kind in {"capital", "place"}]
+    if len(hosts) != 1:
+        return [], [], True
+    people: list[Token] = []
+    if verb is not None:
+        people += subjects(verb)
+    people += pp_objects(head, ["with", "between"])
+    if verb is not None and verb != head:
+        people += pp_objects(verb, ["with", "between"])
+    visitors = [m for m in _visitors(context, people) if m.kind in OFFICIAL_KINDS | {"country"}]
+    return visitors, hosts, True
+
+
+def extract_visits(context: DocumentContext) -> list[Event]:
+    """Every visit mention in the document (merged later by :mod:`bilat.merging`)."""
+    if not context.has_parser:
+        return []
+    lexicon = load_lexicon("visit")
+    found: list[Event] = []
+    for sent in context.doc.sents:
+        for trigger in lexicon.find(sent):
+            visitors, hosts, implicit = _roles(context, trigger)
+            if not visitors or not hosts:
+                continue
+            modality = modality_for(trigger, VISIT_MODALITIES)
+            if modality is Modality.ASSERTED and context.tense(trigger.head) == "future":
+                modality = Modality.PLANNED
+            date = context.date_for(trigger.head, sent)
+            evidence = (context.evidence(sent.start_char, sent.end_char),)
+            for visitor in visitors:
+                for host in hosts:
+                    if visitor.country == host.country:
+                        continue
+                    location = (
+                        Place(name=host.text, country=host.country)
+                        if host.kind in {"capital", "place"}
+                        else None
+                    )
+                    found.append(
+                        Visit(
+                            visitor_country=visitor.country,
+                            host_country=host.country,
+                            visitor=actor_of(visitor),
+                            location=location,
+                            implicit=implicit,
+                            date=date,
+                            modality=modality,
+                            evidence=evidence,
+                            rule=f"visit.{trigger.entry.id}",
+                        )
+                    )
+    return found

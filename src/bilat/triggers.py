@@ -1,0 +1,130 @@
+"""Trigger lexicons: the words that can announce an event, kept as package data.
+
+Each event type has a file ``bilat/data/triggers/<type>.json``::
+
+    {"type": "visit",
+     "triggers": [
+        {"id": "visit", "label": "travel", "forms": ["visit", "visits", "visited", "visiting"],
+         "pos": ["NOUN", "VERB"]},
+        {"id": "state_visit", "label": "travel", "sequence": [["state"], ["visit", "visits"]]}
+     ]}
+
+``forms`` are matched against a token's lower-cased text, so the lexicon works with any
+pipeline (even ``spacy.blank("en")`` with no lemmatizer); ``sequence`` matches consecutive
+tokens, each against its list of forms; ``pos`` (optional) restricts coarse parts of speech
+when the pipeline has a tagger. A match's ``head`` is the token of the sequence given by
+``head`` (index, default: the last token).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Trigger", "TriggerEntry", "TriggerLexicon", "load_lexicon"]
+
+
+@attrs.frozen(slots=True)
+class TriggerEntry:
+    """One lexicon record: a sequence of alternative word forms and what it signals."""
+
+    id: str
+    label: str
+    sequence: tuple[frozenset[str], ...]
+    pos: frozenset[str] = frozenset()
+    head: int = -1
+    extra: dict[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+
+
+@attrs.frozen(slots=True)
+class Trigger:
+    """A trigger found in a document: token range, the token that anchors it, its entry."""
+
+    start: int
+    end: int
+    head: Token
+    entry: TriggerEntry
+
+    @property
+    def label(self) -> str:
+        """The entry's label (e.g. ``travel``, ``sign``, ``export``, ``air``)."""
+        return self.entry.label
+
+
+class TriggerLexicon:
+    """A compiled lexicon: entries indexed by their first word form for a fast scan."""
+
+    def __init__(self, event_type: str, entries: list[TriggerEntry]) -> None:
+        self.event_type = event_type
+        self.entries = entries
+        self._by_first: dict[str, list[TriggerEntry]] = {}
+        for entry in entries:
+            for form in entry.sequence[0]:
+                self._by_first.setdefault(form, []).append(entry)
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda e: -len(e.sequence))
+
+    @property
+    def first_forms(self) -> frozenset[str]:
+        """Every word form that can start a trigger (for cheap pre-filtering)."""
+        return frozenset(self._by_first)
+
+    def find(self, doc: Doc | Span) -> Iterator[Trigger]:
+        """Yield the longest trigger starting at each token, left to right, not overlapping."""
+        tokens = list(doc)
+        has_pos = bool(tokens) and tokens[0].doc.has_annotation("POS")
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            matched: Trigger | None = None
+            for entry in self._by_first.get(token.lower_, ()):
+                n = len(entry.sequence)
+                if i + n > len(tokens):
+                    continue
+                if all(tokens[i + k].lower_ in entry.sequence[k] for k in range(1, n)):
+                    head = tokens[i + (entry.head if entry.head >= 0 else n - 1)]
+                    if has_pos and entry.pos and head.pos_ not in entry.pos:
+                        continue
+                    matched = Trigger(token.i, token.i + n, head, entry)
+                    break
+            if matched is None:
+                i += 1
+            else:
+                yield matched
+                i += matched.end - matched.start
+
+
+def _entry(raw: dict[str, Any]) -> TriggerEntry:
+    if "sequence" in raw:
+        sequence = tuple(frozenset(str(f).lower() for f in step) for step in raw["sequence"])
+    else:
+        sequence = (frozenset(str(f).lower() for f in raw["forms"]),)
+    if not sequence or not all(sequence):
+        raise ValueError(f"trigger {raw.get('id')!r} has an empty word-form list")
+    known = {"id", "label", "forms", "sequence", "pos", "head"}
+    return TriggerEntry(
+        id=str(raw["id"]),
+        label=str(raw.get("label", raw["id"])),
+        sequence=sequence,
+        pos=frozenset(raw.get("pos", ())),
+        head=int(raw.get("head", -1)),
+        extra={k: v for k, v in raw.items() if k not in known},
+    )
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(event_type: str) -> TriggerLexicon:
+    """Load and compile ``bilat/data/triggers/<event_type>.json`` (once per process)."""
+    path = resources.files("bilat") / "data" / "triggers" / f"{event_type}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("type") != event_type:
+        raise ValueError(f"{path}: 'type' must be {event_type!r}")
+    return TriggerLexicon(event_type, [_entry(raw) for raw in data["triggers"]])
