@@ -1,16 +1,176 @@
-"""Agreement extractor (being written; returns no events yet)."""
+"""Agreement roles: the states (``parties``) that agree, sign, conclude or negotiate.
+
+Rules, by trigger label (``bilat/data/triggers/agreement.json``):
+
+* ``sign`` verbs ("signed", "agreed", "concluded", "ratified", "accepted"): parties = the
+  subjects, the objects of "with"/"between", and states named on the object ("accepted
+  Seoul's proposal", "signed the Japan-Korea accord").
+* ``reach`` verbs ("reached", "struck", "cut") count only with an agreement noun as object.
+* ``accord`` nouns ("agreement", "treaty", "pact", "deal", "MoU", "ceasefire"): parties =
+  states in the noun's modifiers ("EU-Turkey deal", "Turkish-American agreement"), the
+  objects of "between"/"with"/"among", and the subjects of the verb it hangs from.
+* ``decide`` ("the two sides decided") needs two states among its subjects.
+
+"The two countries", "both sides" and "they" take the states of the sentence and the one
+before it, when exactly two (or three, for "three") are named there. An agreement needs at
+least two distinct states; companies and single states agreeing with themselves are not one.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
+from bilat.events import Agreement, Event
+from bilat.extractors.common import (
+    conjuncts,
+    governing_verb,
+    mention_for,
+    modality_for,
+    pp_objects,
+    subjects,
+)
+from bilat.triggers import load_lexicon
+
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
     from bilat.context import DocumentContext
-    from bilat.events import Event
+    from bilat.triggers import Trigger
 
 __all__ = ["extract_agreements"]
 
+PARTY_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
+AGREEMENT_MODALITIES = frozenset({"in_principle", "proposed", "planned", "negated", "denied"})
+GROUP_REFERENCE = regex.compile(
+    r"^(?:the\s+)?(?:(?P<n>two|three|four)\s+(?:countries|nations|states|sides|neighbou?rs|"
+    r"governments|leaders|ministers|allies|capitals)|both\s+(?:countries|sides|nations|"
+    r"governments)|they|the\s+(?:neighbou?rs|allies|officials|leaders))$",
+    regex.IGNORECASE,
+)
+_NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
+
+
+def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        for each in conjuncts(token):
+            mention = mention_for(context, each, PARTY_KINDS)
+            if mention is not None and mention.country not in out:
+                out.append(mention.country)
+    return out
+
+
+def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
+    """States named inside the noun phrase before the noun ("the EU-Turkey refugee deal")."""
+    out: list[str] = []
+    left = noun.left_edge.i
+    for mention in context.actors.within(left, noun.i):
+        if mention.kind in PARTY_KINDS and mention.country not in out:
+            out.append(mention.country)
+    return out
+
+
+def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) -> list[str]:
+    """States for "the two countries"/"both sides": those of this and the previous sentence."""
+    for token in tokens:
+        phrase = context.doc[token.left_edge.i : token.i + 1].text
+        match = GROUP_REFERENCE.match(phrase)
+        if match is None:
+            continue
+        wanted = {"three": 3, "four": 4}.get((match.group("n") or "").lower(), 2)
+        start = sent.start
+        if start > 0:
+            start = context.doc[start - 1].sent.start
+        found: list[str] = []
+        for mention in context.actors.within(start, sent.end):
+            if mention.kind in PARTY_KINDS and mention.country not in found:
+                found.append(mention.country)
+        if len(found) == wanted:
+            return found
+    return []
+
+
+def _is_accord_noun(token: Token) -> bool:
+    entry = next(
+        (e for e in load_lexicon("agreement").entries if e.label == "accord"), None
+    )
+    return entry is not None and token.lower_ in entry.sequence[0]
+
+
+def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
+    if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
+        return []
+    parties = _modifier_countries(context, noun)
+    for country in _countries(context, pp_objects(noun, ["between", "with", "among", "by"])):
+        if country not in parties:
+            parties.append(country)
+    verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
+    if verb is not None and noun.dep_ in _NOUN_VERB_DEPS | {"conj", "appos"}:
+        subject_tokens = subjects(verb)
+        more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
+        if not more:
+            more = _group_reference(context, subject_tokens, sent)
+        for country in more:
+            if country not in parties:
+                parties.append(country)
+    return parties
+
+
+def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str]:
+    subject_tokens = subjects(verb)
+    parties = _countries(context, subject_tokens)
+    if not parties:
+        parties = _group_reference(context, subject_tokens, sent)
+    for country in _countries(context, pp_objects(verb, ["with", "between", "by"])):
+        if country not in parties:
+            parties.append(country)
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+        for country in _modifier_countries(context, obj) + _countries(
+            context, [c for c in obj.children if c.dep_ == "poss"]
+        ):
+            if country not in parties:
+                parties.append(country)
+    return parties
+
+
+def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
+    head = trigger.head
+    label = trigger.label
+    if label == "accord":
+        return _noun_parties(context, head, sent)
+    if label == "reach":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if not any(_is_accord_noun(o) for o in objects):
+            return []
+        return _verb_parties(context, head, sent)
+    if label == "decide":
+        parties = _verb_parties(context, head, sent)
+        return parties if len(parties) >= 2 else []
+    if head.pos_ in {"NOUN", "PROPN"}:  # "the signing of the treaty"
+        return _noun_parties(context, head, sent)
+    return _verb_parties(context, head, sent)
+
 
 def extract_agreements(context: DocumentContext) -> list[Event]:
-    """Every agreement mention in the document."""
-    return []
+    """Every agreement mention in the document (merged later by :mod:`bilat.merging`)."""
+    if not context.has_parser:
+        return []
+    lexicon = load_lexicon("agreement")
+    found: list[Event] = []
+    for sent in context.doc.sents:
+        for trigger in lexicon.find(sent):
+            parties = _parties(context, trigger, sent)
+            if len(set(parties)) < 2:
+                continue
+            found.append(
+                Agreement(
+                    parties=tuple(parties),
+                    date=context.date_for(trigger.head, sent),
+                    modality=modality_for(trigger, AGREEMENT_MODALITIES),
+                    evidence=(context.evidence(sent.start_char, sent.end_char),),
+                    rule=f"agreement.{trigger.entry.id}",
+                )
+            )
+    return found
