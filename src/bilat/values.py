@@ -51,6 +51,7 @@ class Precision(str, Enum):
     WEEK = "week"
     MONTH = "month"
     QUARTER = "quarter"
+    HALF = "half"
     YEAR = "year"
     DECADE = "decade"
 
