@@ -1,0 +1,573 @@
+"""Actor mentions in a spaCy ``Doc``: countries, demonyms, capitals, places, people, bodies.
+
+Works on any English pipeline. On ``spacy.blank("en")`` it matches the gazetteer by token
+n-grams (longest first); on trained pipelines it also uses NER spans (GPE/NORP/ORG/PERSON/LOC/
+FAC) to add mentions the gazetteer misses and to keep person names such as "Michael Jordan"
+from resolving to a state.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bilat.actors import gazetteer as gz
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ActorMention", "DocumentActors"]
+
+MAX_NGRAM = 8
+
+# Words that make up a title ("Deputy Prime Minister", "Secretary of State"); a title must
+# contain one of TITLE_HEADS.
+TITLE_HEADS = frozenset(
+    """president minister secretary premier chancellor ambassador envoy king queen emir leader
+    counterpart spokesman spokeswoman spokesperson prince representative commissioner chief
+    commander general governor chairman negotiator diplomat sultan monarch ruler dictator
+    strongman head official officials emissary consul attache""".split()
+)
+TITLE_MODS = frozenset(
+    """prime foreign deputy acting vice first trade defence defense interior finance home state
+    of for affairs external commerce economy economic energy industry chief crown supreme army
+    military senior top agriculture information justice security national treasury international
+    development special cabinet assistant under permanent junior federal caretaker outgoing
+    incoming interim de facto grand the and senior-most immigration planning petroleum oil
+    overseas european commonwealth environment health education labour labor culture""".split()
+)
+TITLE_WORDS = TITLE_HEADS | TITLE_MODS
+TITLE_TRIM = frozenset({"of", "for", "the", "and", "de", "facto"})
+HONORIFICS = frozenset(
+    """dr dr. mr mr. mrs mrs. ms ms. gen gen. general sheikh shaikh prince princess sir dame lt
+    lt. col col. colonel marshal ayatollah mullah maulvi maulana haji king queen emir crown
+    professor prof prof. president premier chancellor""".split()
+)
+NAME_PARTICLES = frozenset(
+    "al el bin ibn bint de von van der den la le da di du dos ul abu ben".split()
+)
+BODY_HEADS = frozenset(
+    """ministry office department parliament government administration embassy cabinet
+    authorities regime army navy military forces troops police guard guards senate congress
+    assembly council legislature presidency junta consulate mission delegation court""".split()
+)
+BODY_MODS = frozenset(
+    """foreign defence defense interior trade commerce finance home external affairs state
+    air coast border security armed special national federal central of the and naval
+    information justice economy economic high supreme revolutionary islamic""".split()
+)
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Names that are also common given names: not a state inside a person's name.
+PERSONISH = frozenset({"jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon"})
+_SENT_END = frozenset({".", "!", "?", "\n", "\n\n", ":", ";", '"', "\u201d", "\u201c"})
+_NER_TO_KIND = {"GPE": "country", "NORP": "demonym", "ORG": "body", "LOC": "place", "FAC": "place"}
+
+
+@attrs.frozen(slots=True)
+class ActorMention:
+    """One mention of a state actor in a Doc (token and character offsets)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    country: str
+    kind: str
+    person: str | None = None
+    title: str | None = None
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper()
+
+
+def _sent_start(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text in _SENT_END or prev.is_space or "\n" in prev.whitespace_
+
+
+class DocumentActors:
+    """Actor mentions of a Doc; ``when`` (the document date) picks era-dependent codes."""
+
+    def __init__(self, doc: Doc, when: datetime.date | None = None) -> None:
+        self.doc = doc
+        self.when = when
+        self._taken: list[bool] = [False] * len(doc)
+        self._found: list[ActorMention] = []
+        self._people: dict[str, tuple[str, str, str | None]] = {}  # key -> (country, full, title)
+        self._conflict: set[str] = set()
+        self._persons_ner: list[tuple[int, int]] = []
+        self._ner: list[Span] = []
+        if doc.has_annotation("ENT_IOB"):
+            self._ner = list(doc.ents)
+            self._persons_ner = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        try:
+            self._run()
+        except Exception:  # pragma: no cover - never break extraction on odd input
+            pass
+        self.mentions: tuple[ActorMention, ...] = tuple(
+            sorted(self._found, key=lambda m: m.start)
+        )
+        self._by_token: dict[int, ActorMention] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    # ------------------------------------------------------------------ public API
+    def at(self, i: int) -> ActorMention | None:
+        """The mention covering token ``i``."""
+        return self._by_token.get(i)
+
+    def within(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions inside the token range ``[start, end)``."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def country_of(self, span: Token | Span) -> str | None:
+        """Country of the mention covering the head of ``span``, else of the first inside it."""
+        doc = self.doc
+        if hasattr(span, "i") and not hasattr(span, "start"):  # a Token
+            m = self.at(span.i)  # type: ignore[union-attr]
+            return m.country if m else None
+        start, end = span.start, span.end  # type: ignore[union-attr]
+        if doc.has_annotation("DEP"):
+            try:
+                m = self.at(span.root.i)  # type: ignore[union-attr]
+                if m:
+                    return m.country
+            except Exception:  # pragma: no cover
+                pass
+        for m in self.mentions:
+            if m.start < end and m.end > start:
+                return m.country
+        return None
+
+    def person_country(self, name: str) -> str | None:
+        """Country of a person the doc introduced ("Dar", "Ishaq Dar"), else the leaders file."""
+        if not isinstance(name, str):
+            return None
+        key = gz.normalise(name)
+        hit = self._people.get(key)
+        if hit is not None and key not in self._conflict:
+            return hit[0]
+        recs = gz.leaders_named(name)
+        if recs and not (gz.ambiguous_surname(name) and not _is_full(recs, key)):
+            return gz.leader_country(recs, self.when)
+        return None
+
+    # ------------------------------------------------------------------ matching
+    def _add(self, start: int, end: int, country: str, kind: str, person: str | None = None,
+             title: str | None = None) -> None:
+        doc = self.doc
+        sc = doc[start].idx
+        ec = doc[end - 1].idx + len(doc[end - 1].text)
+        self._found.append(ActorMention(start, end, sc, ec, doc.text[sc:ec], country, kind,
+                                        person, title))
+        for i in range(start, end):
+            self._taken[i] = True
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(self._taken[start:end])
+
+    def _text(self, start: int, end: int) -> str:
+        doc = self.doc
+        return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+
+    def _in_person(self, start: int, end: int) -> tuple[int, int] | None:
+        for s, e in self._persons_ner:
+            if s <= start and end <= e:
+                return (s, e)
+        return None
+
+    def _gazetteer_hits(self) -> list[tuple[int, int, dict[str, Any]]]:
+        """Longest gazetteer (countries table) matches, left to right, non-overlapping."""
+        doc = self.doc
+        n = len(doc)
+        hits: list[tuple[int, int, dict[str, Any]]] = []
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not _is_cap(tok) or tok.lower_ == "the" or tok.text in POSSESSIVE:
+                i += 1
+                continue
+            best = None
+            for j in range(min(n, i + MAX_NGRAM), i, -1):
+                last = doc[j - 1]
+                if last.text in POSSESSIVE or (last.is_punct and j - 1 > i):
+                    continue
+                if any("\n" in doc[k].text or "\n" in doc[k].whitespace_ for k in range(i, j - 1)):
+                    continue
+                entry = gz.lookup(self._text(i, j))
+                if entry is not None:
+                    best = (i, j, entry)
+                    break
+            if best is None:
+                i += 1
+                continue
+            hits.append(best)
+            i = best[1]
+        return hits
+
+    def _personish_blocked(self, start: int, end: int, entry: dict[str, Any]) -> bool:
+        """'Michael Jordan', 'Chad Smith', 'George Washington': a person, not a state."""
+        doc = self.doc
+        key = gz.normalise(self._text(start, end))
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and nxt.lower_ in TITLE_WORDS | POSSESSIVE:
+            return False
+        span = self._in_person(start, end)
+        if span is not None and (key in PERSONISH or span != (start, end)):
+            if span[0] < start or span[1] > end:
+                return True
+        if key in PERSONISH or entry.get("kind") == "capital":
+            prev = doc[start - 1] if start > 0 else None
+            if (prev is not None and _is_cap(prev) and prev.is_alpha and not prev.is_stop
+                    and prev.lower_ not in TITLE_WORDS and prev.lower_ not in HONORIFICS
+                    and gz.lookup(prev.text) is None and not self._taken[start - 1]):
+                return True
+            if (key in PERSONISH and nxt is not None and _is_cap(nxt) and nxt.is_alpha
+                    and gz.lookup(nxt.text) is None and nxt.lower_ not in TITLE_WORDS):
+                return True
+        return False
+
+    def _run(self) -> None:
+        doc = self.doc
+        when = self.when
+        pending: list[tuple[int, int, dict[str, Any]]] = []
+        contextual: list[tuple[int, int, dict[str, Any], str]] = []
+        for start, end, entry in self._gazetteer_hits():
+            if self._personish_blocked(start, end, entry):
+                continue
+            kind = entry.get("kind", "country")
+            code = gz._entry_code(entry, when)
+            if code is None:
+                for i in range(start, end):  # deliberate non-answers still cover their tokens
+                    self._taken[i] = True
+                if entry.get("candidates"):
+                    pending.append((start, end, entry))
+                continue
+            if len(code) != 3:
+                continue
+            if kind == "body" and gz.normalise(self._text(start, end)) in _CONTEXTUAL_BODIES:
+                contextual.append((start, end, entry, code))
+                for i in range(start, end):
+                    self._taken[i] = True
+                continue
+            self._add(start, end, code, kind)
+
+        self._extend_bodies()
+        self._ner_mentions()
+        self._people_by_pattern()
+        self._people_by_name()
+        self._places()
+        self._resolve_pending(pending, contextual)
+
+    def _extend_bodies(self) -> None:
+        """'Pakistan's foreign office', 'the Iraqi parliament' -> one body mention."""
+        doc = self.doc
+        out: list[ActorMention] = []
+        for m in self._found:
+            if m.kind not in ("country", "demonym"):
+                out.append(m)
+                continue
+            j = m.end
+            if j < len(doc) and doc[j].text in POSSESSIVE:
+                j += 1
+            k = j
+            last_head = None
+            while k < len(doc) and k - j < 4:
+                w = doc[k].lower_
+                if w in BODY_HEADS:
+                    last_head = k
+                elif w not in BODY_MODS:
+                    break
+                k += 1
+            if last_head is None or doc[j].lower_ in ("of", "the", "and") or (
+                    last_head + 1 < len(doc) and doc[last_head + 1].lower_ in TITLE_HEADS):
+                out.append(m)
+                continue
+            end = last_head + 1
+            if not self._free(m.end, end):
+                out.append(m)
+                continue
+            sc = m.start_char
+            ec = doc[end - 1].idx + len(doc[end - 1].text)
+            out.append(ActorMention(m.start, end, sc, ec, doc.text[sc:ec], m.country, "body"))
+            for i in range(m.start, end):
+                self._taken[i] = True
+        self._found = out
+
+    def _ner_mentions(self) -> None:
+        for ent in self._ner:
+            kind = _NER_TO_KIND.get(ent.label_)
+            if kind is None or not self._free(ent.start, ent.end):
+                continue
+            text = ent.text
+            entry = gz.lookup(text)
+            code = None
+            if entry is not None:
+                code = gz._entry_code(entry, self.when)
+                kind = entry.get("kind", kind) if code else kind
+                if code is None:
+                    continue
+            if code is None and kind in ("place", "country"):
+                code = gz.place_code(text)
+                kind = "place"
+            if code is not None and len(code) == 3:
+                self._add(ent.start, ent.end, code, kind)
+
+    # ------------------------------------------------------------------ people
+    def _title_at(self, j: int) -> tuple[int, str] | None:
+        """A title starting at token j: returns (end, title text)."""
+        doc = self.doc
+        k = j
+        head_end = None
+        while k < len(doc) and k - j < 7 and doc[k].lower_ in TITLE_WORDS:
+            if doc[k].lower_ in TITLE_HEADS:
+                head_end = k + 1
+            k += 1
+        if head_end is None:
+            return None
+        end = k
+        while end > j and doc[end - 1].lower_ in TITLE_TRIM:
+            end -= 1
+        # "Secretary of State", "Minister for Foreign Affairs": keep tail after head if capitalised
+        end = max(end, head_end)
+        if doc[j].lower_ in TITLE_TRIM:
+            return None
+        return end, self._text(j, end)
+
+    def _name_at(self, j: int) -> tuple[int, int] | None:
+        """A person name starting at token j (after optional comma and honorific)."""
+        doc = self.doc
+        n = len(doc)
+        if j < n and doc[j].text == ",":
+            j += 1
+        while j < n and doc[j].lower_ in HONORIFICS and _is_cap(doc[j]):
+            j += 1
+        if j >= n:
+            return None
+        ner_end = None
+        for s, e in self._persons_ner:
+            if s == j:
+                ner_end = min(e, s + 6)
+        k = j
+        while k < n and k - j < 5:
+            t = doc[k]
+            if _is_cap(t) and (t.is_alpha or "-" in t.text or t.text.endswith(".")) and (
+                    t.lower_ not in TITLE_WORDS or k > j):
+                entry = gz.lookup(t.text)
+                if entry is not None and entry.get("kind") in ("country", "demonym") and k == j:
+                    return None
+                if entry is not None and k > j and entry.get("kind") in ("country", "demonym"):
+                    break
+                k += 1
+            elif k > j and t.lower_ in NAME_PARTICLES and k + 1 < n and (
+                    _is_cap(doc[k + 1]) or doc[k + 1].text == "-"):
+                k += 1
+            elif k > j and t.text == "-" and k + 1 < n and _is_cap(doc[k + 1]):
+                k += 1
+            else:
+                break
+        if ner_end is not None:
+            k = max(k, ner_end)
+        if k == j:
+            return None
+        return (j, k)
+
+    def _register(self, start: int, end: int, country: str, title: str | None) -> None:
+        doc = self.doc
+        full = self._text(start, end)
+        keys = {gz.normalise(full)}
+        parts = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in NAME_PARTICLES
+                 and len(t.text) > 1]
+        if parts:
+            keys.add(parts[-1].lower_)
+            keys.add(parts[0].lower_)
+        for key in keys:
+            old = self._people.get(key)
+            if old is not None and old[0] != country:
+                self._conflict.add(key)
+            else:
+                self._people[key] = (country, full, title)
+
+    def _people_by_pattern(self) -> None:
+        """NATIONALITY ['s] TITLE [,] [Dr.] NAME  and  TITLE NAME (leaders file)."""
+        doc = self.doc
+        for m in list(self._found):
+            if m.kind not in ("country", "demonym", "capital", "body"):
+                continue
+            j = m.end
+            if j < len(doc) and doc[j].text in POSSESSIVE:
+                j += 1
+            t = self._title_at(j)
+            if t is None:
+                continue
+            tend, title = t
+            name = self._name_at(tend)
+            if name is None:
+                continue
+            s, e = name
+            if not self._free(s, e):
+                continue
+            self._register(s, e, m.country, title)
+            self._add(s, e, m.country, "person", person=self._text(s, e), title=title)
+        # TITLE NAME with the leaders file: "President Reagan", "Foreign Minister Ishaq Dar"
+        i = 0
+        while i < len(doc):
+            if not _is_cap(doc[i]) or doc[i].lower_ not in TITLE_WORDS:
+                i += 1
+                continue
+            t = self._title_at(i)
+            if t is None:
+                i += 1
+                continue
+            tend, title = t
+            name = self._name_at(tend)
+            if name is None:
+                i = tend
+                continue
+            s, e = name
+            if self._free(s, e):
+                code = self._leader(self._text(s, e), allow_ambiguous=True)
+                if code is not None:
+                    self._register(s, e, code, title)
+                    self._add(s, e, code, "person", person=self._text(s, e), title=title)
+            i = e
+
+    def _leader(self, name: str, *, allow_ambiguous: bool) -> str | None:
+        recs = gz.leaders_named(name)
+        if not recs:
+            return None
+        key = gz.normalise(name)
+        if not allow_ambiguous and gz.ambiguous_surname(name) and not _is_full(recs, key):
+            return None
+        return gz.leader_country(recs, self.when)
+
+    def _people_by_name(self) -> None:
+        """Later (or earlier) mentions of registered people and of leaders by name."""
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not _is_cap(doc[i]) or self._taken[i]:
+                i += 1
+                continue
+            done = False
+            for j in range(min(n, i + 5), i, -1):
+                if not self._free(i, j):
+                    continue
+                if j - 1 > i and not _is_cap(doc[j - 1]):
+                    continue
+                text = self._text(i, j)
+                key = gz.normalise(text)
+                hit = self._people.get(key)
+                if hit is not None and key not in self._conflict:
+                    # a capitalised word that is the start of a longer unknown name is not him
+                    if j < n and _is_cap(doc[j]) and doc[j].is_alpha and not self._taken[j] and (
+                            gz.lookup(doc[j].text) is None and j - i == 1
+                            and doc[j].lower_ not in TITLE_WORDS and not _sent_start(doc, j)):
+                        continue
+                    self._add(i, j, hit[0], "person", person=hit[1], title=hit[2])
+                    i = j
+                    done = True
+                    break
+                span = self._in_person(i, j)
+                if self._ner and span is None and j - i == 1 and not gz.leaders_named(text):
+                    continue
+                code = self._leader(text, allow_ambiguous=False)
+                if code is not None:
+                    prev = doc[i - 1] if i > 0 else None
+                    nxt = doc[j] if j < n else None
+                    # "Bob Dar", "Putin Street": a different name
+                    if j - i == 1 and ((prev is not None and _is_cap(prev) and prev.is_alpha
+                                         and not _sent_start(doc, i - 1)
+                                         and prev.lower_ not in HONORIFICS
+                                         and prev.lower_ not in TITLE_WORDS)
+                                        or (nxt is not None and _is_cap(nxt) and nxt.is_alpha
+                                            and not self._taken[j])):
+                        continue
+                    recs = gz.leaders_named(text)
+                    full = recs[0]["name"] if recs else text
+                    self._register(i, j, code, None)
+                    self._add(i, j, code, "person", person=full if _is_full(recs, key) else text,
+                              title=None)
+                    i = j
+                    done = True
+                    break
+            if not done:
+                i += 1
+
+    # ------------------------------------------------------------------ places and context
+    def _places(self) -> None:
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            if self._taken[i] or not _is_cap(doc[i]) or not doc[i].is_alpha:
+                i += 1
+                continue
+            done = False
+            for j in range(min(n, i + 4), i, -1):
+                if not self._free(i, j) or not _is_cap(doc[j - 1]):
+                    continue
+                if self._ner:
+                    if any(s <= i < e or s < j <= e for s, e in self._persons_ner):
+                        continue
+                    if any(e.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT")
+                           and e.start <= i and j <= e.end for e in self._ner):
+                        continue
+                text = self._text(i, j)
+                code = gz.place_code(text)
+                if code is None or len(code) != 3:
+                    continue
+                if j - i == 1 and _sent_start(doc, i) and doc[i].text.isupper():
+                    continue
+                if j - i == 1 and doc[i].text.isupper() and len(doc[i].text) <= 4:
+                    continue  # acronyms are rarely cities
+                self._add(i, j, code, "place")
+                i = j
+                done = True
+                break
+            if not done:
+                i += 1
+
+    def _resolve_pending(self, pending: list[tuple[int, int, dict[str, Any]]],
+                         contextual: list[tuple[int, int, dict[str, Any], str]]) -> None:
+        """Ambiguous names ("Korea", "Georgia", "Congolese") resolve from the rest of the doc."""
+        codes = {m.country for m in self._found if m.kind != "person"} | {
+            m.country for m in self._found if m.kind == "person"}
+        places_usa = any(m.country == "USA" and m.kind == "place" for m in self._found)
+        for start, end, entry in pending:
+            cands = [c for c in entry.get("candidates", []) if c in codes]
+            if len(cands) != 1:
+                continue
+            if cands[0] == "GEO" and places_usa:
+                continue
+            for i in range(start, end):
+                self._taken[i] = False
+            self._add(start, end, cands[0], entry.get("kind", "country"))
+        for start, end, entry, code in contextual:
+            if code in codes:
+                for i in range(start, end):
+                    self._taken[i] = False
+                self._add(start, end, code, entry.get("kind", "body"))
+
+
+# Bodies whose name every state uses: only the state the rest of the doc names.
+_CONTEXTUAL_BODIES = frozenset(
+    {"foreign office", "home office", "ministry of defence", "exchequer", "congress",
+     "foreign and commonwealth office", "diet", "majlis", "cortes"}
+)
+
+
+def _is_full(recs: list[dict[str, Any]], key: str) -> bool:
+    for r in recs:
+        if gz.normalise(r["name"]) == key or key in {gz.normalise(a) for a in r.get("aliases", [])}:
+            return True
+    return False
