@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Union
+from itertools import islice
+from typing import TYPE_CHECKING
 
-from bilat.engine import extract_events
-from bilat.events import EVENT_TYPES
+import attrs
+
+from bilat import engine
+from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
+from bilat.events import EVENT_TYPES, Event
 from bilat.extraction import Extraction
+from bilat.merging import merge_mentions
 from bilat.pipeline_loading import load_pipeline, pipeline_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Extractor", "PublishedLike", "parse_published"]
+__all__ = ["Extractor", "PublishedLike", "check_text", "parse_published"]
 
-PublishedLike = Union[dt.date, dt.datetime, str, None]
+PublishedLike = dt.date | dt.datetime | str | None
 """What ``published=`` accepts: a date, a datetime, an ISO 8601 string, or ``None``."""
 
 
@@ -60,6 +66,20 @@ def check_text(text: object) -> str:
     return text
 
 
+@attrs.frozen(slots=True)
+class _Item:
+    """One input of :meth:`Extractor.pipe`, checked: its text and date, or what was wrong."""
+
+    index: int
+    text: str
+    day: dt.date | None
+    error: BaseException | None = None
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
 class Extractor:
     """bilat's rules on one spaCy pipeline. Build it once (:func:`bilat.load`), reuse it.
 
@@ -72,6 +92,15 @@ class Extractor:
     Attributes:
         nlp: the spaCy pipeline in use.
         model_name: its readable name (``"en_core_web_sm-3.8.0"``), recorded on every result.
+        chunk_chars: texts longer than this (or than ``nlp.max_length``) are processed in
+            sentence-aligned chunks of at most this many characters
+            (:mod:`bilat.chunking`); offsets always index the whole text.
+
+    Thread safety: an ``Extractor`` may be shared between threads. spaCy pipelines are not
+    guaranteed to be thread-safe, so every call into the pipeline and the rules holds the
+    extractor's lock: threads get the same results as a serial run, one document at a
+    time. For parallel speed use processes (``pipe(..., n_process=N)``, or one extractor
+    per process).
     """
 
     def __init__(
@@ -87,6 +116,8 @@ class Extractor:
         if unknown:
             raise ValueError(f"unknown event types {unknown}; expected some of {list(EVENT_TYPES)}")
         self.types: tuple[str, ...] = chosen
+        self.chunk_chars: int = CHUNK_CHARS
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"Extractor(model={self.model_name!r}, types={list(self.types)!r})"
@@ -95,29 +126,171 @@ class Extractor:
         """Extract the events of one document.
 
         Args:
-            text: the article text; evidence offsets index into it.
+            text: the article text; evidence offsets index into it, exactly as given (strip
+                HTML with :func:`bilat.markup.strip_markup` first, which keeps offsets).
             published: its publication date, for resolving "on Wednesday", "last month".
 
+        Returns:
+            An :class:`~bilat.Extraction`; empty for empty or white-space-only text. Texts
+            longer than :attr:`chunk_chars` are processed chunk by chunk.
+
         Raises:
-            TypeError: ``text`` is not a ``str``.
+            TypeError: ``text`` is not a ``str`` (``bytes``, ``None``, ...).
             ValueError: ``published`` cannot be read as a date.
         """
         text = check_text(text)
         day = parse_published(published)
-        if not text.strip():
-            return Extraction(text=text, published=day, model=self.model_name)
-        doc = self.nlp(text)
-        return self._from_doc(doc, day)
+        return self._extract_text(text, day)
 
     def extract_doc(self, doc: Doc, published: PublishedLike = None) -> Extraction:
         """Extract the events of a ``Doc`` this extractor's pipeline already processed."""
         return self._from_doc(doc, parse_published(published))
 
+    # -- one document -------------------------------------------------------------------
+
+    def _chunk_limit(self) -> int:
+        return max(2, min(int(self.chunk_chars), int(self.nlp.max_length)))
+
+    def _events_of(self, doc: Doc, day: dt.date | None) -> tuple[Event, ...]:
+        with self._lock:
+            return engine.extract_events(doc, day, self.types)
+
     def _from_doc(self, doc: Doc, day: dt.date | None, index: int | None = None) -> Extraction:
-        events = extract_events(doc, day, self.types)
+        events = self._events_of(doc, day)
         return Extraction(
             text=doc.text, events=events, published=day, model=self.model_name, doc_index=index
         )
+
+    def _from_parsed(
+        self, doc: Doc, text: str, day: dt.date | None, index: int | None
+    ) -> Extraction:
+        """Events of ``doc``, parsed from ``sanitize(text)``, with offsets into ``text``."""
+        events = self._events_of(doc, day)
+        if doc.text != text:  # lone surrogates were replaced: cut evidence from the original
+            events = tuple(shift_event(e, 0, text) for e in events)
+        return Extraction(
+            text=text, events=events, published=day, model=self.model_name, doc_index=index
+        )
+
+    def _extract_text(
+        self, text: str, day: dt.date | None, index: int | None = None
+    ) -> Extraction:
+        if not text or text.isspace():
+            return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
+        if len(text) > self._chunk_limit():
+            return Extraction(
+                text=text,
+                events=self._chunked_events(text, day),
+                published=day,
+                model=self.model_name,
+                doc_index=index,
+            )
+        with self._lock:
+            doc = self.nlp(sanitize(text))
+        return self._from_parsed(doc, text, day, index)
+
+    def _chunked_events(self, text: str, day: dt.date | None) -> tuple[Event, ...]:
+        """Events of a long text, one chunk at a time (no Doc outlives its chunk)."""
+        clean = sanitize(text)
+        mentions: list[Event] = []
+        for start, end in chunk_spans(clean, self._chunk_limit()):
+            piece = clean[start:end]
+            if piece.isspace():
+                continue
+            with self._lock:
+                found = engine.extract_events(self.nlp(piece), day, self.types)
+            mentions.extend(shift_event(event, start, text) for event in found)
+        return merge_mentions(mentions)
+
+    # -- many documents -----------------------------------------------------------------
+
+    def _items(
+        self, documents: Iterable[str | tuple[str, PublishedLike]], default_day: dt.date | None
+    ) -> Iterator[_Item]:
+        for index, item in enumerate(documents):
+            try:
+                if isinstance(item, tuple):
+                    text, when = item
+                    day = parse_published(when)
+                else:
+                    text, day = item, default_day
+                yield _Item(index, check_text(text), day)
+            except Exception as exc:
+                text = item[0] if isinstance(item, tuple) and item else item
+                yield _Item(index, text if isinstance(text, str) else "", None, exc)
+
+    def _failed(self, item: _Item, exc: BaseException) -> Extraction:
+        return Extraction(
+            text=item.text,
+            published=item.day,
+            model=self.model_name,
+            error=_describe(exc),
+            doc_index=item.index,
+        )
+
+    def _direct(self, item: _Item) -> bool:
+        """Whether ``item`` goes through ``nlp.pipe`` (not empty, not chunked, not bad)."""
+        text = item.text
+        return (
+            item.error is None
+            and bool(text)
+            and not text.isspace()
+            and len(text) <= self._chunk_limit()
+        )
+
+    def _finish(self, item: _Item, doc: Doc | None, fail_fast: bool) -> Extraction:
+        """The result for one item, given its Doc when ``nlp.pipe`` parsed it."""
+        if item.error is not None:
+            if fail_fast:
+                raise item.error
+            return self._failed(item, item.error)
+        try:
+            if doc is None:
+                return self._extract_text(item.text, item.day, item.index)
+            return self._from_parsed(doc, item.text, item.day, item.index)
+        except Exception as exc:
+            if fail_fast:
+                raise
+            return self._failed(item, exc)
+
+    def _serial(
+        self, items: Iterator[_Item], batch_size: int, fail_fast: bool
+    ) -> Iterator[Extraction]:
+        while batch := list(islice(items, batch_size)):
+            direct = [item for item in batch if self._direct(item)]
+            docs: dict[int, Doc] = {}
+            try:
+                with self._lock:
+                    parsed = list(
+                        self.nlp.pipe((sanitize(i.text) for i in direct), batch_size=batch_size)
+                    )
+                docs = {item.index: doc for item, doc in zip(direct, parsed, strict=True)}
+            except Exception:
+                if fail_fast:
+                    raise
+                # one document broke the batch: parse this batch one document at a time,
+                # so only the culprit gets an error
+            for item in batch:
+                yield self._finish(item, docs.pop(item.index, None), fail_fast)
+
+    def _parallel(
+        self, items: Iterator[_Item], batch_size: int, n_process: int, fail_fast: bool
+    ) -> Iterator[Extraction]:
+        def tuples() -> Iterator[tuple[str, tuple[_Item, bool]]]:
+            for item in items:
+                direct = self._direct(item)
+                yield (sanitize(item.text) if direct else ""), (item, direct)
+
+        stream = self.nlp.pipe(
+            tuples(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        )
+        while True:
+            with self._lock:
+                nxt = next(stream, None)
+            if nxt is None:
+                return
+            doc, (item, direct) = nxt
+            yield self._finish(item, doc if direct else None, fail_fast)
 
     def pipe(
         self,
@@ -139,40 +312,20 @@ class Extractor:
                 :class:`~bilat.Extraction` whose ``error`` says what was wrong.
 
         Yields:
-            One :class:`~bilat.Extraction` per input document, with ``doc_index`` set.
+            One :class:`~bilat.Extraction` per input document, with ``doc_index`` set. A
+            document that is not a ``str``, has an unreadable date, or makes extraction
+            fail yields a result with ``error`` set (``"TypeError: ..."``) and no events;
+            the documents after it go on. Long documents are chunked as in
+            :meth:`extract`.
+
+        Raises:
+            ValueError: ``published`` cannot be read, or ``batch_size`` is below 1.
         """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         default_day = parse_published(published)
-
-        def prepared() -> Iterator[tuple[str, tuple[int, dt.date | None, str | None]]]:
-            for index, item in enumerate(documents):
-                try:
-                    if isinstance(item, tuple):
-                        text, when = item
-                        day = parse_published(when)
-                    else:
-                        text, day = item, default_day
-                    yield check_text(text), (index, day, None)
-                except (TypeError, ValueError) as exc:
-                    if fail_fast:
-                        raise
-                    yield "", (index, None, f"{type(exc).__name__}: {exc}")
-
-        stream = self.nlp.pipe(
-            prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        )
-        for doc, (index, day, error) in stream:
-            if error is not None:
-                yield Extraction(text="", model=self.model_name, error=error, doc_index=index)
-                continue
-            try:
-                yield self._from_doc(doc, day, index)
-            except Exception as exc:
-                if fail_fast:
-                    raise
-                yield Extraction(
-                    text=doc.text,
-                    published=day,
-                    model=self.model_name,
-                    error=f"{type(exc).__name__}: {exc}",
-                    doc_index=index,
-                )
+        items = self._items(documents, default_day)
+        if n_process == 1:
+            yield from self._serial(items, batch_size, fail_fast)
+        else:
+            yield from self._parallel(items, batch_size, n_process, fail_fast)

@@ -1,0 +1,147 @@
+"""Long texts in sentence-aligned chunks, and moving event offsets back into the whole text.
+
+spaCy refuses texts longer than ``nlp.max_length`` and needs memory in proportion to the
+text, so :class:`bilat.Extractor` cuts long documents into chunks of at most
+:data:`CHUNK_CHARS` characters with :func:`chunk_spans`, runs the pipeline on one chunk at a
+time, and moves every offset of every event back into the whole text with
+:func:`shift_event`. Chunks end at a paragraph break where the second half of the window
+has one, else after sentence punctuation, else at white space, else (one "word" longer
+than a chunk) exactly at the limit.
+
+:func:`sanitize` makes any Python ``str`` safe for spaCy without changing its length: lone
+surrogates (which Python allows but UTF-8 cannot encode) become U+FFFD, one code point for
+one, so every offset into the sanitized text is an offset into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import attrs
+
+from bilat.values import Evidence
+
+__all__ = ["CHUNK_CHARS", "chunk_spans", "sanitize", "shift_event", "shift_value"]
+
+CHUNK_CHARS = 100_000
+"""Default largest chunk, in characters: far below spaCy's default ``max_length``."""
+
+# Every pattern here is linear: a single character class, or punctuation followed by a
+# bounded run of closing quotes and one white-space character.
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE = re.compile(r"[.!?\u3002][\"'\u2019\u201d)\]]{0,3}\s")
+_SPACE = re.compile(r"\s")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+T = TypeVar("T")
+
+
+def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int | None:
+    """End of the last match of ``pattern`` inside ``text[lo:hi]``, or ``None``."""
+    end: int | None = None
+    for match in pattern.finditer(text, lo, hi):
+        end = match.end()
+    return end
+
+
+def chunk_spans(text: str, max_chars: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` character ranges that cover ``text`` exactly, in order.
+
+    Consecutive ranges touch (one's ``end`` is the next one's ``start``), none is longer
+    than ``max_chars``, and every range but the last ends just after a paragraph break,
+    sentence punctuation plus white space, or white space, chosen in the second half of
+    the window so that each chunk is at least half the limit. A text no longer than
+    ``max_chars`` is one range. An empty text yields nothing.
+
+    Raises:
+        ValueError: ``max_chars`` is below 2.
+    """
+    if max_chars < 2:
+        raise ValueError(f"max_chars must be at least 2, not {max_chars}")
+    length = len(text)
+    start = 0
+    while length - start > max_chars:
+        hi = start + max_chars
+        lo = start + max_chars // 2
+        cut = (
+            _last_end(_PARAGRAPH, text, lo, hi)
+            or _last_end(_SENTENCE, text, lo, hi)
+            or _last_end(_SPACE, text, lo, hi)
+            or hi
+        )
+        yield start, cut
+        start = cut
+    if start < length:
+        yield start, length
+
+
+def sanitize(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD; same length, same offsets."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def _shift_attrs(value: Any, delta: int, source: str | None) -> Any:
+    cls = type(value)
+    changes: dict[str, Any] = {}
+    names = {field.name for field in attrs.fields(cls)}
+    if {"start_char", "end_char"} <= names and value.start_char is not None:
+        start, end = value.start_char + delta, value.end_char + delta
+        changes["start_char"], changes["end_char"] = start, end
+        if source is not None and "text" in names:
+            changes["text"] = source[start:end]
+    for field in attrs.fields(cls):
+        if field.name in changes:
+            continue
+        current = getattr(value, field.name)
+        moved = shift_value(current, delta, source)
+        if moved is not current:
+            changes[field.name] = moved
+    return attrs.evolve(value, **changes) if changes else value
+
+
+def shift_value(value: T, delta: int, source: str | None = None) -> T:
+    """Return ``value`` with every character offset inside it moved by ``delta``.
+
+    Works on :class:`~bilat.values.Evidence` (``start``/``end``), on any attrs value with
+    ``start_char``/``end_char`` (:class:`~bilat.values.TimeSpan`, :class:`Money`,
+    :class:`Count`), on any attrs class holding such values (events, at any depth), and on
+    tuples of them; anything else comes back unchanged (the same object).
+
+    Args:
+        value: the value to move.
+        delta: characters to add to every offset (a chunk's start in the whole text).
+        source: the whole text; when given, every moved span's ``text`` is cut from it
+            again, so ``source[start:end] == text`` holds exactly even where the chunk the
+            value was found in had been :func:`sanitize`-d.
+    """
+    result: Any
+    if isinstance(value, Evidence):
+        start, end = value.start + delta, value.end + delta
+        text = value.text if source is None else source[start:end]
+        result = Evidence(start=start, end=end, text=text)
+    elif isinstance(value, tuple):
+        items = tuple(shift_value(item, delta, source) for item in value)
+        changed = any(a is not b for a, b in zip(items, value, strict=True))
+        result = items if changed else value
+    elif attrs.has(type(value)):
+        result = _shift_attrs(value, delta, source)
+    else:
+        result = value
+    return result  # type: ignore[no-any-return]
+
+
+def shift_event(event: T, delta: int, source: str | None = None) -> T:
+    """Move every offset of an event (evidence and every value's span) by ``delta``.
+
+    See :func:`shift_value`; this is the name to use for a whole
+    :class:`~bilat.events.Event`.
+    """
+    return shift_value(event, delta, source)
