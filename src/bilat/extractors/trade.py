@@ -1,16 +1,544 @@
-"""Trade extractor (being written; returns no events yet)."""
+"""Trade figures: a money value of trade, exports, imports, a balance, investment, a pledge,
+a loan or aid between two states.
+
+The extractor is money-centred. In each sentence every money amount
+(:func:`bilat.normalise.find_money`) is attached to the flow trigger
+(``bilat/data/triggers/trade_figure.json``) nearest to it in the dependency tree, provided the
+path between them runs only through "value" verbs ("stood at", "rose to", "totalled") or the
+trigger itself ("exported 1.5 billion stg"). The two states then come from the trigger's
+syntax:
+
+* nouns: possessor or modifier ("Taiwan's surplus", "Norwegian imports", "U.S. deficit") and
+  ``with``/``to``/``from``/``between``/``in``/``for`` phrases on the noun, on the verb it hangs
+  from or inside the money phrase ("exports to India", "trade between A and B");
+* verbs: subject ("Australia sold ...") and ``to``/``from``/``in`` phrases or an indirect
+  object ("sold Britain ...").
+
+Fallbacks, used only with a clear marker: a trigger marked bilateral ("bilateral trade",
+"two-way trade") or carrying a ``with``/``to``/``from``/``between`` phrase whose object is not
+a state ("imports from that country") takes the other state named in its sentence; a
+definite or repeated flow noun with no state of its own ("the deficit", "exports" right after
+"exports to the U.S.") takes the pair of the immediately preceding sentence.
+
+A figure with only one state (a country with the world) is not reported. A bracketed
+conversion ("6.2 billion stg (9.8 billion dlrs)") is the same figure and is skipped; an amount
+without a currency takes the currency of the previous figure in the same paragraph; a bare
+"dlrs" right after a qualified dollar ("H.K. dlrs") in the same sentence keeps that dollar.
+``period`` is the DATE next to the amount (else the one attached to the trigger); an amount
+introduced by "from"/"compared with" without its own date covers the year before the previous
+figure's. Forecasts and targets are ``planned``.
+
+Direction (``source_country`` → ``partner_country``): the exporter, the investor, the donor
+or lender, the state with the surplus; for imports the exporting state (the one imported
+from) is the source. Total trade has no direction.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bilat.events import Event, TradeFigure
+from bilat.extractors.common import modality_for, pp_objects, subjects
+from bilat.modality import modality_at
+from bilat.triggers import load_lexicon
+from bilat.values import Modality, Money, Precision, TimeSpan
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from bilat.actors import ActorMention
     from bilat.context import DocumentContext
-    from bilat.events import Event
+    from bilat.triggers import Trigger
 
 __all__ = ["extract_trade_figures"]
 
+STATE_KINDS = frozenset({"country", "demonym", "capital"})
+TRADE_MODALITIES = frozenset({"planned"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj"})
+_TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "total": ("with", "between", "to", "from"),
+    "export": ("to", "into", "with"),
+    "import": ("from", "with"),
+    "balance": ("with", "between", "against", "to"),
+    "investment": ("in", "into", "to"),
+    "pledge": ("to", "for", "in"),
+    "loan": ("to", "for"),
+    "aid": ("to", "for"),
+}
+_MARKER_PREPS = frozenset({"with", "between", "to", "from", "into"})
+_RECEIVE_VERBS = frozenset({"receive", "received", "receives", "get", "got", "gets", "obtain",
+                            "obtained", "secure", "secured", "seek", "sought", "seeks"})
+_PRICE_UNIT = re.compile(
+    r"^\s*(?:a|an|per|each)\s+(?:barrel|tonne|ton|ounce|share|unit|kilo|kg|pound|bushel|"
+    r"gallon|litre|liter|head|day|hour|megawatt|mwh|kwh|tonnes|tons)\b",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"\n\s*\n|\n[ \t]+")
+_BARE_DOLLAR = re.compile(r"^[\d.,\s]*(?:[a-z]+\s+)?(?:dlrs?|dollars?)$", re.IGNORECASE)
+_COMPARE_WORDS = frozenset({"from", "with", "against", "versus", "vs", "vs."})
+_FAVOUR = frozenset({"favour", "favor"})
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict[str, frozenset[str]]:
+    path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        key: frozenset(str(w).lower() for w in data.get(key, ()))
+        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs")
+    }
+
+
+@attrs.frozen
+class _Roles:
+    """What the syntax of one trigger says about the two states."""
+
+    owners: tuple[str, ...]
+    targets: tuple[str, ...]
+    marker: bool  # a with/to/from/between phrase or "bilateral" marks a two-party figure
+    anaphoric: bool  # "the deficit", "bilateral trade": may refer to the previous pair
+
+
+def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2) -> list[str]:
+    """States mentioned by ``tokens`` (each token's own mention or one in its NP)."""
+    out: list[str] = []
+    for token in tokens:
+        for mention in _np_mentions(context, token, depth):
+            if mention.country not in out:
+                out.append(mention.country)
+    return out
+
+
+def _np_mentions(context: DocumentContext, token: Token, depth: int) -> list[ActorMention]:
+    """State mentions on ``token`` or among its nominal dependents (not clauses)."""
+    found: list[ActorMention] = []
+    direct = context.actor_at(token.i)
+    if direct is not None and direct.kind in STATE_KINDS:
+        return [direct]
+    frontier = [token]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in {"relcl", "acl", "advcl", "appos", "cc", "punct", "prep"}:
+                    continue
+                mention = context.actor_at(child.i)
+                if mention is not None and mention.kind in STATE_KINDS:
+                    if mention not in found:
+                        found.append(mention)
+                    continue
+                if child.dep_ == "conj":
+                    continue
+                nxt.append(child)
+        frontier = nxt
+        if found:
+            break
+    return found
+
+
+def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...]
+                ) -> tuple[list[str], bool]:
+    """States in the ``preps`` phrases on ``token``, and whether such a phrase exists."""
+    objects = pp_objects(token, preps)
+    if not objects:
+        return [], False
+    return _countries(context, objects), True
+
+
+def _subtree_targets(context: DocumentContext, token: Token, preps: tuple[str, ...],
+                     depth: int = 3) -> tuple[list[str], bool]:
+    """States in ``preps`` phrases anywhere in ``token``'s phrase (not crossing clauses)."""
+    found: list[str] = []
+    seen = False
+    frontier = [token]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            got, has = _pp_targets(context, node, preps)
+            seen = seen or has
+            found.extend(c for c in got if c not in found)
+            for child in node.children:
+                if child.dep_ not in _CLAUSE_DEPS | {"relcl", "conj"}:
+                    nxt.append(child)
+        frontier = nxt
+    return found, seen
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"}
+
+
+def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
+    head = trigger.head
+    flow = trigger.label
+    preps = _TARGET_PREPS[flow]
+    first = head.doc[trigger.start]
+    modifiers = [c for c in head.children
+                 if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.start]
+    modifiers += [c for c in first.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                  and c.i < trigger.start and c not in modifiers]
+    owners = _countries(context, modifiers, depth=1)
+    targets, marker = _pp_targets(context, head, preps)
+    of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
+    between = _countries(context, pp_objects(head, ["between"]))
+    if between:
+        targets = [c for c in between if c not in owners] + [c for c in targets
+                                                             if c not in between]
+        marker = True
+    # a hyphenated pair modifying the noun: "U.S.-Japan trade", "Sino-Soviet trade"
+    if len(owners) >= 2 and flow in {"total", "balance"}:
+        targets = owners[1:] + targets
+        owners = owners[:1]
+    verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj"} else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is not None and _is_verb(verb):
+        if not targets:
+            got, has = _pp_targets(context, verb, preps)
+            targets, marker = got, marker or has
+        if not owners and head.dep_ in {"dobj", "attr"}:
+            owners = _countries(context, subjects(verb), depth=1)
+            if verb.lower_ in _RECEIVE_VERBS and owners:
+                owners, targets = targets, owners
+    if money_root is not None and not targets:
+        got, has = _subtree_targets(context, money_root, preps)
+        targets, marker = got, marker or has
+    if of_objects:
+        origin = _countries(context, of_objects, depth=2)
+        if flow == "import" and not targets:
+            targets = origin
+        elif flow == "export" and not owners:
+            owners = origin
+    if trigger.entry.extra.get("bilateral") or any(
+        c.lower_ in _config()["bilateral_markers"] for c in head.children
+        if c.dep_ in {"amod", "compound", "nummod"}
+    ):
+        marker = True
+    det = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
+    anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bool(
+        trigger.entry.extra.get("bilateral")
+    )
+    return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker,
+                  anaphoric)
+
+
+def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
+    head = trigger.head
+    flow = trigger.label
+    preps = _TARGET_PREPS[flow]
+    owners = _countries(context, subjects(head), depth=1)
+    targets, marker = _pp_targets(context, head, preps)
+    datives = [c for c in head.children if c.dep_ in {"dative", "iobj"}
+               or (c.dep_ == "dobj" and context.actor_at(c.i) is not None)]
+    for country in _countries(context, datives, depth=1):
+        if country not in targets:
+            targets.append(country)
+            marker = True
+    if money_root is not None and not targets:
+        got, has = _subtree_targets(context, money_root, preps)
+        targets, marker = got, marker or has
+    if head.lower_ in _RECEIVE_VERBS and owners:
+        owners, targets = targets, owners
+    return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
+
+
+def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
+    if _is_verb(trigger.head):
+        return _verb_roles(context, trigger, money_root)
+    return _noun_roles(context, trigger, money_root)
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
+    """Tokens from ``a`` up to the lowest common ancestor and from ``b`` up to it."""
+    chain_a = [a]
+    while chain_a[-1].head != chain_a[-1] and len(chain_a) < 12:
+        chain_a.append(chain_a[-1].head)
+    index = {t.i: k for k, t in enumerate(chain_a)}
+    chain_b = [b]
+    while chain_b[-1].i not in index:
+        if chain_b[-1].head == chain_b[-1] or len(chain_b) > 12:
+            return None
+        chain_b.append(chain_b[-1].head)
+    return chain_a[: index[chain_b[-1].i] + 1], chain_b
+
+
+def _attachment(money_root: Token, trigger: Trigger) -> int | None:
+    """Tree distance from the money to the trigger, or ``None`` if they are not linked by
+    the trigger itself or a value verb."""
+    head = trigger.head
+    paths = _path(money_root, head)
+    if paths is None:
+        return None
+    up_money, up_trigger = paths
+    lca = up_money[-1]
+    distance = len(up_money) + len(up_trigger) - 2
+    if distance > 6:
+        return None
+    value_verbs = _config()["value_verbs"]
+    inner = up_money[1:] + up_trigger[1:-1]
+    for token in inner:
+        if token == head or trigger.start <= token.i < trigger.end:
+            continue
+        if _is_verb(token) and token.lower_ not in value_verbs and token.lemma_.lower() \
+                not in value_verbs:
+            return None
+        if token != lca and token.dep_ in {"ccomp", "parataxis", "csubj"}:
+            return None
+    if lca != head and _is_verb(lca):
+        # "the surplus boosted reserves to $50bn": the money measures the other object
+        objects = [c for c in lca.children if c.dep_ in {"dobj", "obj"}]
+        if any(o not in up_money and o not in up_trigger for o in objects):
+            return None
+    return distance
+
+
+def _usable(trigger: Trigger) -> bool:
+    """Drop a trigger word used as a modifier of a non-flow noun ("trade unions")."""
+    head = trigger.head
+    single = trigger.end - trigger.start == 1
+    return not (single and head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"})
+
+
+def _money_root(context: DocumentContext, money: Money) -> Span | None:
+    assert money.start_char is not None and money.end_char is not None
+    return context.doc.char_span(money.start_char, money.end_char, alignment_mode="expand")
+
+
+def _sentence_money(context: DocumentContext, sent: Span, hint: str | None) -> list[Money]:
+    """Money amounts in ``sent`` with document offsets, minus conversions and unit prices."""
+    from bilat.normalise import find_money
+
+    text = sent.text
+    found = find_money(text, country_hint=hint, published=context.published)
+    out: list[Money] = []
+    previous_end: int | None = None
+    for money in found:
+        if money.start_char is None or money.end_char is None:
+            continue
+        before = text[:money.start_char].rstrip()
+        after = text[money.end_char:]
+        if previous_end is not None and before.endswith("(") and \
+                len(before) - 1 - previous_end <= 3:
+            previous_end = money.end_char
+            continue  # a bracketed conversion of the amount before it
+        previous_end = money.end_char
+        if _PRICE_UNIT.match(after) or before.lower().endswith(("below", "beneath")):
+            continue
+        if re.match(r"^\s*(?:pct|per\s*cent|percent|%)", after, re.IGNORECASE):
+            continue
+        out.append(
+            attrs.evolve(
+                money,
+                start_char=sent.start_char + money.start_char,
+                end_char=sent.start_char + money.end_char,
+            )
+        )
+    return out
+
+
+def _previous_year(span: TimeSpan) -> TimeSpan | None:
+    if span.precision is not Precision.YEAR:
+        return None
+    year = span.start.year - 1
+    return TimeSpan(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31),
+                    precision=Precision.YEAR, text=span.text)
+
+
+def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
+            moneys: list[Span], earlier: TimeSpan | None) -> tuple[TimeSpan | None, bool]:
+    """The period of the amount at ``span`` and whether it is a "by <year>" target."""
+    dates = context.dates_in(sent)
+    others = [m for m in moneys if m.start != span.start]
+
+    def between_free(a: int, b: int) -> bool:
+        return not any(a <= m.start < b for m in others)
+
+    for mention in dates:
+        if span.end <= mention.start <= span.end + 4 and between_free(span.end, mention.start):
+            target = context.doc[mention.start - 1].lower_ == "by" or \
+                mention.timespan.text.lower().startswith("by ")
+            return mention.timespan, target
+    for mention in dates:
+        if span.start - 1 <= mention.end <= span.start and mention.end > mention.start:
+            return mention.timespan, False
+    prev_word = context.doc[span.start - 1].lower_ if span.start > sent.start else ""
+    if prev_word in _COMPARE_WORDS and earlier is not None:
+        return _previous_year(earlier), False
+    claimed = set()
+    for other in others:
+        for mention in dates:
+            if other.end <= mention.start <= other.end + 4:
+                claimed.add(mention.start)
+    free = [m for m in dates if m.start not in claimed]
+    if not free:
+        return None, False
+    for mention in free:
+        root = context.doc[mention.start:mention.end].root
+        node = root
+        for _ in range(4):
+            if node == trigger.head or node == span.root:
+                return mention.timespan, context.doc[mention.start - 1].lower_ == "by"
+            if node.head == node:
+                break
+            node = node.head
+    best = min(free, key=lambda m: min(abs(m.start - span.start), abs(m.end - span.end)))
+    return best.timespan, context.doc[best.start - 1].lower_ == "by"
+
+
+def _pair(context: DocumentContext, sent: Span, roles: _Roles,
+          previous: tuple[str, str] | None) -> tuple[tuple[str, ...], str]:
+    """The two states of a figure and how they were found (empty if not two)."""
+    known = list(dict.fromkeys(roles.owners + roles.targets))
+    if len(known) == 2:
+        return tuple(known), "syntax"
+    if len(known) > 2:
+        return (), ""
+    if roles.marker:
+        named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
+                                   if m.kind in STATE_KINDS))
+        others = [c for c in named if c not in known]
+        if len(known) == 1 and len(others) == 1:
+            return (known[0], others[0]), "sentence"
+        if not known and len(named) == 2:
+            return tuple(named), "sentence"
+    if previous is not None and (roles.anaphoric or roles.marker) and \
+            all(c in previous for c in known):
+        return previous, "previous"
+    return (), ""
+
+
+def _direction(flow: str, trigger: Trigger, roles: _Roles, pair: tuple[str, ...]
+               ) -> tuple[str | None, str | None]:
+    if flow == "total" or not roles.owners:
+        return None, None
+    owner = roles.owners[0]
+    if owner not in pair:
+        return None, None
+    other = next((c for c in pair if c != owner), None)
+    words = {trigger.head.lower_, trigger.head.doc[trigger.start].lower_}
+    deficit = any(w.startswith("deficit") for w in words)
+    if flow == "import" or (flow == "balance" and deficit):
+        return other, owner
+    return owner, other
+
+
+def _in_favour_of(context: DocumentContext, span: Span, sent: Span) -> str | None:
+    """ "six billion dlrs in Japan's favour": the state the balance favours."""
+    window = context.doc[span.end:min(sent.end, span.end + 6)]
+    for token in window:
+        if token.lower_ in _FAVOUR:
+            for child in token.children:
+                if child.dep_ == "poss":
+                    mention = context.actor_at(child.i)
+                    if mention is not None and mention.kind in STATE_KINDS:
+                        return mention.country
+    return None
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    return bool(_PARAGRAPH.search(text[start:end])) or start == 0
+
 
 def extract_trade_figures(context: DocumentContext) -> list[Event]:
-    """Every trade mention in the document."""
-    return []
+    """Every trade-figure mention in the document (merged later by :mod:`bilat.merging`)."""
+    if not context.has_parser:
+        return []
+    lexicon = load_lexicon("trade_figure")
+    found: list[Event] = []
+    previous_pair: tuple[str, str] | None = None
+    last_currency: str | None = None
+    last_end = 0
+    for sent in context.doc.sents:
+        if _paragraph_break(context.text, last_end, sent.start_char):
+            last_currency = None
+        last_end = sent.end_char
+        triggers = [t for t in lexicon.find(sent) if _usable(t)]
+        if not triggers:
+            previous_pair = None
+            continue
+        mentions = [m for m in context.actors.within(sent.start, sent.end)
+                    if m.kind in STATE_KINDS]
+        hint = mentions[0].country if mentions else (previous_pair[0] if previous_pair else None)
+        moneys = _sentence_money(context, sent, hint)
+        spans = [_money_root(context, m) for m in moneys]
+        pair_here: tuple[str, str] | None = None
+        sentence_currency: str | None = None
+        earlier: TimeSpan | None = None
+        for money, span in zip(moneys, spans, strict=True):
+            if span is None:
+                continue
+            scored = [(d, t) for t in triggers
+                      if (d := _attachment(span.root, t)) is not None]
+            if not scored:
+                continue
+            trigger = min(scored, key=lambda dt_: (dt_[0], abs(dt_[1].head.i - span.root.i)))[1]
+            roles = _roles(context, trigger, span.root)
+            pair, how = _pair(context, sent, roles, previous_pair)
+            currency = money.currency
+            if currency is None:
+                currency = last_currency
+            elif sentence_currency and currency == "USD" and sentence_currency.endswith("D") \
+                    and sentence_currency != "USD" and _BARE_DOLLAR.match(money.text.strip()):
+                currency = sentence_currency  # "7.4 bln H.K. dlrs ... from 8.6 bln dlrs"
+            if currency is None:
+                continue
+            last_currency = sentence_currency = currency
+            if len(pair) != 2:
+                continue
+            flow = trigger.label
+            after = context.doc[span.end:min(sent.end, span.end + 3)]
+            if flow in {"export", "import"} and [t.lower_ for t in after][:2] == ["more", "than"]:
+                flow = "balance"
+            favoured = _in_favour_of(context, span, sent)
+            if favoured is not None and favoured in pair:
+                flow = "balance"
+            period, target = _period(context, sent, span, trigger, _aligned(spans), earlier)
+            earlier = period or earlier
+            modality = modality_for(trigger, TRADE_MODALITIES)
+            if modality is Modality.ASSERTED:
+                modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
+            if target or (modality is Modality.ASSERTED
+                          and context.tense(trigger.head) == "future"):
+                modality = Modality.PLANNED
+            source, partner = _direction(flow, trigger, roles, pair)
+            if favoured is not None and favoured in pair:
+                source = favoured
+                partner = next(c for c in pair if c != favoured)
+            value = attrs.evolve(money, currency=currency)
+            found.append(
+                TradeFigure(
+                    countries=pair,
+                    value=value,
+                    flow=flow,
+                    period=period,
+                    source_country=source,
+                    partner_country=partner,
+                    date=None,
+                    modality=modality,
+                    evidence=(context.evidence(sent.start_char, sent.end_char),),
+                    rule=f"trade_figure.{trigger.entry.id}.{how}",
+                )
+            )
+            if how == "syntax":
+                pair_here = (pair[0], pair[1])
+        if pair_here is None:
+            for trigger in triggers:
+                roles = _roles(context, trigger, None)
+                known = list(dict.fromkeys(roles.owners + roles.targets))
+                if len(known) == 2:
+                    pair_here = (known[0], known[1])
+                    break
+        previous_pair = pair_here
+    return found
+
+
+def _aligned(spans: list[Span | None]) -> list[Span]:
+    """The money spans that aligned to tokens."""
+    return [s for s in spans if s is not None]
