@@ -548,6 +548,15 @@ _DURATION = regex.compile(
     r"hours?|nights?)\b(?!\s{1,3}ago)"
 )
 
+_LEAD = regex.compile(
+    r"(?i)(?<![\w])(?:on|in|since|from|by|until|till|during|before|after|between|as\s{1,3}of)"
+    r"\s{1,3}\Z"
+)
+
+_PREP = regex.compile(
+    r"(?i)(?:on|in|since|from|by|until|till|during|before|after|between|of|for)\s{1,3}"
+)
+
 _COMPILED: list[tuple[Any, _Handler]] = [
     (regex.compile(rf"(?<![\w])(?:{p})(?![\w])", regex.IGNORECASE | regex.V0), h) for p, h in _RULES
 ]
@@ -593,7 +602,9 @@ def _parse(text: str, published: dt.date | None, tense: str | None) -> TimeSpan 
     for order, (pattern, handler) in enumerate(_COMPILED):
         for m in pattern.finditer(text):
             if m.end() > m.start():
-                candidates.append((m.start(), -(m.end() - m.start()), order, m, handler))
+                prep = _PREP.match(m.group(0))
+                core = m.start() + (prep.end() if prep else 0)
+                candidates.append((core, -m.end(), order, m, handler))
                 break
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     duration = _DURATION.match(text)
@@ -608,13 +619,10 @@ def _parse(text: str, published: dt.date | None, tense: str | None) -> TimeSpan 
             continue
         begin, end, precision = result
         s, e = m.span()
-        # keep the span tight: drop leading prepositions the rules accept
-        lead = regex.match(
-            r"(?i)(?:(?:in|since|of|by|until|till|during|from|before|after|on|for|between)\s{1,3})",
-            text[s:e],
-        )
-        if lead and lead.end() < e - s:
-            s += lead.end()
+        # the span includes a preposition right before it: "on Wednesday", "since March"
+        lead = _LEAD.search(text, 0, s) if s else None
+        if lead:
+            s = lead.start()
         return TimeSpan(begin, end, precision, text[s:e], s, e)
     if duration:
         return None

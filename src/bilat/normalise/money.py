@@ -296,6 +296,8 @@ def _from_match(
         and regex.search(r"(?i)\bfrom\s{1,3}$", text[max(0, start - 10) : start])
     ):
         # "rose from 3.2 to 5.1 billion dlrs": two amounts, not a range
+        if a_scale is None and b_scale is not None:
+            low = _amount(a_num, b_scale) or low
         first_end = m.end("ascale") if a_scale else m.end("anum")
         return [
             Money(clean_decimal(low), currency, text[start:first_end], None, start, first_end),
