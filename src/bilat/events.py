@@ -100,11 +100,41 @@ class Event:
         """The event's identity within a document: its type and its role fields."""
         return (self.type, *(getattr(self, name) for name in self.ROLE_FIELDS))
 
+    @property
+    def cameo(self) -> str | None:
+        """The CAMEO event code ("042", "057", "174", "195", ...); ``None`` if CAMEO has none.
+
+        See :mod:`bilat.codes` and ``docs/codes.md`` for the mapping.
+        """
+        from bilat.codes import codes_for
+
+        return codes_for(self).cameo
+
+    @property
+    def plover(self) -> str | None:
+        """The PLOVER event category ("CONSULT", "SUPPORT", "COERCE", "ASSAULT", ...)."""
+        from bilat.codes import codes_for
+
+        return codes_for(self).plover
+
+    @property
+    def plover_mode(self) -> str | None:
+        """The PLOVER mode ("visit", "deport", "heavy-weapons"), ``None`` if none applies."""
+        from bilat.codes import codes_for
+
+        return codes_for(self).plover_mode
+
     def _own_dict(self) -> dict[str, Any]:
         return {}
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the event as JSON-ready data, as ``shared/docs/events.md`` specifies."""
+        """Return the event as JSON-ready data, as ``shared/docs/events.md`` specifies.
+
+        Besides the contract's fields it holds ``"cameo"``, ``"plover"`` and
+        ``"plover_mode"`` (see :mod:`bilat.codes`); :meth:`from_dict` ignores them.
+        """
+        from bilat.codes import codes_for
+
         out: dict[str, Any] = {"type": self.type}
         out.update(self._own_dict())
         out["date"] = _as_dict(self.date)
@@ -112,7 +142,17 @@ class Event:
         out["claimed_by"] = _as_dict(self.claimed_by)
         out["evidence"] = [e.to_dict() for e in self.evidence]
         out["rule"] = self.rule
+        codes = codes_for(self)
+        out["cameo"] = codes.cameo
+        out["plover"] = codes.plover
+        out["plover_mode"] = codes.plover_mode
         return out
+
+    def _repr_html_(self) -> str:
+        """Jupyter view: the event as a compact card (see :mod:`bilat.display`)."""
+        from bilat.display import event_html
+
+        return event_html(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:

@@ -6,11 +6,14 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, overload
+from typing import IO, TYPE_CHECKING, Any, overload
 
 import attrs
 
 from bilat.events import Event
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["Extraction", "read_jsonl", "write_jsonl"]
 
@@ -96,6 +99,21 @@ class Extraction(Sequence[Event]):
             error=data.get("error"),
             doc_index=data.get("doc_index"),
         )
+
+    def _repr_html_(self) -> str:
+        """Jupyter view: the text with evidence highlighted by type, then the events table."""
+        from bilat.display import extraction_html
+
+        return extraction_html(self)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per event with flat, stable columns (see :func:`bilat.export.to_dataframe`).
+
+        Needs pandas: ``pip install 'bilat[pandas]'``.
+        """
+        from bilat.export import to_dataframe
+
+        return to_dataframe([self])
 
     def to_json(self, *, include_text: bool = True, indent: int | None = None) -> str:
         """Return :meth:`to_dict` as a JSON string (non-ASCII kept as is)."""
