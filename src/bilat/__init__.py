@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bilat.api import extract, load
     from bilat.extraction import Extraction, read_jsonl, write_jsonl
     from bilat.extractor import Extractor
-    from bilat.normalise import parse_count, parse_date, parse_money
+    from bilat.normalise import find_counts, find_money, parse_count, parse_date, parse_money
     from bilat.pipeline_loading import ModelNotFoundError
 
 __version__ = "0.1.0.dev0"
@@ -39,6 +39,8 @@ _LAZY: dict[str, str] = {
     "parse_date": "bilat.normalise",
     "parse_money": "bilat.normalise",
     "parse_count": "bilat.normalise",
+    "find_money": "bilat.normalise",
+    "find_counts": "bilat.normalise",
 }
 
 __all__ = [
@@ -62,6 +64,8 @@ __all__ = [
     "Visit",
     "__version__",
     "extract",
+    "find_counts",
+    "find_money",
     "load",
     "parse_count",
     "parse_date",
