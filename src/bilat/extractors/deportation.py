@@ -1,16 +1,491 @@
-"""Deportation extractor (being written; returns no events yet)."""
+"""Deportation roles: which state (``deporting_country``) expels people of which state
+(``origin_country``).
+
+Triggers and word lists live in ``bilat/data/triggers/deportation.json``:
+
+* verbs ("deport", "expel", "repatriate", "extradite", "forcibly return", "push back"):
+  the deporting state is the subject, the passive agent ("were expelled by Iran") or the
+  state the people are sent out of ("deported from Germany"); the deportees are the object
+  (or the passive subject);
+* nouns ("deportation", "expulsion", "extradition"): the deportees are the "of" phrase, the
+  deporting state the possessor ("Britain's expulsion of ..."), the "by"/"from" phrase or
+  the subject of a verb that carries the act out ("Pakistan began the repatriation of ...");
+* "declared ... persona non grata" and "ordered ... to leave": the subject of the verb
+  expels its object.
+
+The origin state is the nationality of the deportees ("Afghan nationals", "Afghans", "two
+Soviet diplomats", "citizens of Iraq"); failing that, the destination ("deported ... to
+Algeria"), as people are deported to their own state; for an extradition, failing both, the
+state that asked for it. Deportees must be people ("deported to the back of the queue",
+"repatriated profits" are not deportations). When the text names no deporting state (a
+passive with no agent, "from the kingdom"), it is the state the passage is about: the
+nearest earlier state in the sentence, else the state the document mentions most.
+
+Attributes: ``count`` from the deportees phrase ("more than 80,000", "tens of thousands"),
+``group`` (diplomats, refugees, migrants, nationals) from its head noun. Modality:
+``negated`` ("was supposed to have been deported", "a court rejected the request to
+extradite", "did not expel"); ``proposed`` for a plan or policy under discussion ("a plan to
+deport", "plans to deport"); ``planned`` for a decided future act ("will deport").
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bilat.events import Deportation, Event
+from bilat.extractors.common import conjuncts, modality_for, pp_objects
+from bilat.triggers import load_lexicon
+from bilat.values import Count, Modality
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bilat.actors import ActorMention
     from bilat.context import DocumentContext
-    from bilat.events import Event
+    from bilat.triggers import Trigger
 
 __all__ = ["extract_deportations"]
 
+DEPORTER_KINDS = frozenset({"country", "capital", "body", "person", "demonym", "place"})
+ORIGIN_KINDS = frozenset({"demonym", "country", "capital", "person"})
+DESTINATION_KINDS = frozenset({"country", "capital"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc",
+                         "punct", "mark"})
+LIGHT_VERBS = frozenset({
+    "order", "ordered", "orders", "begin", "began", "begun", "begins", "start", "started",
+    "announce", "announced", "announces", "carry", "carried", "complete", "completed",
+    "step", "stepped", "launch", "launched", "resume", "resumed", "continue", "continued",
+    "halt", "halted", "suspend", "suspended", "approve", "approved", "decide", "decided",
+    "intensify", "intensified", "accelerate", "accelerated", "speed", "sped", "stop",
+    "stopped", "conduct", "conducted", "plan", "plans", "planned", "seek", "sought", "seeks",
+    "step up", "reject", "rejected", "grant", "granted", "refuse", "refused", "block",
+    "blocked", "authorise", "authorised", "authorize", "authorized", "enforce", "enforced",
+})
+DEPORTER_NOUNS = frozenset({"plan", "plans", "decision", "move", "bid", "policy", "proposal",
+                            "order", "orders", "threat", "attempt", "attempts", "effort",
+                            "efforts", "campaign", "drive", "programme", "program", "scheme",
+                            "bill", "law", "right", "refusal", "readiness"})
+REQUEST_NOUNS = frozenset({"request", "requests", "demand", "demands", "call", "calls",
+                           "appeal", "appeals", "application", "bid", "pressure"})
+PROPOSAL_WORDS = frozenset({"plan", "plans", "planning", "planned", "proposal", "proposals",
+                            "proposed", "propose", "proposes", "policy", "scheme", "bill",
+                            "considering", "consider", "considers", "mulling", "weighing",
+                            "want", "wants", "wanted", "seek", "seeks", "seeking", "sought",
+                            "calls", "call", "urged", "urges", "pledged", "pledges", "vowed",
+                            "vows", "threatened", "threatens", "try", "tries", "trying"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+STATE_KINDS = frozenset({"country", "capital", "demonym", "body", "person"})
+
+
+@attrs.frozen(slots=True)
+class _Words:
+    groups: dict[str, frozenset[str]]
+    order_verbs: frozenset[str]
+    not_objects: frozenset[str]
+
+    def group_of(self, word: str) -> str | None:
+        for group, words in self.groups.items():
+            if word in words:
+                return group
+        return None
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    path = resources.files("bilat") / "data" / "triggers" / "deportation.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    groups = {g: frozenset(w.lower() for w in ws) for g, ws in data["group_words"].items()}
+    return _Words(
+        groups=groups,
+        order_verbs=frozenset(w.lower() for w in data["order_verbs"]),
+        not_objects=frozenset(w.lower() for w in data["not_objects"]),
+    )
+
+
+def _np_tokens(token: Token, depth: int = 4) -> list[Token]:
+    out = [token]
+    if depth == 0:
+        return out
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in {"of", "from", "in"}:
+            continue
+        out.extend(_np_tokens(child, depth - 1))
+    return out
+
+
+def _mention_in(context: DocumentContext, token: Token,
+                kinds: frozenset[str]) -> ActorMention | None:
+    for t in sorted(_np_tokens(token), key=lambda t: t.i):
+        mention = context.actor_at(t.i)
+        if mention is not None and mention.kind in kinds:
+            return mention
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def _subjects(verb: Token) -> list[Token]:
+    current = verb
+    for _ in range(4):
+        found: list[Token] = []
+        for child in current.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                found.extend(conjuncts(child))
+            elif child.dep_ == "agent":
+                found.extend(o for o in child.children if o.dep_ == "pobj")
+        if found:
+            return found
+        if current.dep_ in {"xcomp", "conj"} and current.head != current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def _objects(verb: Token) -> list[Token]:
+    if _is_passive(verb):
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not found and verb.dep_ in {"relcl", "acl"}:
+            found = [verb.head]
+        if not found and verb.dep_ in {"xcomp", "conj"}:
+            found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
+        found = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    out: list[Token] = []
+    for token in found:
+        if token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
+            token = token.head.head
+        out.extend(conjuncts(token))
+    return out
+
+
+def _deporter_from_noun(context: DocumentContext, noun: Token) -> ActorMention | None:
+    """The acting state of a noun the trigger hangs from: "Pakistan's repatriation drive",
+    "the court rejected the request to extradite" (the court's state, not the requester's)."""
+    if noun.lower_ in DEPORTER_NOUNS:
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod"}:
+                mention = _mention_in(context, child, DEPORTER_KINDS)
+                if mention is not None:
+                    return mention
+    verb = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
+        for subject in _subjects(verb):
+            mention = _mention_in(context, subject, DEPORTER_KINDS)
+            if mention is not None and noun.lower_ not in REQUEST_NOUNS | {"request"}:
+                return mention
+            if mention is not None and mention.kind in {"body", "place", "country",
+                                                        "capital", "demonym"}:
+                return mention
+    return None
+
+
+def _requester(context: DocumentContext, trigger: Trigger) -> ActorMention | None:
+    """For an extradition: the state that asked for it ("Australia's request to extradite")."""
+    node = trigger.head
+    for _ in range(3):
+        if node.lower_ in REQUEST_NOUNS:
+            for child in node.children:
+                if child.dep_ in {"poss", "compound", "amod"}:
+                    return _mention_in(context, child, ORIGIN_KINDS - {"person"})
+        if node.head == node:
+            break
+        node = node.head
+    return None
+
+
+def _declare_verb(trigger: Trigger) -> Token | None:
+    """The "declare" verb of a "persona non grata" trigger."""
+    head = trigger.head
+    node = head
+    for _ in range(3):
+        if node.lower_.startswith("declar"):
+            return node
+        if node.head == node:
+            break
+        node = node.head
+    sent = head.sent
+    for token in reversed(head.doc[max(sent.start, trigger.start - 10):trigger.start]):
+        if token.lower_.startswith("declar"):
+            return token
+    return None
+
+
+def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | None,
+                                                                list[Token], list[Token]]:
+    """(deporter mention, deportee phrases, destination phrases) for one trigger."""
+    head = trigger.head
+    words = _words()
+    label = trigger.label
+    if label in {"png", "leave"}:
+        verb = head.head if head.dep_ != "ROOT" else head
+        if label == "leave":
+            if head.dep_ not in {"xcomp", "ccomp"} or verb.lower_ not in words.order_verbs:
+                return None, [], []
+            deportees = _objects(verb)
+        else:
+            found = _declare_verb(trigger)
+            if found is None:
+                return None, [], []
+            verb = found
+            # "declared two diplomats persona non grata": the parse varies; take the noun
+            # phrases between the verb and the trigger, or the passive subject
+            deportees = [t for t in head.doc[verb.i + 1:trigger.start]
+                         if t.pos_ in {"NOUN", "PROPN"} and t.head.i >= trigger.start - 1
+                         or t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head)]
+            deportees = [t for t in deportees if t.dep_ not in {"compound", "amod", "poss"}]
+            if not deportees:
+                deportees = _objects(verb)
+        subject = next((_mention_in(context, s, DEPORTER_KINDS) for s in _subjects(verb)), None)
+        if subject is None and _is_passive(verb):
+            subject = next((_mention_in(context, t, DEPORTER_KINDS)
+                            for t in pp_objects(verb, ["by"])), None)
+        return subject, deportees, []
+    if _is_verbal(head):
+        verb = head
+        deportees = _objects(verb)
+        destinations = pp_objects(verb, ["to"])
+        for child in verb.children:  # "sent back to", "home to"
+            if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "home"}:
+                destinations += pp_objects(child, ["to"])
+        deporter: ActorMention | None = None
+        if _is_passive(verb):
+            for token in pp_objects(verb, ["by"]) + [
+                    o for c in verb.children if c.dep_ == "agent"
+                    for o in c.children if o.dep_ == "pobj"]:
+                deporter = _mention_in(context, token, DEPORTER_KINDS)
+                if deporter is not None:
+                    break
+        else:
+            if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+                deporter = _deporter_from_noun(context, verb.head)
+            else:
+                for subject in _subjects(verb):
+                    deporter = _mention_in(context, subject, DEPORTER_KINDS)
+                    if deporter is not None:
+                        break
+            if deporter is None and verb.dep_ == "xcomp":
+                deporter = _deporter_from_noun(context, verb.head)
+        if deporter is None:
+            for token in pp_objects(verb, ["from"]):
+                deporter = _mention_in(context, token, DEPORTER_KINDS - {"demonym", "person"})
+                if deporter is not None:
+                    break
+        return deporter, deportees, destinations
+    # noun trigger
+    deportees = pp_objects(head, ["of"])
+    destinations = pp_objects(head, ["to"])
+    deporter = None
+    for child in head.children:
+        if child.dep_ == "poss":
+            deporter = _mention_in(context, child, DEPORTER_KINDS)
+    if deporter is None:
+        for token in pp_objects(head, ["by", "from"]):
+            deporter = _mention_in(context, token, DEPORTER_KINDS - {"person"}
+                                   if token.head.lower_ == "from" else DEPORTER_KINDS)
+            if deporter is not None:
+                break
+    if deporter is None:
+        verb = head.head
+        if head.dep_ in {"dobj", "nsubjpass"} and (verb.lower_ in LIGHT_VERBS or
+                                                   verb.lemma_.lower() in LIGHT_VERBS):
+            for subject in _subjects(verb):
+                deporter = _mention_in(context, subject, DEPORTER_KINDS)
+                if deporter is not None:
+                    break
+        elif head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            deporter = _deporter_from_noun(context, head.head.head)
+    return deporter, deportees, destinations
+
+
+def _people(context: DocumentContext, token: Token) -> bool:
+    words = _words()
+    if token.lower_ in words.not_objects:
+        return False
+    if words.group_of(token.lower_) is not None:
+        return True
+    mention = context.actor_at(token.i)
+    if mention is not None and mention.kind in {"demonym", "person"}:
+        return True
+    if token.ent_type_ in {"PERSON", "NORP"} or token.lower_ in {"them", "him", "her",
+                                                                  "they", "some", "all"}:
+        return True
+    return token.pos_ == "NUM" or any(
+        c.dep_ == "nummod" for c in token.children) and token.pos_ in {"NOUN", "PROPN"}
+
+
+def _origin(context: DocumentContext, phrase: Token) -> ActorMention | None:
+    """The nationality of a deportee phrase ("Afghan nationals", "citizens of Iraq")."""
+    mention = _mention_in(context, phrase, ORIGIN_KINDS | {"body"})
+    if mention is not None and mention.kind == "body":
+        return None
+    return mention
+
+
+def _count(context: DocumentContext, phrase: Token) -> Count | None:
+    from bilat.normalise import find_counts
+
+    tokens = sorted(_np_tokens(phrase), key=lambda t: t.i)
+    start, end = tokens[0].i, phrase.i + 1
+    doc = context.doc
+    span = doc[start:end]
+    for count in find_counts(span.text):
+        if count.start_char is None or count.end_char is None:
+            continue
+        offset = span.start_char
+        return Count(min=count.min, max=count.max, text=count.text,
+                     start_char=offset + count.start_char, end_char=offset + count.end_char)
+    return None
+
+
+def _group(context: DocumentContext, phrase: Token) -> str | None:
+    words = _words()
+    group = words.group_of(phrase.lower_)
+    if group is not None:
+        return group
+    for child in phrase.children:
+        if child.dep_ == "compound":
+            group = words.group_of(child.lower_)
+            if group is not None:
+                return group
+    mention = context.actor_at(phrase.i)
+    if mention is not None and mention.kind == "demonym":
+        return "nationals"
+    return None
+
+
+def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
+    """The deportation's modality, or ``None`` when it is only hypothetical."""
+    head = trigger.head
+    cue = modality_for(trigger, frozenset({"negated", "denied"}))
+    if cue is not Modality.ASSERTED:
+        return cue
+    if trigger.label == "leave":
+        return Modality.ASSERTED  # the order to leave is the expulsion
+    node = head
+    for hop in range(4):
+        if any(c.dep_ == "neg" for c in node.children) or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return Modality.NEGATED
+        if node.pos_ in {"VERB", "AUX"}:
+            auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+            if hop == 0 and auxes & HYPOTHETICAL_AUX and node is head:
+                return None
+            if node.lower_ in PROPOSAL_WORDS and node is not head:
+                return Modality.PROPOSED
+            if auxes & FUTURE_AUX:
+                return Modality.PLANNED
+        if node.lower_ in PROPOSAL_WORDS and node is not head:
+            return Modality.PROPOSED
+        if any(c.lower_ in PROPOSAL_WORDS and c.dep_ in {"amod", "compound"}
+               for c in node.children):
+            return Modality.PROPOSED
+        if node.dep_ not in {"xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "compound",
+                             "conj", "relcl", "ccomp"} or node.head == node:
+            break
+        node = node.head
+    if context.tense(head) == "future":
+        return Modality.PLANNED
+    return Modality.ASSERTED
+
+
+def _context_state(context: DocumentContext, trigger: Trigger,
+                   exclude: set[str]) -> ActorMention | None:
+    """The state a passage is about when the text names no deporting state."""
+    sent = trigger.head.sent
+    before = [m for m in context.actors.within(sent.start, trigger.start)
+              if m.kind in {"country", "capital", "place", "body"} and m.country not in exclude]
+    if before:
+        return before[-1]
+    counts: Counter[str] = Counter()
+    first: dict[str, ActorMention] = {}
+    for mention in context.actors.mentions:
+        if mention.kind in STATE_KINDS | {"place"} and mention.country not in exclude:
+            counts[mention.country] += 1
+            first.setdefault(mention.country, mention)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return first[ranked[0][0]]
+
+
+def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
+    deporter, deportees, destinations = _roles(context, trigger)
+    deportees = [t for t in deportees if _people(context, t)]
+    if not deportees and trigger.label not in {"extradite"}:
+        return []
+    modality = _modality(context, trigger)
+    if modality is None:
+        return []
+    origins: list[tuple[ActorMention, Token | None]] = []
+    for phrase in deportees:
+        mention = _origin(context, phrase)
+        if mention is not None and all(o.country != mention.country for o, _ in origins):
+            origins.append((mention, phrase))
+    if not origins:
+        for token in destinations:
+            for each in conjuncts(token):
+                mention = _mention_in(context, each, DESTINATION_KINDS)
+                if mention is not None and all(o.country != mention.country for o, _ in origins):
+                    origins.append((mention, deportees[0] if deportees else None))
+    if not origins and trigger.label == "extradite":
+        requester = _requester(context, trigger)
+        if requester is not None:
+            origins.append((requester, deportees[0] if deportees else None))
+    if not origins:
+        return []
+    if deporter is None or deporter.country in {o.country for o, _ in origins}:
+        if deporter is None:
+            deporter = _context_state(context, trigger, {o.country for o, _ in origins})
+    if deporter is None:
+        return []
+    head = trigger.head
+    sent = head.sent
+    date = context.date_for(head, sent)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    out: list[Deportation] = []
+    for origin, phrase in origins:
+        if origin.country == deporter.country:
+            continue
+        out.append(
+            Deportation(
+                deporting_country=deporter.country,
+                origin_country=origin.country,
+                count=_count(context, phrase) if phrase is not None else None,
+                group=_group(context, phrase) if phrase is not None else None,
+                date=date,
+                modality=modality,
+                evidence=evidence,
+                rule=f"deportation.{trigger.entry.id}",
+            )
+        )
+    return out
+
 
 def extract_deportations(context: DocumentContext) -> list[Event]:
-    """Every deportation mention in the document."""
-    return []
+    """Every deportation mention in the document (merged later by :mod:`bilat.merging`)."""
+    if not context.has_parser:
+        return []
+    lexicon = load_lexicon("deportation")
+    found: list[Event] = []
+    for sent in context.doc.sents:
+        for trigger in lexicon.find(sent):
+            found.extend(_mentions(context, trigger))
+    return found

@@ -1,16 +1,714 @@
-"""Strike extractor (being written; returns no events yet)."""
+"""Strike roles: whose forces (``attacker_country``) use force on which state (``target_country``).
+
+Triggers and word lists live in ``bilat/data/triggers/strike.json``; each trigger's label is
+the strike ``kind`` and its ``strength`` says whether the word is military by itself
+("airstrike", "shelling", "incursion": *strong*) or only with a military actor and a
+physical target ("attack", "hit", "strike", "raid": *weak*).
+
+Attacker, from syntax:
+
+* verbs: the subject ("Pakistani aircraft bombed ..."), or the passive agent ("was hit by
+  Iranian gunboats");
+* nouns: the possessor ("Turkey's incursion"), a demonym/country modifier ("US airstrikes",
+  "US-led invasion"), a "by"/"from" phrase ("bombardment by Pakistani military aircraft"),
+  or the subject of a light verb the noun is the object of ("US aircraft carried out
+  strikes", "Turkey launched an offensive").
+
+Non-state groups are never attackers. A weak trigger needs a state or military attacker
+("Iran attacked ...", "Israeli jets raided ...") and a physical target.
+
+Target, from syntax: a ship, aircraft or force of state B ("a Saudi supertanker", "a Russian
+military jet": the flag state), else the territory named by the object or an "in/on/into/
+against/at/near" phrase (a place inside B counts as B: "in Afghanistan's Paktika province",
+"an attack on Mosul"), else a demonym on the object ("Pakistani villages"). A strike whose
+territory is the attacker's own is domestic and dropped ("Syrian government airstrikes on
+Daraa"). The attacker may be unknown only for a passive verb with a clear target ("Kharg
+island was hit"); such a mention takes the attacker of a stated strike on the same target in
+the document, if there is exactly one.
+
+Attributes: ``kind`` from the trigger (a bombardment by aircraft is ``air``); ``killed`` and
+``injured`` from a casualty phrase in the same sentence or the next ("killed at least 46
+people", "more than 30 people ... were killed", "46 dead"); ``location`` from the named place
+in the target phrase. Modality: ``claimed`` when a party to the strike (attacker or target
+state, or one of its bodies or people) reports it through a reporting verb ("the Afghan
+Taliban said bombardment by Pakistani aircraft ..."), with ``claimed_by``; ``planned`` for
+threatened, planned or future operations; ``negated``/``denied`` from the ConText cues;
+hypothetical strikes ("a US strike could trigger ...", "if Israel attacks ...") are dropped.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bilat.events import Event, Strike
+from bilat.extractors.common import conjuncts, governing_verb, pp_objects
+from bilat.triggers import load_lexicon
+from bilat.values import Actor, Count, Modality, Place
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from bilat.actors import ActorMention
     from bilat.context import DocumentContext
-    from bilat.events import Event
+    from bilat.triggers import Trigger
 
 __all__ = ["extract_strikes"]
 
+ATTACKER_KINDS = frozenset({"country", "demonym", "capital", "body", "person"})
+TERRITORY_KINDS = frozenset({"country", "capital", "place"})
+FORCES_KINDS = frozenset({"country", "demonym", "capital", "body"})
+TARGET_PREPS = frozenset({"in", "on", "into", "against", "at", "near", "over", "inside", "upon",
+                          "onto", "toward", "towards", "across", "of"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc",
+                         "punct", "mark"})
+SKIP_NESTED_PREPS = frozenset({"for", "with", "during", "after", "before", "since", "despite",
+                               "by", "from", "amid", "following", "because", "as", "like",
+                               "to", "than", "under", "without", "between"})
+REPORTING_VERBS = frozenset({
+    "say", "said", "says", "saying", "claim", "claimed", "claims", "claiming", "report",
+    "reported", "reports", "reporting", "announce", "announced", "announces", "tell", "told",
+    "complain", "complained", "complains", "accuse", "accused", "accuses", "allege",
+    "alleged", "alleges", "charge", "charged", "state", "stated", "insist", "insisted",
+    "assert", "asserted", "maintain", "maintained", "quote", "quoted", "add", "added",
+})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+HYPOTHETICAL_NOUNS = frozenset({"fear", "fears", "risk", "risks", "possibility", "danger",
+                                "prospect", "prospects", "spectre", "specter", "threat",
+                                "threats", "warning", "warnings"})
+PLAN_WORDS = frozenset({
+    "plan", "plans", "planned", "planning", "threaten", "threatened", "threatens",
+    "threatening", "vow", "vowed", "vows", "prepare", "prepared", "prepares", "preparing",
+    "determined", "intend", "intends", "intended", "propose", "proposed", "proposes",
+    "pledge", "pledged", "pledges", "warn", "warned", "warns", "consider", "considering",
+    "considered", "mull", "mulling", "poised", "ready", "readying", "decide", "decided",
+    "expected", "set", "due", "imminent", "looming", "upcoming", "impending", "possible",
+    "potential", "planned", "would-be", "contemplated", "contemplating", "weighing",
+    "threat",
+})
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+AIR_NOUNS = frozenset({"aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes",
+                       "bomber", "bombers", "fighter", "fighters", "helicopter", "helicopters",
+                       "gunship", "gunships", "air", "sorties"})
+DRONE_NOUNS = frozenset({"drone", "drones", "uav", "uavs"})
+CONTEXT_NOUNS = frozenset({"support", "response", "retaliation", "reprisal", "revenge",
+                           "protest", "addition", "part", "spite", "violation", "defiance",
+                           "coordination", "cooperation", "league", "charge", "control",
+                           "favour", "favor", "aid", "wake", "face"})
+
+
+@attrs.frozen(slots=True)
+class _Words:
+    military: frozenset[str]
+    ships: frozenset[str]
+    targets: frozenset[str]
+    not_before: frozenset[str]
+    not_objects: frozenset[str]
+    light_verbs: frozenset[str]
+    killed: frozenset[str]
+    injured: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    path = resources.files("bilat") / "data" / "triggers" / "strike.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return _Words(
+        military=words("military_nouns"),
+        ships=words("ship_nouns"),
+        targets=words("target_nouns"),
+        not_before=words("not_before"),
+        not_objects=words("not_objects"),
+        light_verbs=words("attacker_verbs"),
+        killed=words("casualty_killed"),
+        injured=words("casualty_injured"),
+    )
+
+
+@attrs.frozen(slots=True)
+class _Target:
+    mention: ActorMention
+    location: Place | None
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _np_tokens(token: Token, depth: int = 4) -> list[Token]:
+    """``token`` and the tokens of its noun phrase, without clauses and non-place PPs."""
+    out = [token]
+    if depth == 0:
+        return out
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ in SKIP_NESTED_PREPS:
+            continue
+        out.extend(_np_tokens(child, depth - 1))
+    return out
+
+
+def _mentions_in(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
+    seen: list[ActorMention] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        mention = context.actor_at(token.i)
+        if mention is not None and mention not in seen:
+            seen.append(mention)
+    return seen
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _is_verbal(trigger: Trigger) -> bool:
+    return trigger.head.pos_ in {"VERB", "AUX"} or trigger.head.tag_.startswith("VB")
+
+
+def _light_verb_of(noun: Token) -> Token | None:
+    """The verb a trigger noun is the object of ("carried out strikes")."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "obj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ == "VERB" \
+            and head.lower_ in {"with", "in"}:
+        return head.head
+    if noun.dep_ == "conj":
+        return _light_verb_of(noun.head)
+    return None
+
+
+# --------------------------------------------------------------------------- attacker
+
+
+def _state_mention(context: DocumentContext, token: Token,
+                   kinds: frozenset[str] = ATTACKER_KINDS) -> ActorMention | None:
+    """The state mention of an attacker phrase: the token's own mention or one of its
+    modifiers ("Pakistani military aircraft", "planes from Afghanistan", "US-led forces")."""
+    for mention in _mentions_in(context, _attacker_np(token)):
+        if mention.kind in kinds:
+            return mention
+    return None
+
+
+def _attacker_np(token: Token, depth: int = 3) -> list[Token]:
+    out = [token]
+    if depth == 0:
+        return out
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS or child.dep_ == "appos":
+            continue
+        if child.dep_ == "prep" and child.lower_ not in {"from", "of"}:
+            continue
+        out.extend(_attacker_np(child, depth - 1))
+    return out
+
+
+def _is_military(token: Token) -> bool:
+    words = _words()
+    if token.lower_ in words.military:
+        return True
+    return any(c.lower_ in words.military and c.dep_ in {"compound", "amod"}
+               for c in token.children)
+
+
+def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | None, bool,
+                                                                     Token | None]:
+    """The attacker mention, whether the attacker phrase is military, and its head token."""
+    head = trigger.head
+    words = _words()
+    candidates: list[Token] = []
+    if _is_verbal(trigger):
+        verb = head
+        if _is_passive(verb):
+            candidates = pp_objects(verb, ["by"]) + [
+                o for c in verb.children if c.dep_ == "agent"
+                for o in c.children if o.dep_ == "pobj"]
+        else:
+            candidates = _subjects(verb)
+    else:
+        for child in head.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod", "npadvmod"} and \
+                    child.i < head.i:
+                candidates.append(child)
+        candidates += pp_objects(head, ["by", "from"])
+        if head.dep_ == "pobj" and head.head.lower_ == "by":
+            pass
+        light = _light_verb_of(head)
+        if light is not None and (light.lower_ in words.light_verbs or
+                                  light.lemma_.lower() in words.light_verbs):
+            candidates += _subjects(light)
+    for token in candidates:
+        mention = _state_mention(context, token)
+        if mention is not None:
+            return mention, _is_military(token) or mention.kind == "body", token
+    military = next((t for t in candidates if _is_military(t)), None)
+    return None, military is not None, military
+
+
+def _subjects(verb: Token) -> list[Token]:
+    current = verb
+    for _ in range(4):
+        found: list[Token] = []
+        for child in current.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                found.extend(conjuncts(child))
+            elif child.dep_ == "agent":
+                found.extend(o for o in child.children if o.dep_ == "pobj")
+        if found:
+            return found
+        if current.dep_ in {"xcomp", "conj"} and current.head != current:
+            current = current.head
+            continue
+        if current.dep_ in {"relcl", "acl"}:
+            return [current.head]
+        break
+    return []
+
+
+# --------------------------------------------------------------------------- target
+
+
+def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Token]:
+    """Noun phrases that can name the target, most direct first."""
+    head = trigger.head
+    out: list[Token] = []
+    if _is_verbal(trigger):
+        if _is_passive(head):
+            out += [c for c in head.children if c.dep_ == "nsubjpass"]
+        else:
+            out += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+            if trigger.entry.id in {"cross_into", "fire_on", "shoot_down"}:
+                out += [t for t in head.doc[trigger.start:trigger.end + 1]
+                        if t.dep_ == "pobj" and t.head.i == trigger.end - 1]
+        out += _preps(head)
+    else:
+        out += _preps(head)
+        light = _light_verb_of(head)
+        if light is not None:
+            out += _preps(light)
+            if head.dep_ == "nsubjpass" or head.dep_ == "nsubj":
+                out += [c for c in light.children if c.dep_ in {"dobj", "obj"}]
+        elif head.dep_ in {"nsubj"} and head.head.pos_ == "VERB":
+            out += _preps(head.head)
+    if attacker_token is not None:
+        out += _preps(attacker_token)
+    expanded: list[Token] = []
+    for token in out:
+        for each in conjuncts(token):
+            if each not in expanded:
+                expanded.append(each)
+    return expanded
+
+
+def _preps(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        word = child.lower_
+        if word in TARGET_PREPS:
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"} and obj.lower_ not in CONTEXT_NOUNS:
+                    out.append(obj)
+        elif child.dep_ == "prep" and any(g.lower_ == "of" and g.dep_ == "prep"
+                                          for g in child.children):
+            pass
+        # "east of Sidon", "north of the border"
+        for grand in child.children:
+            if grand.dep_ == "prep" and grand.lower_ == "of" and child.lower_ in {
+                    "east", "west", "north", "south", "outside", "inside", "near", "off"}:
+                out.extend(o for o in grand.children if o.dep_ == "pobj")
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in {"east", "west", "north", "south",
+                                                       "northeast", "northwest", "southeast",
+                                                       "southwest"}:
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    out.extend(o for o in grand.children if o.dep_ == "pobj")
+    return out
+
+
+def _location_name(context: DocumentContext, tokens: list[Token],
+                   mention: ActorMention) -> str | None:
+    """The named place inside a target phrase ("Paktika", "Ouadi Doum", "Darb al-Sim")."""
+    if mention.kind in {"place", "capital"}:
+        return mention.text
+    doc = context.doc
+    indices = {t.i for t in tokens}
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "LOC", "FAC"} and ent.start in indices:
+            other = context.actor_at(ent.start)
+            if other is not None and other.kind in {"country", "demonym"}:
+                continue
+            name = ent.text
+            if name.lower().startswith("the "):
+                name = name[4:]
+            return name
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.pos_ == "PROPN" and token.dep_ == "compound" and \
+                context.actor_at(token.i) is None:
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {
+                    "compound", "amod"} and context.actor_at(start - 1) is None:
+                start -= 1
+            return str(doc[start:token.i + 1].text)
+    return None
+
+
+def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list[_Target]:
+    """Target states named by the target phrases (see the module docstring)."""
+    words = _words()
+    territorial: list[_Target] = []
+    demonyms: list[_Target] = []
+    for phrase in phrases:
+        tokens = _np_tokens(phrase)
+        mentions = _mentions_in(context, tokens)
+        head_word = phrase.lower_
+        if head_word in words.ships:
+            flag = [m for m in mentions if m.kind in FORCES_KINDS
+                    and m.start <= phrase.i and m.end <= phrase.i + 1]
+            modifiers = [m for m in flag if any(
+                context.actor_at(c.i) == m for c in phrase.subtree if c.i < phrase.i)]
+            if modifiers:
+                return [_Target(modifiers[0], None)]
+        if weak and head_word not in words.targets | words.ships and not any(
+                m.start <= phrase.i < m.end and m.kind in TERRITORY_KINDS for m in mentions):
+            continue
+        found = [m for m in mentions if m.kind in TERRITORY_KINDS]
+        if found:
+            # the named place first: "Afghanistan's Paktika province" is located at Paktika
+            found.sort(key=lambda m: m.kind == "country")
+            for mention in found:
+                if all(t.mention.country != mention.country for t in territorial):
+                    name = _location_name(context, tokens, mention)
+                    place = Place(name=name, country=mention.country) if name else None
+                    territorial.append(_Target(mention, place))
+            break
+        for mention in mentions:
+            if mention.kind in {"demonym", "body"} and \
+                    all(t.mention.country != mention.country for t in demonyms):
+                name = _location_name(context, tokens, mention)
+                place = Place(name=name, country=mention.country) if name else None
+                demonyms.append(_Target(mention, place))
+    if territorial:
+        # a named place richer than the bare country ("Paktika" over "Afghanistan")
+        out: list[_Target] = []
+        for target in territorial:
+            if target.location is None:
+                richer = next((t.location for t in territorial
+                               if t.location is not None
+                               and t.mention.country == target.mention.country), None)
+                target = _Target(target.mention, richer)
+            out.append(target)
+        return out
+    return demonyms[:1]
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+def _casualties(context: DocumentContext, sent: Span) -> tuple[Count | None, Count | None]:
+    """Killed and injured counts stated in ``sent``."""
+    from bilat.normalise import find_counts
+
+    words = _words()
+    doc = context.doc
+    killed: Count | None = None
+    injured: Count | None = None
+    for count in find_counts(sent.text):
+        if count.start_char is None or count.end_char is None:
+            continue
+        start = sent.start_char + count.start_char
+        end = sent.start_char + count.end_char
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        which = _casualty_kind(span, words)
+        if which is None:
+            continue
+        located = Count(min=count.min, max=count.max, text=count.text, start_char=start,
+                        end_char=end)
+        if which == "killed" and killed is None:
+            killed = located
+        elif which == "injured" and injured is None:
+            injured = located
+    return killed, injured
+
+
+def _casualty_kind(span: Span, words: _Words) -> str | None:
+    doc = span.doc
+    root = span.root
+    noun = root.head if root.dep_ in {"nummod", "quantmod"} else root
+    # "killed at least 46 people", "killing 90 people", "wounding 230 others"
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3):span.start]]
+    for word in reversed(before):
+        if word in words.killed:
+            return "killed"
+        if word in words.injured:
+            return "injured"
+        if word in {",", ";", "and"}:
+            break
+    # "people were killed", "people died", "30 people, many of them children, were killed"
+    verb = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        if verb.lower_ in words.killed:
+            return "killed"
+        if verb.lower_ in words.injured:
+            return "injured"
+    # "46 dead", "12 people dead", "30 killed"
+    after = [t.lower_ for t in doc[noun.i + 1:min(span.sent.end, noun.i + 3)]]
+    for word in after[:2]:
+        if word in words.killed:
+            return "killed"
+        if word in words.injured:
+            return "injured"
+    if span.end < len(doc) and doc[span.end].lower_ in words.killed | words.injured:
+        return "killed" if doc[span.end].lower_ in words.killed else "injured"
+    return None
+
+
+def _kind(trigger: Trigger, attacker_token: Token | None) -> str:
+    kind = trigger.label
+    if kind not in {"unspecified", "ground"} or attacker_token is None:
+        return kind
+    words = {attacker_token.lower_} | {c.lower_ for c in attacker_token.children}
+    if words & DRONE_NOUNS:
+        return "drone"
+    if words & AIR_NOUNS:
+        return "air"
+    if attacker_token.lower_ in {"warship", "warships", "gunboats", "gunboat", "navy",
+                                 "frigate", "submarine", "boats"}:
+        return "naval"
+    return kind
+
+
+def _path_up(token: Token, hops: int = 5) -> list[Token]:
+    out = [token]
+    current = token
+    for _ in range(hops):
+        if current.head == current:
+            break
+        current = current.head
+        out.append(current)
+    return out
+
+
+def _hypothetical(trigger: Trigger) -> bool:
+    """A strike that is only imagined: "a US strike could trigger ...", "if Israel attacks"."""
+    head = trigger.head
+    path = _path_up(head, 3)
+    for node in path:
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+                return True
+            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+                return True
+        break
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and \
+            head.head.head.lower_ in HYPOTHETICAL_NOUNS - {"threat", "threats"}:
+        return True
+    return False
+
+
+def _planned(context: DocumentContext, trigger: Trigger) -> bool:
+    head = trigger.head
+    if context.tense(head) == "future":
+        return True
+    for child in head.children:
+        if child.lower_ in PLAN_WORDS and child.dep_ in {"amod", "compound", "aux"}:
+            return True
+    for node in _path_up(head, 4):
+        if node is head:
+            continue
+        if node.lower_ in PLAN_WORDS:
+            return True
+        if node.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+            return True
+        if node.pos_ == "VERB" and node.dep_ not in {"xcomp", "acl", "ccomp"} and \
+                node.lower_ not in PLAN_WORDS:
+            break
+    return False
+
+
+def _negated(trigger: Trigger) -> bool:
+    head = trigger.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    verb = governing_verb(head)
+    if verb is not None and verb is not head and head.dep_ in {"dobj", "nsubjpass"}:
+        return any(c.dep_ == "neg" for c in verb.children) and \
+            verb.lower_ in _words().light_verbs
+    return False
+
+
+def _claimant(context: DocumentContext, trigger: Trigger,
+              parties: set[str]) -> Actor | None:
+    """The party (attacker or target side) that reports the strike, if one does."""
+    head = trigger.head
+    node = head
+    for _ in range(6):
+        if node.head == node:
+            break
+        parent = node.head
+        if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in REPORTING_VERBS or
+                                               parent.lemma_.lower() in REPORTING_VERBS) \
+                and node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"}:
+            for subject in _subjects(parent):
+                mention = _state_mention(context, subject,
+                                         frozenset({"country", "demonym", "capital", "body",
+                                                    "person", "group"}))
+                if mention is not None and mention.country in parties:
+                    name = " ".join(t.text for t in subject.subtree
+                                    if t.dep_ not in {"relcl", "appos", "punct"}
+                                    ) if len(list(subject.subtree)) <= 8 else mention.text
+                    return Actor(name=name, country=mention.country)
+            return None
+        node = parent
+    sent = head.sent
+    # "..., according to Iraq's military"
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and \
+                token.nbor().lower_ == "to":
+            for obj in token.nbor().children:
+                mention = _state_mention(context, obj)
+                if mention is not None and mention.country in parties:
+                    return Actor(name=mention.text, country=mention.country)
+    # "..., Iraq said." (reporting clause after the report)
+    root = sent.root
+    if root.lower_ in REPORTING_VERBS or root.lemma_.lower() in REPORTING_VERBS:
+        if head in list(root.subtree) and head != root:
+            for subject in _subjects(root):
+                mention = _state_mention(context, subject)
+                if mention is not None and mention.country in parties:
+                    return Actor(name=mention.text, country=mention.country)
+    return None
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _excluded(trigger: Trigger) -> bool:
+    words = _words()
+    head = trigger.head
+    start = trigger.start
+    doc = head.doc
+    if start > 0 and doc[start - 1].lower_ in words.not_before:
+        return True
+    if any(c.lower_ in words.not_before and c.dep_ in {"compound", "amod", "poss"}
+           for c in head.children):
+        return True
+    if any(c.dep_ in {"dobj", "obj"} and c.lower_ in words.not_objects for c in head.children):
+        return True
+    # "on strike", "went on strike"
+    if trigger.entry.id == "strike" and head.dep_ == "pobj" and head.head.lower_ == "on":
+        return True
+    return False
+
+
+def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]:
+    if _excluded(trigger) or _hypothetical(trigger):
+        return []
+    weak = trigger.entry.extra.get("strength") == "weak"
+    attacker, military, attacker_token = _attacker(context, trigger)
+    if attacker is not None and attacker.kind == "person" and weak:
+        attacker = None  # "the president attacked the plan": words, not force
+    if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
+        return []
+    if weak and attacker is not None and not military and attacker.kind not in {
+            "country", "capital"}:
+        return []
+    if attacker is None and not _is_verbal(trigger):
+        return []
+    targets = _targets(context, _target_phrases(trigger, attacker_token), weak)
+    if not targets:
+        return []
+    if attacker is not None and all(t.mention.country == attacker.country for t in targets):
+        return []  # domestic
+    head = trigger.head
+    sent = head.sent
+    if _negated(trigger):
+        modality = Modality.NEGATED
+    elif _planned(context, trigger):
+        modality = Modality.PLANNED
+    else:
+        modality = Modality.ASSERTED
+    parties = {t.mention.country for t in targets}
+    if attacker is not None:
+        parties.add(attacker.country)
+    claimed_by: Actor | None = None
+    if modality is Modality.ASSERTED:
+        claimed_by = _claimant(context, trigger, parties)
+        if claimed_by is not None:
+            modality = Modality.CLAIMED
+    killed, injured = _casualties(context, sent)
+    if killed is None and injured is None and sent.end < len(context.doc):
+        following = context.doc[sent.end].sent
+        if not any(True for _ in load_lexicon("strike").find(following)):
+            killed, injured = _casualties(context, following)
+    date = context.date_for(head, sent)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    out: list[Strike] = []
+    for target in targets:
+        if attacker is not None and target.mention.country == attacker.country:
+            continue
+        out.append(
+            Strike(
+                attacker_country=attacker.country if attacker is not None else None,
+                target_country=target.mention.country,
+                kind=_kind(trigger, attacker_token),
+                killed=killed,
+                injured=injured,
+                location=target.location,
+                date=date,
+                modality=modality,
+                claimed_by=claimed_by,
+                evidence=evidence,
+                rule=f"strike.{trigger.entry.id}",
+            )
+        )
+    return out
+
+
+def _fill_unknown_attackers(found: list[Strike]) -> list[Strike]:
+    """Give a mention with no stated attacker the attacker of a stated strike on the same
+    target, when the document names exactly one."""
+    known: dict[str, set[str]] = {}
+    for event in found:
+        if event.attacker_country is not None and event.target_country is not None:
+            known.setdefault(event.target_country, set()).add(event.attacker_country)
+    out: list[Strike] = []
+    for event in found:
+        if event.attacker_country is None and event.target_country is not None:
+            attackers = known.get(event.target_country, set())
+            if len(attackers) == 1:
+                event = attrs.evolve(event, attacker_country=next(iter(attackers)))
+        out.append(event)
+    return out
+
 
 def extract_strikes(context: DocumentContext) -> list[Event]:
-    """Every strike mention in the document."""
-    return []
+    """Every strike mention in the document (merged later by :mod:`bilat.merging`)."""
+    if not context.has_parser:
+        return []
+    lexicon = load_lexicon("strike")
+    found: list[Strike] = []
+    for sent in context.doc.sents:
+        for trigger in lexicon.find(sent):
+            found.extend(_strike_mentions(context, trigger))
+    return list(_fill_unknown_attackers(found))
