@@ -84,6 +84,10 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n[ \t]+")
 _BARE_DOLLAR = re.compile(r"^[\d.,\s]*(?:[a-z]+\s+)?(?:dlrs?|dollars?)$", re.IGNORECASE)
 _COMPARE_WORDS = frozenset({"from", "with", "against", "versus", "vs", "vs."})
 _FAVOUR = frozenset({"favour", "favor"})
+_VALUE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "DATE", "QUANTITY"})
+_PRONOUN_OWNERS = frozenset({"its", "their"})
+_PAIR_ANAPHORS = (("two", "countries"), ("both", "countries"), ("two", "nations"),
+                  ("both", "nations"), ("two", "sides"), ("both", "sides"))
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +149,13 @@ def _np_mentions(context: DocumentContext, token: Token, depth: int) -> list[Act
 
 def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...]
                 ) -> tuple[list[str], bool]:
-    """States in the ``preps`` phrases on ``token``, and whether such a phrase exists."""
-    objects = pp_objects(token, preps)
+    """States in the ``preps`` phrases on ``token``, and whether such a phrase exists.
+
+    A phrase whose object is an amount ("rose to 5 bln dlrs") or a date is no partner."""
+    objects = [o for o in pp_objects(token, preps)
+               if o.ent_type_ not in _VALUE_ENTS and not o.like_num
+               and not any(c.ent_type_ in _VALUE_ENTS or c.like_num for c in o.children
+                           if c.dep_ in {"nummod", "compound", "quantmod"})]
     if not objects:
         return [], False
     return _countries(context, objects), True
@@ -175,6 +184,13 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"}
 
 
+def _pronoun_owner(context: DocumentContext, head: Token) -> list[str]:
+    """ "its surplus": the nearest state named before it in the sentence."""
+    before = [m for m in context.actors.within(head.sent.start, head.i)
+              if m.kind in STATE_KINDS]
+    return [before[-1].country] if before else []
+
+
 def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
     head = trigger.head
     flow = trigger.label
@@ -185,9 +201,20 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     modifiers += [c for c in first.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                   and c.i < trigger.start and c not in modifiers]
     owners = _countries(context, modifiers, depth=1)
-    targets, marker = _pp_targets(context, head, preps)
+    if not owners and any(c.dep_ == "poss" and c.lower_ in _PRONOUN_OWNERS
+                          for c in head.children):
+        owners = _pronoun_owner(context, head)
+    nouns = [head] + [t for t in head.doc[trigger.start:trigger.end] if t != head]
+    targets: list[str] = []
+    marker = False
+    between: list[str] = []
+    for noun in nouns:
+        got, has = _pp_targets(context, noun, preps)
+        targets += [c for c in got if c not in targets]
+        marker = marker or has
+        between += [c for c in _countries(context, pp_objects(noun, ["between"]))
+                    if c not in between]
     of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
-    between = _countries(context, pp_objects(head, ["between"]))
     if between:
         targets = [c for c in between if c not in owners] + [c for c in targets
                                                              if c not in between]
@@ -394,7 +421,10 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
 
 def _pair(context: DocumentContext, sent: Span, roles: _Roles,
           previous: tuple[str, str] | None) -> tuple[tuple[str, ...], str]:
-    """The two states of a figure and how they were found (empty if not two)."""
+    """The two states of a figure and how they were found (empty if not two).
+
+    ``previous`` is the pair the preceding sentence established (or that "the two
+    countries" in this sentence refers to)."""
     known = list(dict.fromkeys(roles.owners + roles.targets))
     if len(known) == 2:
         return tuple(known), "syntax"
@@ -412,6 +442,32 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
             all(c in previous for c in known):
         return previous, "previous"
     return (), ""
+
+
+def _names_pair(sent: Span) -> bool:
+    """ "the two countries", "both sides": the sentence refers back to a known pair."""
+    words = [t.lower_ for t in sent]
+    return any(words[i:i + 2] == list(cue) for cue in _PAIR_ANAPHORS
+               for i in range(len(words) - 1))
+
+
+def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
+                       others: list[Span]) -> int | None:
+    """Fallback when the parse links the money nowhere: the trigger shortly before the
+    amount, with only value verbs and no other amount between them."""
+    if trigger.end > money.start or money.start - trigger.end > 10:
+        return None
+    value_verbs = _config()["value_verbs"]
+    for token in sent.doc[trigger.end:money.start]:
+        if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
+                                                                  "but", "whereas"}:
+            return None
+        if _is_verb(token) and token.lower_ not in value_verbs and \
+                token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
+            return None
+    if any(trigger.end <= o.start < money.start for o in others):
+        return None
+    return 10 + money.start - trigger.end
 
 
 def _direction(flow: str, trigger: Trigger, roles: _Roles, pair: tuple[str, ...]
@@ -446,6 +502,33 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
     return bool(_PARAGRAPH.search(text[start:end])) or start == 0
 
 
+def _choose_trigger(money: Span, triggers: list[Trigger], sent: Span,
+                    others: list[Span]) -> Trigger | None:
+    scored = [(d, t) for t in triggers if (d := _attachment(money.root, t)) is not None]
+    if not scored:
+        scored = [(d, t) for t in triggers
+                  if (d := _linear_attachment(money, t, sent, others)) is not None]
+    if not scored:
+        return None
+    return min(scored, key=lambda dt_: (dt_[0], abs(dt_[1].head.i - money.root.i)))[1]
+
+
+def _currency(money: Money, last: str | None, dollar: str | None) -> str | None:
+    """The currency of ``money``: its own, the previous figure's when it names none, or a
+    qualified dollar ("H.K. dlrs") named before when it says only "dlrs"."""
+    if money.currency is None:
+        return last
+    if money.currency == "USD" and dollar is not None and _BARE_DOLLAR.match(money.text.strip()):
+        return dollar
+    return money.currency
+
+
+def _is_repeat(trigger: Trigger, roles: _Roles, previous_label: str | None) -> bool:
+    """A bare flow noun repeating the previous sentence's flow ("exports were ...")."""
+    return (previous_label == trigger.label and not roles.owners and not roles.targets
+            and not _is_verb(trigger.head))
+
+
 def extract_trade_figures(context: DocumentContext) -> list[Event]:
     """Every trade-figure mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
@@ -453,45 +536,50 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     lexicon = load_lexicon("trade_figure")
     found: list[Event] = []
     previous_pair: tuple[str, str] | None = None
+    previous_label: str | None = None
+    recent_pair: tuple[str, str] | None = None
     last_currency: str | None = None
+    dollar: str | None = None
     last_end = 0
     for sent in context.doc.sents:
         if _paragraph_break(context.text, last_end, sent.start_char):
             last_currency = None
         last_end = sent.end_char
         triggers = [t for t in lexicon.find(sent) if _usable(t)]
+        refers_back = _names_pair(sent)
+        carried = recent_pair if refers_back else previous_pair
+        pair_here: tuple[str, str] | None = recent_pair if refers_back else None
+        label_here: str | None = None
         if not triggers:
-            previous_pair = None
+            previous_pair, previous_label = pair_here, None
             continue
         mentions = [m for m in context.actors.within(sent.start, sent.end)
                     if m.kind in STATE_KINDS]
-        hint = mentions[0].country if mentions else (previous_pair[0] if previous_pair else None)
+        hint = mentions[0].country if mentions else (carried[0] if carried else None)
         moneys = _sentence_money(context, sent, hint)
-        spans = [_money_root(context, m) for m in moneys]
-        pair_here: tuple[str, str] | None = None
-        sentence_currency: str | None = None
+        aligned = [(m, sp) for m in moneys if (sp := _money_root(context, m)) is not None]
+        spans = [sp for _, sp in aligned]
         earlier: TimeSpan | None = None
-        for money, span in zip(moneys, spans, strict=True):
-            if span is None:
+        for money, span in aligned:
+            others = [o for o in spans if o.start != span.start]
+            trigger = _choose_trigger(span, triggers, sent, others)
+            if trigger is None:
                 continue
-            scored = [(d, t) for t in triggers
-                      if (d := _attachment(span.root, t)) is not None]
-            if not scored:
-                continue
-            trigger = min(scored, key=lambda dt_: (dt_[0], abs(dt_[1].head.i - span.root.i)))[1]
             roles = _roles(context, trigger, span.root)
-            pair, how = _pair(context, sent, roles, previous_pair)
-            currency = money.currency
-            if currency is None:
-                currency = last_currency
-            elif sentence_currency and currency == "USD" and sentence_currency.endswith("D") \
-                    and sentence_currency != "USD" and _BARE_DOLLAR.match(money.text.strip()):
-                currency = sentence_currency  # "7.4 bln H.K. dlrs ... from 8.6 bln dlrs"
+            if _is_repeat(trigger, roles, previous_label) or (
+                    refers_back and not roles.owners and not roles.targets):
+                roles = attrs.evolve(roles, anaphoric=True)
+            pair, how = _pair(context, sent, roles, carried)
+            currency = _currency(money, last_currency, dollar)
             if currency is None:
                 continue
-            last_currency = sentence_currency = currency
+            last_currency = currency
             if len(pair) != 2:
                 continue
+            if currency.endswith("D") and currency != "USD":
+                dollar = currency
+            elif currency == "USD" and not _BARE_DOLLAR.match(money.text.strip()):
+                dollar = None
             flow = trigger.label
             after = context.doc[span.end:min(sent.end, span.end + 3)]
             if flow in {"export", "import"} and [t.lower_ for t in after][:2] == ["more", "than"]:
@@ -499,46 +587,43 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             favoured = _in_favour_of(context, span, sent)
             if favoured is not None and favoured in pair:
                 flow = "balance"
-            period, target = _period(context, sent, span, trigger, _aligned(spans), earlier)
+            period, target = _period(context, sent, span, trigger, spans, earlier)
             earlier = period or earlier
             modality = modality_for(trigger, TRADE_MODALITIES)
             if modality is Modality.ASSERTED:
                 modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
             if target or (modality is Modality.ASSERTED
-                          and context.tense(trigger.head) == "future"):
+                          and context.tense(span.root) == "future"):
                 modality = Modality.PLANNED
             source, partner = _direction(flow, trigger, roles, pair)
             if favoured is not None and favoured in pair:
                 source = favoured
                 partner = next(c for c in pair if c != favoured)
-            value = attrs.evolve(money, currency=currency)
             found.append(
                 TradeFigure(
                     countries=pair,
-                    value=value,
+                    value=attrs.evolve(money, currency=currency),
                     flow=flow,
                     period=period,
                     source_country=source,
                     partner_country=partner,
-                    date=None,
                     modality=modality,
                     evidence=(context.evidence(sent.start_char, sent.end_char),),
                     rule=f"trade_figure.{trigger.entry.id}.{how}",
                 )
             )
-            if how == "syntax":
+            if how in {"syntax", "sentence"}:
                 pair_here = (pair[0], pair[1])
+            label_here = trigger.label
         if pair_here is None:
             for trigger in triggers:
                 roles = _roles(context, trigger, None)
                 known = list(dict.fromkeys(roles.owners + roles.targets))
                 if len(known) == 2:
                     pair_here = (known[0], known[1])
+                    label_here = trigger.label
                     break
-        previous_pair = pair_here
+        if pair_here is not None:
+            recent_pair = pair_here
+        previous_pair, previous_label = pair_here, label_here
     return found
-
-
-def _aligned(spans: list[Span | None]) -> list[Span]:
-    """The money spans that aligned to tokens."""
-    return [s for s in spans if s is not None]
