@@ -17,6 +17,7 @@ from bilat.events import EVENT_TYPES, Event
 from bilat.extraction import Extraction
 from bilat.merging import merge_mentions
 from bilat.pipeline_loading import load_pipeline, pipeline_name
+from bilat.prefilter import possible_types
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,6 +89,9 @@ class Extractor:
             installed English pipeline (see :mod:`bilat.pipeline_loading`).
         types: the event types to extract (``"visit"``, ``"agreement"``, ``"trade_figure"``,
             ``"deportation"``, ``"strike"``); all of them by default.
+        prefilter: skip the statistical pipeline for texts that cannot hold an event (no
+            trigger word, too few states named: :mod:`bilat.prefilter`); their results are
+            empty, exactly as a full parse would give. ``False`` parses everything.
 
     Attributes:
         nlp: the spaCy pipeline in use.
@@ -108,6 +112,7 @@ class Extractor:
         model: Language | str | os.PathLike[str] | None = None,
         *,
         types: Iterable[str] | None = None,
+        prefilter: bool = True,
     ) -> None:
         self.nlp: Language = load_pipeline(model)
         self.model_name: str = pipeline_name(self.nlp)
@@ -117,6 +122,7 @@ class Extractor:
             raise ValueError(f"unknown event types {unknown}; expected some of {list(EVENT_TYPES)}")
         self.types: tuple[str, ...] = chosen
         self.chunk_chars: int = CHUNK_CHARS
+        self.prefilter: bool = prefilter
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -150,6 +156,19 @@ class Extractor:
 
     def _chunk_limit(self) -> int:
         return max(2, min(int(self.chunk_chars), int(self.nlp.max_length)))
+
+    def _tokens(self, text: str) -> Doc | None:
+        """``text`` tokenized, or ``None`` when the pre-filter rules out every event."""
+        with self._lock:
+            doc = self.nlp.make_doc(text)
+        return doc if possible_types(doc, self.types) else None
+
+    def _screen(self, text: str | Doc) -> str | Doc | None:
+        """:meth:`_tokens` for a batch: a text the tokenizer fails on is kept, to fail later."""
+        try:
+            return self._tokens(text) if isinstance(text, str) else text
+        except Exception:
+            return text
 
     def _events_of(self, doc: Doc, day: dt.date | None) -> tuple[Event, ...]:
         with self._lock:
@@ -185,6 +204,13 @@ class Extractor:
                 model=self.model_name,
                 doc_index=index,
             )
+        if self.prefilter:
+            tokens = self._tokens(sanitize(text))
+            if tokens is None:
+                return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
+            with self._lock:
+                doc = self.nlp(tokens)
+            return self._from_parsed(doc, text, day, index)
         with self._lock:
             doc = self.nlp(sanitize(text))
         return self._from_parsed(doc, text, day, index)
@@ -195,7 +221,7 @@ class Extractor:
         mentions: list[Event] = []
         for start, end in chunk_spans(clean, self._chunk_limit()):
             piece = clean[start:end]
-            if piece.isspace():
+            if piece.isspace() or (self.prefilter and self._tokens(piece) is None):
                 continue
             with self._lock:
                 found = engine.extract_events(self.nlp(piece), day, self.types)
@@ -228,6 +254,12 @@ class Extractor:
             doc_index=item.index,
         )
 
+    def _empty(self, item: _Item) -> Extraction:
+        """The result of a document the pre-filter ruled out: no events."""
+        return Extraction(
+            text=item.text, published=item.day, model=self.model_name, doc_index=item.index
+        )
+
     def _direct(self, item: _Item) -> bool:
         """Whether ``item`` goes through ``nlp.pipe`` (not empty, not chunked, not bad)."""
         text = item.text
@@ -258,12 +290,17 @@ class Extractor:
     ) -> Iterator[Extraction]:
         while batch := list(islice(items, batch_size)):
             direct = [item for item in batch if self._direct(item)]
+            inputs: list[str | Doc] = [sanitize(i.text) for i in direct]
+            skipped: set[int] = set()
+            if self.prefilter:  # parse only what can hold an event; results stay in order
+                kept = [(i, self._screen(text)) for i, text in zip(direct, inputs, strict=True)]
+                skipped = {i.index for i, tokens in kept if tokens is None}
+                direct = [i for i, tokens in kept if tokens is not None]
+                inputs = [tokens for _, tokens in kept if tokens is not None]
             docs: dict[int, Doc] = {}
             try:
                 with self._lock:
-                    parsed = list(
-                        self.nlp.pipe((sanitize(i.text) for i in direct), batch_size=batch_size)
-                    )
+                    parsed = list(self.nlp.pipe(inputs, batch_size=batch_size))
                 docs = {item.index: doc for item, doc in zip(direct, parsed, strict=True)}
             except Exception:
                 if fail_fast:
@@ -271,15 +308,21 @@ class Extractor:
                 # one document broke the batch: parse this batch one document at a time,
                 # so only the culprit gets an error
             for item in batch:
+                if item.index in skipped:
+                    yield self._empty(item)
+                    continue
                 yield self._finish(item, docs.pop(item.index, None), fail_fast)
 
     def _parallel(
         self, items: Iterator[_Item], batch_size: int, n_process: int, fail_fast: bool
     ) -> Iterator[Extraction]:
-        def tuples() -> Iterator[tuple[str, tuple[_Item, bool]]]:
+        def tuples() -> Iterator[tuple[str, tuple[_Item, bool | None]]]:
             for item in items:
-                direct = self._direct(item)
-                yield (sanitize(item.text) if direct else ""), (item, direct)
+                direct: bool | None = self._direct(item)
+                text = sanitize(item.text) if direct else ""
+                if direct and self.prefilter and self._screen(text) is None:
+                    text, direct = "", None  # ruled out by the pre-filter: not parsed
+                yield text, (item, direct)
 
         stream = self.nlp.pipe(
             tuples(), as_tuples=True, batch_size=batch_size, n_process=n_process
@@ -290,6 +333,9 @@ class Extractor:
             if nxt is None:
                 return
             doc, (item, direct) = nxt
+            if direct is None:
+                yield self._empty(item)
+                continue
             yield self._finish(item, doc if direct else None, fail_fast)
 
     def pipe(

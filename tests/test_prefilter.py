@@ -1,0 +1,139 @@
+"""The pre-filter loses no event, and rules out ordinary event-free news."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+
+from bilat.prefilter import MIN_STATES, could_hold_events, possible_types, states_named
+
+# Event-free news paragraphs, written for this test: sports, weather, markets, culture.
+EVENT_FREE = [
+    # sports
+    "Manchester United came from behind to beat Everton 2-1 at Old Trafford on Saturday, "
+    "with the winner arriving in stoppage time after a long spell of pressure from the home side.",
+    "The defending champions were knocked out in the quarter-finals after a penalty shootout, "
+    "their coach saying afterwards that his players had run out of ideas in the second half.",
+    "Serena Williams eased into the third round with a straight-sets win, dropping only four "
+    "games in just over an hour on a sun-baked centre court.",
+    "The Lakers snapped a five-game losing streak with a 112-104 win, their guard scoring 31 "
+    "points and grabbing nine rebounds in front of a sell-out crowd.",
+    # weather
+    "Heavy rain is expected across the north-west on Thursday, forecasters said, with up to "
+    "50 mm in places and a risk of localised flooding before it clears by the weekend.",
+    "Temperatures will climb into the low thirties by Sunday as a ridge of high pressure builds, "
+    "and the weather service urged the elderly to stay indoors during the afternoon heat.",
+    "A band of snow moved in overnight, closing several mountain roads and delaying the morning "
+    "commute by up to an hour in the hills above the city.",
+    # markets and company earnings
+    "Shares in the retailer fell 6 percent after it reported third-quarter earnings below "
+    "analysts' forecasts and cut its outlook for the holiday season.",
+    "The benchmark index closed 0.4 percent higher, led by technology stocks, while the yield on "
+    "the ten-year note slipped to its lowest level in a month.",
+    "The carmaker said quarterly profit rose 12 percent to $1.9 billion on strong demand for "
+    "its electric models, and it raised its full-year dividend.",
+    "Oil prices edged lower on Tuesday as traders weighed rising inventories against hopes of "
+    "stronger demand, with the benchmark crude contract down 30 cents a barrel.",
+    # culture
+    "The novel, her fourth, follows three sisters over a single summer and has been shortlisted "
+    "for the prize, the judges calling it tender, funny and quietly devastating.",
+    "The museum's new wing opens to the public next month with an exhibition of early "
+    "photography, including prints that have not been shown for more than a century.",
+    "The band's farewell tour sold out within minutes, prompting complaints about ticket "
+    "resellers and the prices charged on secondary websites.",
+]
+
+# Sentences written for this test, each holding an event of one type.
+EVENTFUL = {
+    "visit": "Pakistani Prime Minister Shehbaz Sharif arrived in Beijing on Monday for a "
+    "four-day official visit.",
+    "agreement": "India and Bangladesh signed an agreement on river water sharing on Tuesday.",
+    "trade_figure": "Japan's exports to the United States rose to $12 billion last year.",
+    "deportation": "Iran deported 1,200 Afghan migrants across the border last week.",
+    "strike": "Israeli aircraft struck targets in southern Lebanon overnight, the army said.",
+}
+
+
+@pytest.fixture(scope="module")
+def blank() -> Any:
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize("text", EVENT_FREE)
+def test_rejects_event_free_paragraphs(blank: Any, text: str) -> None:
+    assert possible_types(blank.make_doc(text)) == ()
+    assert not could_hold_events(blank.make_doc(text))
+
+
+@pytest.mark.parametrize(("event_type", "text"), sorted(EVENTFUL.items()))
+def test_keeps_eventful_sentences(blank: Any, event_type: str, text: str) -> None:
+    assert event_type in possible_types(blank.make_doc(text))
+
+
+def test_state_count_distinct_and_capped(blank: Any) -> None:
+    doc = blank.make_doc("Talks in Paris and Lyon ended, and French officials flew to Berlin.")
+    assert states_named(doc, enough=5) == 2  # FRA (Paris, Lyon, French) and DEU
+    assert states_named(doc, enough=1) == 1
+    one = blank.make_doc("Police in Manchester and Liverpool said the match passed off quietly.")
+    assert states_named(one, enough=5) == 1
+
+
+def test_two_state_types_need_two_states(blank: Any) -> None:
+    doc = blank.make_doc("The French president will visit the new factory on Friday.")
+    assert MIN_STATES["visit"] == 2
+    assert "visit" not in possible_types(doc)
+
+
+def test_lower_cased_copy_is_kept(blank: Any) -> None:
+    doc = blank.make_doc("pakistan and china signed an agreement in beijing on friday.")
+    assert "agreement" in possible_types(doc)
+
+
+def test_types_restrict_the_check(blank: Any) -> None:
+    doc = blank.make_doc(EVENTFUL["agreement"])
+    assert possible_types(doc, ["strike"]) == ()
+    assert possible_types(doc, ["agreement"]) == ("agreement",)
+
+
+def test_extractor_skips_ruled_out_documents(nlp: Any) -> None:
+    import bilat
+
+    on = bilat.Extractor(nlp)
+    off = bilat.Extractor(nlp, prefilter=False)
+    texts = [*EVENT_FREE[:4], EVENTFUL["agreement"], EVENT_FREE[5], EVENTFUL["visit"]]
+    results = list(on.pipe(texts, published="2024-05-07", batch_size=3))
+    assert [r.doc_index for r in results] == list(range(len(texts)))
+    assert [r.text for r in results] == texts
+    baseline = list(off.pipe(texts, published="2024-05-07", batch_size=3))
+    assert [[e.to_dict() for e in r] for r in results] == [
+        [e.to_dict() for e in r] for r in baseline
+    ]
+    assert on.extract(EVENT_FREE[0]).events == ()
+
+
+@pytest.mark.model
+def test_dev_set_identical_with_and_without_filter(nlp: Any, shared_dir: Path) -> None:
+    """Every dev document gives exactly the same events with the filter as without it."""
+    from conftest import load_gold
+
+    import bilat
+
+    files = sorted((shared_dir / "eval" / "dev").glob("*.jsonl"))
+    if not files:
+        pytest.skip("no dev set under ../shared/eval/dev")
+    docs = [doc for path in files for doc in load_gold(path)]
+    filtered = bilat.Extractor(nlp)
+    full = bilat.Extractor(nlp, prefilter=False)
+    pairs = [(d["text"], d.get("published")) for d in docs]
+    with_filter = list(filtered.pipe(pairs))
+    without = list(full.pipe(pairs))
+    single = [filtered.extract(text, published) for text, published in pairs]
+    for doc, a, b, c in zip(docs, with_filter, without, single, strict=True):
+        expected = [e.to_dict() for e in b]
+        assert [e.to_dict() for e in a] == expected, doc["id"]
+        assert [e.to_dict() for e in c] == expected, doc["id"]
+    # the filter must not be vacuous: the dev set does hold events
+    assert sum(len(r) for r in without) > 0
