@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "actor_of",
+    "antecedent",
     "conjuncts",
     "countries_in",
     "first_mention_in",
@@ -55,22 +56,31 @@ def governing_verb(token: Token, max_hops: int = 4) -> Token | None:
     return None
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"})
+
+
 def subjects(verb: Token) -> list[Token]:
-    """Subjects of ``verb``, inherited through ``xcomp``/``conj`` chains ("plan to visit")."""
+    """Subjects of ``verb``, inherited up ``xcomp``/``conj``/``advcl``/``prep`` chains ("plans
+    to visit", "after completing a trip"); a relative clause's subject is the noun it
+    modifies ("Funaro, who is in Rome")."""
     current = verb
-    for _ in range(4):
+    for _ in range(5):
         found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if found:
             out: list[Token] = []
             for subject in found:
                 if subject.dep_ == "agent":
                     out.extend(c for c in subject.children if c.dep_ == "pobj")
+                elif subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    out.extend(conjuncts(current.head))
                 else:
                     out.extend(conjuncts(subject))
             return out
-        if current.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl"} and current.head != current:
-            if current.dep_ == "relcl" or current.dep_ == "acl":
-                return [current.head]
+        if current.dep_ in {"relcl", "acl"}:
+            return [current.head]
+        if current.dep_ in _CLIMB_DEPS and current.head != current:
             current = current.head
             continue
         break
@@ -97,6 +107,8 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
     direct = context.actor_at(token.i)
     if direct is not None and direct.kind in kinds:
         return direct
+    if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
+        return antecedent(context, token)
     frontier = [token]
     for _ in range(depth):
         nxt: list[Token] = []
@@ -113,6 +125,14 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> ActorMention | None:
+    """The person a "he"/"his"/"she" refers to: the nearest person mentioned before it in
+    the same or the previous sentence or two (within ``window`` tokens)."""
+    start = max(0, pronoun.i - window)
+    people = [m for m in context.actors.within(start, pronoun.i) if m.kind == "person"]
+    return people[-1] if people else None
 
 
 def first_mention_in(context: DocumentContext, span: Span,

@@ -69,12 +69,37 @@ def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMentio
     return out
 
 
+def _following_host(context: DocumentContext, trigger: Token) -> list[ActorMention]:
+    """Host named right after the trigger ("TRIP TO CHINA"), for parses that lose the PP."""
+    doc = context.doc
+    i = trigger.i + 1
+    end = min(len(doc), trigger.sent.end, trigger.i + 4)
+    while i < end and doc[i].lower_ not in {"to", "in"}:
+        if doc[i].is_punct:
+            return []
+        i += 1
+    i += 1
+    while i < end + 2 and i < len(doc) and doc[i].lower_ in {"the", "a"}:
+        i += 1
+    mention = context.actor_at(i) if i < len(doc) else None
+    return [mention] if mention is not None and mention.kind in HOST_KINDS else []
+
+
+def _by_objects(noun: Token) -> list[Token]:
+    """Objects of "by" anywhere in the noun's phrase ("a visit to Moscow by Shultz")."""
+    out: list[Token] = []
+    for token in noun.subtree:
+        if token.dep_ == "prep" and token.lower_ == "by" and token.head.i >= noun.i:
+            out.extend(c for c in token.children if c.dep_ == "pobj")
+    return out
+
+
 def _noun_roles(context: DocumentContext, noun: Token) -> tuple[list[ActorMention],
                                                                  list[ActorMention]]:
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    visitors = _visitors(context, possessors + pp_objects(noun, ["by", "of"]))
+    visitors = _visitors(context, possessors + _by_objects(noun) + pp_objects(noun, ["of"]))
     compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
-    hosts = _hosts(context, pp_objects(noun, ["to", "in"]))
+    hosts = _hosts(context, pp_objects(noun, ["to", "in"])) or _following_host(context, noun)
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
     if verb is not None and verb != noun:
         if not visitors:
@@ -97,6 +122,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
     if label == "travel":
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         hosts = _hosts(context, objects + pp_objects(head, ["to", "for"]))
+        hosts = hosts or _following_host(context, head)
         return _visitors(context, subjects(head)), hosts, False
     if label == "arrive":
         anchor = head.head if head.dep_ == "pobj" else head
@@ -143,12 +169,45 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     return visitors, hosts, True
 
 
+RESIDENT_TITLES = frozenset({"ambassador", "envoy", "consul", "correspondent", "attache",
+                             "charge", "representative", "spokesman", "spokeswoman"})
+
+
+def _presence_visits(context: DocumentContext) -> list[Event]:
+    """Officials placed in another state's city: "officials with Shultz in Peking"."""
+    found: list[Event] = []
+    for person in context.actors.mentions:
+        if person.kind != "person":
+            continue
+        title = (person.title or "").lower()
+        if any(word in RESIDENT_TITLES for word in title.split()):
+            continue
+        head = context.doc[person.end - 1]
+        hosts = [m for m in _hosts(context, pp_objects(head, ["in"]))
+                 if m.kind in {"capital", "place"} and m.country != person.country]
+        for host in hosts:
+            sent = head.sent
+            found.append(
+                Visit(
+                    visitor_country=person.country,
+                    host_country=host.country,
+                    visitor=actor_of(person),
+                    location=Place(name=host.text, country=host.country),
+                    implicit=True,
+                    date=context.date_for(head, sent),
+                    evidence=(context.evidence(sent.start_char, sent.end_char),),
+                    rule="visit.person_in_place",
+                )
+            )
+    return found
+
+
 def extract_visits(context: DocumentContext) -> list[Event]:
     """Every visit mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
         return []
     lexicon = load_lexicon("visit")
-    found: list[Event] = []
+    found: list[Event] = _presence_visits(context)
     for sent in context.doc.sents:
         for trigger in lexicon.find(sent):
             visitors, hosts, implicit = _roles(context, trigger)
