@@ -108,6 +108,7 @@ class _Roles:
     targets: tuple[str, ...]
     marker: bool  # a with/to/from/between phrase or "bilateral" marks a two-party figure
     anaphoric: bool  # "the deficit", "bilateral trade": may refer to the previous pair
+    foreign: bool = False  # the partner is named but is no state ("with Europe")
 
 
 def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2) -> list[str]:
@@ -120,12 +121,20 @@ def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2) ->
     return out
 
 
+def _negated_name(context: DocumentContext, mention: ActorMention) -> bool:
+    """ "non-EU trade": the name excludes the state."""
+    doc = context.doc
+    prev = [t.lower_ for t in doc[max(0, mention.start - 2):mention.start]]
+    return "non" in prev or any(t.endswith("non-") for t in prev) or \
+        doc[mention.start].lower_.startswith("non-")
+
+
 def _np_mentions(context: DocumentContext, token: Token, depth: int) -> list[ActorMention]:
     """State mentions on ``token`` or among its nominal dependents (not clauses)."""
     found: list[ActorMention] = []
     direct = context.actor_at(token.i)
     if direct is not None and direct.kind in STATE_KINDS:
-        return [direct]
+        return [] if _negated_name(context, direct) else [direct]
     frontier = [token]
     for _ in range(depth):
         nxt: list[Token] = []
@@ -135,6 +144,8 @@ def _np_mentions(context: DocumentContext, token: Token, depth: int) -> list[Act
                     continue
                 mention = context.actor_at(child.i)
                 if mention is not None and mention.kind in STATE_KINDS:
+                    if _negated_name(context, mention):
+                        continue
                     if mention not in found:
                         found.append(mention)
                     continue
@@ -188,7 +199,16 @@ def _pronoun_owner(context: DocumentContext, head: Token) -> list[str]:
     """ "its surplus": the nearest state named before it in the sentence."""
     before = [m for m in context.actors.within(head.sent.start, head.i)
               if m.kind in STATE_KINDS]
-    return [before[-1].country] if before else []
+    if before:
+        return [before[-1].country]
+    sent = head.sent
+    if sent.start == 0:
+        return []
+    previous = context.doc[sent.start - 1].sent
+    for token in previous:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+            return _countries(context, [token], depth=1)[:1]
+    return []
 
 
 def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
@@ -276,10 +296,31 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
 
 
+def _non_state_partner(context: DocumentContext, trigger: Trigger) -> bool:
+    """ "imports from Europe", "surplus with OPEC": a named partner that is not one state."""
+    tokens = list(trigger.head.doc[trigger.start:trigger.end])
+    if trigger.head.head.pos_ in {"VERB", "AUX"}:
+        tokens.append(trigger.head.head)
+    for token in tokens:
+        for obj in pp_objects(token, _MARKER_PREPS):
+            names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_ in
+                     {"GPE", "LOC", "NORP", "ORG"}]
+            if names and not any(
+                (m := context.actor_at(t.i)) is not None and m.kind in STATE_KINDS
+                and not _negated_name(context, m) for t in obj.subtree
+            ):
+                return True
+    return False
+
+
 def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
     if _is_verb(trigger.head):
-        return _verb_roles(context, trigger, money_root)
-    return _noun_roles(context, trigger, money_root)
+        roles = _verb_roles(context, trigger, money_root)
+    else:
+        roles = _noun_roles(context, trigger, money_root)
+    if len(roles.owners) + len(roles.targets) < 2 and _non_state_partner(context, trigger):
+        roles = attrs.evolve(roles, foreign=True)
+    return roles
 
 
 def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
@@ -428,7 +469,7 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
     known = list(dict.fromkeys(roles.owners + roles.targets))
     if len(known) == 2:
         return tuple(known), "syntax"
-    if len(known) > 2:
+    if len(known) > 2 or roles.foreign:
         return (), ""
     if roles.marker:
         named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
@@ -465,6 +506,8 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
         if _is_verb(token) and token.lower_ not in value_verbs and \
                 token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
             return None
+        if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i:
+            return None  # "the surplus boosted reserves to $50bn"
     if any(trigger.end <= o.start < money.start for o in others):
         return None
     return 10 + money.start - trigger.end
@@ -525,8 +568,31 @@ def _currency(money: Money, last: str | None, dollar: str | None) -> str | None:
 
 def _is_repeat(trigger: Trigger, roles: _Roles, previous_label: str | None) -> bool:
     """A bare flow noun repeating the previous sentence's flow ("exports were ...")."""
+    head = trigger.head
     return (previous_label == trigger.label and not roles.owners and not roles.targets
-            and not _is_verb(trigger.head))
+            and not _is_verb(head) and not any(c.dep_ == "poss" for c in head.children))
+
+
+def _sentence_pair(context: DocumentContext, sent: Span, triggers: list[Trigger],
+                   mentions: list[ActorMention], carried: tuple[str, str] | None
+                   ) -> tuple[tuple[str, str] | None, str | None]:
+    """The pair of states a sentence without a figure sets up for the next one: a trigger
+    with two states ("trade between A and B"), a bilateral trigger in a sentence naming
+    exactly two states ("bilateral trade ... A's visit to B"), or an anaphoric trigger
+    ("the trade") that keeps the pair the previous sentence set up."""
+    named = list(dict.fromkeys(m.country for m in mentions))
+    for trigger in triggers:
+        roles = _roles(context, trigger, None)
+        known = list(dict.fromkeys(roles.owners + roles.targets))
+        if len(known) == 2:
+            return (known[0], known[1]), trigger.label
+    for trigger in triggers:
+        roles = _roles(context, trigger, None)
+        if (trigger.entry.extra.get("bilateral") or roles.marker) and len(named) == 2:
+            return (named[0], named[1]), trigger.label
+        if carried is not None and roles.anaphoric and all(c in carried for c in named):
+            return carried, trigger.label
+    return None, None
 
 
 def extract_trade_figures(context: DocumentContext) -> list[Event]:
@@ -566,10 +632,14 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if trigger is None:
                 continue
             roles = _roles(context, trigger, span.root)
-            if _is_repeat(trigger, roles, previous_label) or (
+            bare = _is_repeat(trigger, roles, trigger.label)
+            if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
                     refers_back and not roles.owners and not roles.targets):
                 roles = attrs.evolve(roles, anaphoric=True)
-            pair, how = _pair(context, sent, roles, carried)
+            favoured = _in_favour_of(context, span, sent)
+            if favoured is not None:
+                roles = attrs.evolve(roles, marker=True)
+            pair, how = _pair(context, sent, roles, pair_here or carried)
             currency = _currency(money, last_currency, dollar)
             if currency is None:
                 continue
@@ -584,7 +654,6 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             after = context.doc[span.end:min(sent.end, span.end + 3)]
             if flow in {"export", "import"} and [t.lower_ for t in after][:2] == ["more", "than"]:
                 flow = "balance"
-            favoured = _in_favour_of(context, span, sent)
             if favoured is not None and favoured in pair:
                 flow = "balance"
             period, target = _period(context, sent, span, trigger, spans, earlier)
@@ -616,13 +685,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 pair_here = (pair[0], pair[1])
             label_here = trigger.label
         if pair_here is None:
-            for trigger in triggers:
-                roles = _roles(context, trigger, None)
-                known = list(dict.fromkeys(roles.owners + roles.targets))
-                if len(known) == 2:
-                    pair_here = (known[0], known[1])
-                    label_here = trigger.label
-                    break
+            pair_here, label_here = _sentence_pair(context, sent, triggers, mentions, carried)
         if pair_here is not None:
             recent_pair = pair_here
         previous_pair, previous_label = pair_here, label_here
