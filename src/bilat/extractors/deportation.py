@@ -246,16 +246,16 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
             # "declared two diplomats persona non grata": the parse varies; take the noun
             # phrases between the verb and the trigger, or the passive subject
             deportees = [t for t in head.doc[verb.i + 1:trigger.start]
-                         if t.pos_ in {"NOUN", "PROPN"} and t.head.i >= trigger.start - 1
-                         or t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head)]
+                         if (t.pos_ in {"NOUN", "PROPN"} and t.head.i >= trigger.start - 1)
+                         or (t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head))]
             deportees = [t for t in deportees if t.dep_ not in {"compound", "amod", "poss"}]
             if not deportees:
                 deportees = _objects(verb)
-        subject = next((_mention_in(context, s, DEPORTER_KINDS) for s in _subjects(verb)), None)
-        if subject is None and _is_passive(verb):
-            subject = next((_mention_in(context, t, DEPORTER_KINDS)
-                            for t in pp_objects(verb, ["by"])), None)
-        return subject, deportees, []
+        acting = next((_mention_in(context, s, DEPORTER_KINDS) for s in _subjects(verb)), None)
+        if acting is None and _is_passive(verb):
+            acting = next((_mention_in(context, t, DEPORTER_KINDS)
+                           for t in pp_objects(verb, ["by"])), None)
+        return acting, deportees, []
     if _is_verbal(head):
         verb = head
         deportees = _objects(verb)
@@ -319,14 +319,16 @@ def _people(context: DocumentContext, token: Token) -> bool:
         return False
     if words.group_of(token.lower_) is not None:
         return True
+    if _origin(context, token) is not None:  # "tens of thousands of Afghans"
+        return True
     mention = context.actor_at(token.i)
     if mention is not None and mention.kind in {"demonym", "person"}:
         return True
     if token.ent_type_ in {"PERSON", "NORP"} or token.lower_ in {"them", "him", "her",
                                                                   "they", "some", "all"}:
         return True
-    return token.pos_ == "NUM" or any(
-        c.dep_ == "nummod" for c in token.children) and token.pos_ in {"NOUN", "PROPN"}
+    return token.pos_ == "NUM" or (any(
+        c.dep_ == "nummod" for c in token.children) and token.pos_ in {"NOUN", "PROPN"})
 
 
 def _origin(context: DocumentContext, phrase: Token) -> ActorMention | None:
@@ -451,9 +453,8 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
             origins.append((requester, deportees[0] if deportees else None))
     if not origins:
         return []
-    if deporter is None or deporter.country in {o.country for o, _ in origins}:
-        if deporter is None:
-            deporter = _context_state(context, trigger, {o.country for o, _ in origins})
+    if deporter is None:
+        deporter = _context_state(context, trigger, {o.country for o, _ in origins})
     if deporter is None:
         return []
     head = trigger.head
@@ -461,15 +462,15 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     date = context.date_for(head, sent)
     evidence = (context.evidence(sent.start_char, sent.end_char),)
     out: list[Deportation] = []
-    for origin, phrase in origins:
+    for origin, deportee in origins:
         if origin.country == deporter.country:
             continue
         out.append(
             Deportation(
                 deporting_country=deporter.country,
                 origin_country=origin.country,
-                count=_count(context, phrase) if phrase is not None else None,
-                group=_group(context, phrase) if phrase is not None else None,
+                count=_count(context, deportee) if deportee is not None else None,
+                group=_group(context, deportee) if deportee is not None else None,
                 date=date,
                 modality=modality,
                 evidence=evidence,

@@ -89,7 +89,7 @@ PLAN_WORDS = frozenset({
     "pledge", "pledged", "pledges", "warn", "warned", "warns", "consider", "considering",
     "considered", "mull", "mulling", "poised", "ready", "readying", "decide", "decided",
     "expected", "set", "due", "imminent", "looming", "upcoming", "impending", "possible",
-    "potential", "planned", "would-be", "contemplated", "contemplating", "weighing",
+    "potential", "would-be", "contemplated", "contemplating", "weighing",
     "threat",
 })
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -195,9 +195,17 @@ def _state_mention(context: DocumentContext, token: Token,
                    kinds: frozenset[str] = ATTACKER_KINDS) -> ActorMention | None:
     """The state mention of an attacker phrase: the token's own mention or one of its
     modifiers ("Pakistani military aircraft", "planes from Afghanistan", "US-led forces")."""
-    for mention in _mentions_in(context, _attacker_np(token)):
+    tokens = _attacker_np(token)
+    for mention in _mentions_in(context, tokens):
         if mention.kind in kinds:
             return mention
+    # "its warplanes", "their jets": the nearest state named before, in the same sentence
+    if any(t.lower_ in {"its", "their"} and t.dep_ == "poss" for t in tokens):
+        sent = token.sent
+        before = [m for m in context.actors.within(sent.start, token.i)
+                  if m.kind in {"country", "capital", "body"}]
+        if before:
+            return before[-1]
     return None
 
 
@@ -517,10 +525,8 @@ def _hypothetical(trigger: Trigger) -> bool:
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
         break
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and \
-            head.head.head.lower_ in HYPOTHETICAL_NOUNS - {"threat", "threats"}:
-        return True
-    return False
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and \
+        head.head.head.lower_ in HYPOTHETICAL_NOUNS - {"threat", "threats"}
 
 
 def _planned(context: DocumentContext, trigger: Trigger) -> bool:
@@ -591,8 +597,8 @@ def _claimant(context: DocumentContext, trigger: Trigger,
                     return Actor(name=mention.text, country=mention.country)
     # "..., Iraq said." (reporting clause after the report)
     root = sent.root
-    if root.lower_ in REPORTING_VERBS or root.lemma_.lower() in REPORTING_VERBS:
-        if head in list(root.subtree) and head != root:
+    if (root.lower_ in REPORTING_VERBS or root.lemma_.lower() in REPORTING_VERBS) and \
+            head in list(root.subtree) and head != root:
             for subject in _subjects(root):
                 mention = _state_mention(context, subject)
                 if mention is not None and mention.country in parties:
@@ -616,9 +622,7 @@ def _excluded(trigger: Trigger) -> bool:
     if any(c.dep_ in {"dobj", "obj"} and c.lower_ in words.not_objects for c in head.children):
         return True
     # "on strike", "went on strike"
-    if trigger.entry.id == "strike" and head.dep_ == "pobj" and head.head.lower_ == "on":
-        return True
-    return False
+    return trigger.entry.id == "strike" and head.dep_ == "pobj" and head.head.lower_ == "on"
 
 
 def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]:

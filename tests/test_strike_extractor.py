@@ -1,0 +1,129 @@
+"""Strike extractor: roles, kind, casualties, location and modality on news-style sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilat.events import Strike
+
+
+def strikes(extractor: Any, text: str) -> list[Strike]:
+    result = extractor.extract(text, published="2024-05-01")
+    return [e for e in result.events if isinstance(e, Strike)]
+
+
+def keys(extractor: Any, text: str) -> set[tuple[str | None, str | None]]:
+    return {(e.attacker_country, e.target_country) for e in strikes(extractor, text)}
+
+
+def test_demonym_subject_bombs_place_in_other_state(bilat_extractor: Any) -> None:
+    text = "Russian jets bombed rebel positions near Idlib in northern Syria on Tuesday."
+    assert keys(bilat_extractor, text) == {("RUS", "SYR")}
+
+
+def test_by_phrase_gives_attacker_and_province_gives_location(bilat_extractor: Any) -> None:
+    text = ("Officials said bombardment by Pakistani military aircraft in Afghanistan's "
+            "eastern Khost province destroyed several houses.")
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("PAK", "AFG")
+    assert event.location is not None and "Khost" in event.location.name
+
+
+def test_killed_count_with_lower_bound(bilat_extractor: Any) -> None:
+    text = "Israeli airstrikes on the Lebanese town of Nabatieh killed at least 12 people."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.killed is not None and event.killed.min == 12 and event.killed.max is None
+
+
+def test_killed_and_injured_counts(bilat_extractor: Any) -> None:
+    text = ("Planes from Afghanistan attacked Pakistani villages on Thursday, killing 25 "
+            "people and wounding 80 others.")
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("AFG", "PAK")
+    assert event.killed is not None and event.killed.min == 25
+    assert event.injured is not None and event.injured.min == 80
+
+
+def test_attack_on_ship_targets_flag_state(bilat_extractor: Any) -> None:
+    text = "Iraqi warplanes attacked a Greek tanker in the northern Gulf on Sunday."
+    assert keys(bilat_extractor, text) == {("IRQ", "GRC")}
+
+
+def test_shooting_down_a_jet_targets_its_state(bilat_extractor: Any) -> None:
+    text = "Turkey shot down a Syrian military helicopter near the border in 2014."
+    assert keys(bilat_extractor, text) == {("TUR", "SYR")}
+
+
+def test_possessive_incursion_into_place(bilat_extractor: Any) -> None:
+    text = "Turkey's incursion into Aleppo province drew sharp criticism from Damascus."
+    assert ("TUR", "SYR") in keys(bilat_extractor, text)
+
+
+def test_shelling_kind_is_artillery(bilat_extractor: Any) -> None:
+    text = "Indian troops shelled Pakistani border posts in Kashmir overnight."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.kind == "artillery"
+
+
+def test_drone_strike_kind(bilat_extractor: Any) -> None:
+    text = "A US drone strike in Yemen's Shabwa province killed four suspected militants."
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("USA", "YEM")
+    assert event.kind == "drone"
+
+
+def test_missile_attack_on_capital(bilat_extractor: Any) -> None:
+    text = "Iranian missile attacks on Baghdad continued for a third day."
+    assert keys(bilat_extractor, text) == {("IRN", "IRQ")}
+
+
+def test_party_report_is_claimed(bilat_extractor: Any) -> None:
+    text = "Iraq said its warplanes had struck an Iranian oil terminal on Kharg island."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.modality.value == "claimed"
+    assert event.claimed_by is not None and event.claimed_by.country == "IRQ"
+
+
+def test_third_party_report_is_asserted(bilat_extractor: Any) -> None:
+    text = "Israeli jets raided targets east of Tyre in southern Lebanon, local radio said."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.modality.value == "asserted"
+
+
+def test_threatened_offensive_is_planned(bilat_extractor: Any) -> None:
+    text = "Turkey will launch an offensive into northern Syria within days, Erdogan said."
+    events = [e for e in strikes(bilat_extractor, text) if e.attacker_country == "TUR"]
+    assert events and all(e.modality.value == "planned" for e in events)
+
+
+def test_hypothetical_strike_is_dropped(bilat_extractor: Any) -> None:
+    text = "Analysts warned that a US strike on Iran could trigger a wider regional war."
+    assert strikes(bilat_extractor, text) == []
+
+
+def test_domestic_airstrikes_are_not_strikes(bilat_extractor: Any) -> None:
+    text = "Syrian government airstrikes on Homs killed 15 civilians on Monday."
+    assert strikes(bilat_extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers in Britain went on strike over pay on Monday.",
+        "Japan hopes to strike a trade deal with Australia this year.",
+        "The opposition leader began a hunger strike in Cairo.",
+        "Police raided the offices of a newspaper in Istanbul.",
+        "Lightning strikes sparked bushfires across New South Wales.",
+        "The French president attacked the German proposal as unworkable.",
+    ],
+)
+def test_non_military_uses_are_not_strikes(bilat_extractor: Any, text: str) -> None:
+    assert strikes(bilat_extractor, text) == []
+
+
+def test_passive_hit_with_no_attacker_takes_the_stated_one(bilat_extractor: Any) -> None:
+    text = ("Iraqi warplanes struck Iran's Kharg island oil terminal on Monday. "
+            "The terminal at Kharg island was hit again on Tuesday.")
+    assert keys(bilat_extractor, text) == {("IRQ", "IRN")}
