@@ -19,6 +19,7 @@ from bilat.values import Actor, Count, Evidence, Modality, Money, Place, Precisi
 if TYPE_CHECKING:
     from bilat.actors import resolve_country
     from bilat.api import extract, load
+    from bilat.export import to_dataframe
     from bilat.extraction import Extraction, read_jsonl, write_jsonl
     from bilat.extractor import Extractor
     from bilat.normalise import find_counts, find_money, parse_count, parse_date, parse_money
@@ -34,6 +35,7 @@ _LAZY: dict[str, str] = {
     "read_jsonl": "bilat.extraction",
     "write_jsonl": "bilat.extraction",
     "Extractor": "bilat.extractor",
+    "to_dataframe": "bilat.export",
     "ModelNotFoundError": "bilat.pipeline_loading",
     "resolve_country": "bilat.actors",
     "parse_date": "bilat.normalise",
@@ -72,6 +74,7 @@ __all__ = [
     "parse_money",
     "read_jsonl",
     "resolve_country",
+    "to_dataframe",
     "write_jsonl",
 ]
 
