@@ -44,9 +44,9 @@ __all__ = ["extract_agreements"]
 PARTY_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
 AGREEMENT_MODALITIES = frozenset({"in_principle", "proposed", "planned", "negated", "denied"})
 GROUP_REFERENCE = regex.compile(
-    r"^(?:the\s+)?(?:(?P<n>two|three|four)\s+(?:countries|nations|states|sides|neighbou?rs|"
-    r"governments|leaders|ministers|allies|capitals)|both\s+(?:countries|sides|nations|"
-    r"governments)|they|the\s+(?:neighbou?rs|allies|officials|leaders))$",
+    r"\b(?:(?P<n>two|three|four)\s+(?:countries|nations|states|sides|neighbou?rs|"
+    r"governments|leaders|ministers|allies|capitals|powers)|both\s+(?:countries|sides|nations|"
+    r"governments)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies|officials|leaders)$)",
     regex.IGNORECASE,
 )
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
@@ -75,8 +75,8 @@ def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
 def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) -> list[str]:
     """States for "the two countries"/"both sides": those of this and the previous sentence."""
     for token in tokens:
-        phrase = context.doc[token.left_edge.i : token.i + 1].text
-        match = GROUP_REFERENCE.match(phrase)
+        phrase = context.doc[token.left_edge.i : token.right_edge.i + 1].text
+        match = GROUP_REFERENCE.search(phrase)
         if match is None:
             continue
         wanted = {"three": 3, "four": 4}.get((match.group("n") or "").lower(), 2)
@@ -127,11 +127,25 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
         if country not in parties:
             parties.append(country)
     for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
-        for country in _modifier_countries(context, obj) + _countries(
-            context, [c for c in obj.children if c.dep_ == "poss"]
+        for country in (
+            _modifier_countries(context, obj)
+            + _countries(context, [c for c in obj.children if c.dep_ == "poss"])
+            + _countries(context, pp_objects(obj, ["with", "between"]))
         ):
             if country not in parties:
                 parties.append(country)
+    if len(parties) == 1 and verb.lower_.startswith("agree"):
+        # "Ukraine agreed to pay more for gas supplied by Turkmenistan": one other state
+        # named inside what was agreed is the counterpart
+        others = {
+            m.country
+            for complement in verb.children
+            if complement.dep_ in {"xcomp", "ccomp"}
+            for m in context.actors.within(complement.left_edge.i, complement.right_edge.i + 1)
+            if m.kind in PARTY_KINDS and m.country not in parties
+        }
+        if len(others) == 1:
+            parties.extend(others)
     return parties
 
 
