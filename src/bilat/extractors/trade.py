@@ -434,8 +434,9 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
                 mention.timespan.text.lower().startswith("by ")
             return mention.timespan, target
     for mention in dates:
-        if span.start - 1 <= mention.end <= span.start and mention.end > mention.start:
-            return mention.timespan, False
+        gap = [t.lower_ for t in context.doc[mention.end:span.start]]
+        if mention.end <= span.start and all(w in {"'s", "'", "’s"} for w in gap):
+            return mention.timespan, False  # "December's 4.4 billion"
     prev_word = context.doc[span.start - 1].lower_ if span.start > sent.start else ""
     if prev_word in _COMPARE_WORDS and earlier is not None:
         return _previous_year(earlier), False

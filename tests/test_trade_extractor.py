@@ -1,0 +1,246 @@
+"""TradeFigure extractor: one behaviour per test, on short news-style sentences."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from bilat.events import TradeFigure
+from bilat.triggers import load_lexicon
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+
+def _figures(extractor: Any, text: str, published: str | None = "2019-06-14"
+             ) -> list[TradeFigure]:
+    result = extractor.extract(text, published=published)
+    return [e for e in result.events if isinstance(e, TradeFigure)]
+
+
+def _one(extractor: Any, text: str, published: str | None = "2019-06-14") -> TradeFigure:
+    found = _figures(extractor, text, published)
+    assert len(found) == 1, [e.to_dict() for e in found]
+    return found[0]
+
+
+def test_lexicon_loads_with_flow_labels() -> None:
+    lexicon = load_lexicon("trade_figure")
+    labels = {e.label for e in lexicon.entries}
+    assert labels == {"total", "export", "import", "balance", "investment", "pledge", "loan",
+                      "aid"}
+
+
+def test_possessor_surplus_with_partner(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Vietnam's trade surplus with Germany reached $4.2 billion "
+                                "in 2018, officials said.")
+    assert fig.countries == ("DEU", "VNM")
+    assert fig.value is not None
+    assert fig.value.amount == Decimal("4200000000") and fig.value.currency == "USD"
+    assert fig.flow == "balance"
+    assert fig.source_country == "VNM" and fig.partner_country == "DEU"
+
+
+def test_period_year_from_attached_date(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Vietnam's trade surplus with Germany reached $4.2 billion "
+                                "in 2018, officials said.")
+    assert fig.period is not None and fig.period.start.year == 2018
+
+
+def test_exports_to_partner_is_export_flow(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Chilean exports to South Korea rose to $3.1 billion last "
+                                "year.")
+    assert fig.countries == ("CHL", "KOR")
+    assert fig.flow == "export"
+    assert fig.source_country == "CHL"
+
+
+def test_imports_from_partner_is_import_flow(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Kenyan imports from India totalled $1.8 billion in 2017.")
+    assert fig.countries == ("IND", "KEN")
+    assert fig.flow == "import"
+
+
+def test_trade_between_two_states_is_total(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Trade between Peru and Mexico stood at $2.5 billion in "
+                                "2016.")
+    assert fig.countries == ("MEX", "PER")
+    assert fig.flow == "total"
+    assert fig.source_country is None
+
+
+def test_wire_style_amount_and_currency(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Greece's trade deficit with Italy widened to 950 mln dlrs "
+                                "in 1985, the statistics office said.", "1986-02-10")
+    assert fig.value is not None
+    assert fig.value.amount == Decimal("950000000") and fig.value.currency == "USD"
+    assert fig.flow == "balance"
+    assert fig.period is not None and fig.period.start.year == 1985
+
+
+def test_deficit_holder_is_partner(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Greece's trade deficit with Italy widened to 950 mln dlrs "
+                                "in 1985.", "1986-02-10")
+    assert fig.source_country == "ITA" and fig.partner_country == "GRC"
+
+
+def test_world_deficit_without_partner_is_not_a_figure(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "The U.S. trade deficit widened to $60 billion in "
+                                     "March.") == []
+
+
+def test_world_exports_without_partner_is_not_a_figure(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "Brazil's exports rose to $21 billion in the first "
+                                     "quarter.") == []
+
+
+def test_trade_unions_are_not_trade(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "Trade unions in Spain and Portugal demanded a $2 "
+                                     "billion fund for laid-off workers.") == []
+
+
+def test_percentages_are_not_figures(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "Trade between Peru and Mexico rose 5 pct last year.") \
+        == []
+
+
+def test_unit_prices_are_not_figures(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "Nigeria sold crude to India at 62 dlrs a barrel.") == []
+
+
+def test_each_amount_is_its_own_figure_with_earlier_period(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Vietnam's trade surplus with Germany rose to $4.2 "
+                                      "billion in 2018 from $3.6 billion.")
+    by_amount = {f.value.amount: f for f in found if f.value is not None}
+    assert set(by_amount) == {Decimal("4200000000"), Decimal("3600000000")}
+    earlier = by_amount[Decimal("3600000000")].period
+    assert earlier is not None and earlier.start.year == 2017
+
+
+def test_bracketed_conversion_is_skipped(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Trade between Ireland and Canada amounted to 2.4 "
+                                      "billion stg (3.1 billion dlrs) last year.", "1990-05-02")
+    assert [f.value.currency for f in found if f.value is not None] == ["GBP"]
+
+
+def test_currency_carries_to_later_amount(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Denmark exported 1.2 billion stg worth of goods to "
+                                      "Egypt last year while Danish imports from that country "
+                                      "totalled 310 mln.", "1987-05-04")
+    values = {(f.value.amount, f.value.currency) for f in found if f.value is not None}
+    assert (Decimal("310000000"), "GBP") in values
+
+
+def test_verb_sold_to_partner(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Last year Argentina sold $900 million of beef to Russia.")
+    assert fig.countries == ("ARG", "RUS")
+    assert fig.flow == "export"
+    assert fig.source_country == "ARG"
+
+
+def test_pledge_in_partner(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Japan has pledged $12 billion in port and rail projects in "
+                                "Indonesia.")
+    assert fig.countries == ("IDN", "JPN")
+    assert fig.flow == "pledge"
+    assert fig.source_country == "JPN"
+
+
+def test_investment_in_partner(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "South Korean investment in Vietnam rose to $7 billion in "
+                                "2019.")
+    assert fig.countries == ("KOR", "VNM")
+    assert fig.flow == "investment"
+
+
+def test_aid_to_partner(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Sweden's aid to Mozambique totalled 400 mln crowns in "
+                                "1985.", "1986-03-01")
+    assert fig.countries == ("MOZ", "SWE")
+    assert fig.flow == "aid"
+
+
+def test_loan_flow(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "France's loan to Tunisia of 800 mln francs was approved "
+                                "on Monday.", "1988-10-12")
+    assert fig.flow == "loan"
+    assert fig.countries == ("FRA", "TUN")
+
+
+def test_forecast_is_planned(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Two-way trade between Chile and China is expected to rise "
+                                "to $50 billion next year.")
+    assert fig.modality.value == "planned"
+
+
+def test_target_by_year_is_planned_with_that_period(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Trade between Egypt and Turkey is to reach $10 billion by "
+                                "2023, the ministers said.")
+    assert fig.modality.value == "planned"
+    assert fig.period is not None and fig.period.start.year == 2023
+
+
+def test_reported_figure_is_asserted(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Trade between Peru and Mexico stood at $2.5 billion in "
+                                "2016.")
+    assert fig.modality.value == "asserted"
+
+
+def test_anaphoric_deficit_takes_previous_pair(bilat_extractor: Any) -> None:
+    text = ("Spain is worried about its trade deficit with China. "
+            "The deficit reached $30 billion last year, officials said.")
+    fig = _one(bilat_extractor, text)
+    assert fig.countries == ("CHN", "ESP")
+
+
+def test_bare_exports_after_other_topic_are_not_carried(bilat_extractor: Any) -> None:
+    text = ("Spain signed a tourism accord with China on Monday. "
+            "Exports rose to $300 billion last year.")
+    assert _figures(bilat_extractor, text) == []
+
+
+def test_non_state_partner_is_not_a_figure(bilat_extractor: Any) -> None:
+    text = ("Chilean exports to South Korea rose to $3.1 billion last year. "
+            "Exports to Europe rose to $9 billion.")
+    amounts = {f.value.amount for f in _figures(bilat_extractor, text) if f.value is not None}
+    assert amounts == {Decimal("3100000000")}
+
+
+def test_bilateral_trade_with_two_named_states(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Bilateral trade between Nepal and Bangladesh was worth $90 "
+                                "million in 2015.")
+    assert fig.countries == ("BGD", "NPL")
+    assert fig.flow == "total"
+
+
+def test_the_two_countries_refers_to_the_pair(bilat_extractor: Any) -> None:
+    text = ("The president of Ghana arrived in Morocco for talks on bilateral trade. "
+            "Trade between the two countries stood at $400 million last year.")
+    fig = _one(bilat_extractor, text)
+    assert fig.countries == ("GHA", "MAR")
+
+
+def test_in_favour_of_is_a_balance(bilat_extractor: Any) -> None:
+    text = ("Trade between Poland and Norway is lopsided, with an imbalance of some 2 "
+            "billion dlrs in Norway's favour last year.")
+    found = _figures(bilat_extractor, text, "1988-04-02")
+    assert [(f.countries, f.flow, f.source_country) for f in found] == [
+        (("NOR", "POL"), "balance", "NOR")]
+
+
+def test_evidence_and_rule_are_recorded(bilat_extractor: Any) -> None:
+    text = "Kenyan imports from India totalled $1.8 billion in 2017."
+    fig = _one(bilat_extractor, text)
+    assert fig.evidence and fig.evidence[0].text == text
+    assert fig.rule.startswith("trade_figure.")
+
+
+def test_no_parser_gives_no_figures() -> None:
+    import spacy
+
+    import bilat
+
+    extractor = bilat.Extractor(spacy.blank("en"))
+    result = extractor.extract("Trade between Peru and Mexico stood at $2.5 billion.")
+    assert [e for e in result.events if isinstance(e, TradeFigure)] == []
