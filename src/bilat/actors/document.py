@@ -98,6 +98,7 @@ class DocumentActors:
     def __init__(self, doc: Doc, when: datetime.date | None = None) -> None:
         self.doc = doc
         self.when = when
+        self._doc_text = doc.text
         self._taken: list[bool] = [False] * len(doc)
         self._found: list[ActorMention] = []
         self._people: dict[str, tuple[str, str, str | None]] = {}  # key -> (country, full, title)
@@ -166,7 +167,7 @@ class DocumentActors:
         doc = self.doc
         sc = doc[start].idx
         ec = doc[end - 1].idx + len(doc[end - 1].text)
-        self._found.append(ActorMention(start, end, sc, ec, doc.text[sc:ec], country, kind,
+        self._found.append(ActorMention(start, end, sc, ec, self._doc_text[sc:ec], country, kind,
                                         person, title))
         for i in range(start, end):
             self._taken[i] = True
@@ -176,7 +177,7 @@ class DocumentActors:
 
     def _text(self, start: int, end: int) -> str:
         doc = self.doc
-        return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+        return self._doc_text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
 
     def _in_person(self, start: int, end: int) -> tuple[int, int] | None:
         for s, e in self._persons_ner:
@@ -189,6 +190,7 @@ class DocumentActors:
         doc = self.doc
         n = len(doc)
         hits: list[tuple[int, int, dict[str, Any]]] = []
+        starts = gz.first_words()
         i = 0
         while i < n:
             tok = doc[i]
@@ -196,12 +198,17 @@ class DocumentActors:
                 i += 1
                 continue
             best = None
+            first = gz.normalise(tok.text).split(" ")[0]
+            if first not in starts:
+                i += 1
+                continue
             for j in range(min(n, i + MAX_NGRAM), i, -1):
                 last = doc[j - 1]
                 if last.text in POSSESSIVE or (last.is_punct and j - 1 > i):
                     continue
-                if any("\n" in doc[k].text or "\n" in doc[k].whitespace_ for k in range(i, j - 1)):
-                    continue
+                if any(doc[k].text.count("\n") + doc[k].whitespace_.count("\n") > 1
+                       or (doc[k].is_space and k == j - 1) for k in range(i, j)):
+                    continue  # a paragraph break (a single wrapped newline is fine)
                 entry = gz.lookup(self._text(i, j))
                 if entry is not None:
                     best = (i, j, entry)
@@ -297,7 +304,8 @@ class DocumentActors:
                 continue
             sc = m.start_char
             ec = doc[end - 1].idx + len(doc[end - 1].text)
-            out.append(ActorMention(m.start, end, sc, ec, doc.text[sc:ec], m.country, "body"))
+            out.append(ActorMention(m.start, end, sc, ec, self._doc_text[sc:ec], m.country,
+                                    "body"))
             for i in range(m.start, end):
                 self._taken[i] = True
         self._found = out

@@ -32,9 +32,12 @@ _MAX_LEN = 120
 
 def _fold(text: str) -> str:
     """Strip diacritics, unify apostrophes/dashes, drop brackets and commas, collapse spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.translate(_APOS)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_APOS)
+    elif "`" in text:
+        text = text.translate(_APOS)
     text = _DASHES.sub(" ", text)
     text = _DROP.sub(" ", text)
     text = _WS.sub(" ", text).strip()
@@ -143,6 +146,15 @@ def lookup(name: str) -> dict[str, Any] | None:
 @functools.lru_cache(maxsize=1)
 def _exact_lower() -> frozenset[str]:
     return frozenset(k.lower() for k in _countries()["exact"])
+
+
+@functools.lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """First word of every countries-table key (a cheap pre-filter for n-gram matching)."""
+    table = _countries()
+    words = {k.split(" ")[0] for k in table["entries"]}
+    words |= {normalise(k).split(" ")[0] for k in table["exact"]}
+    return frozenset(w for w in words if w)
 
 
 def _leader_code(name: str, when: datetime.date | None) -> str | None:
