@@ -574,6 +574,12 @@ def _is_repeat(trigger: Trigger, roles: _Roles, previous_label: str | None) -> b
             and not _is_verb(head) and not any(c.dep_ == "poss" for c in head.children))
 
 
+def _parallel(trigger: Trigger, roles: _Roles, pair: tuple[str, str], label: str) -> bool:
+    """A same-flow trigger owned by one state of a pair set earlier in the sentence."""
+    return (trigger.label == label and len(roles.owners) == 1 and not roles.targets
+            and roles.owners[0] in pair and not roles.foreign)
+
+
 def _sentence_pair(context: DocumentContext, sent: Span, triggers: list[Trigger],
                    mentions: list[ActorMention], carried: tuple[str, str] | None
                    ) -> tuple[tuple[str, str] | None, str | None]:
@@ -617,6 +623,9 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         carried = recent_pair if refers_back else previous_pair
         pair_here: tuple[str, str] | None = recent_pair if refers_back else None
         label_here: str | None = None
+        if refers_back and triggers:
+            label_here = triggers[0].label
+        figure_pair: tuple[tuple[str, str], str] | None = None  # set by a figure here
         if not triggers:
             previous_pair, previous_label = pair_here, None
             continue
@@ -641,6 +650,9 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if favoured is not None:
                 roles = attrs.evolve(roles, marker=True)
             pair, how = _pair(context, sent, roles, pair_here or carried)
+            if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
+                # "A's exports to B fell to X, while B's exports rose to Y"
+                pair, how = figure_pair[0], "parallel"
             currency = _currency(money, last_currency, dollar)
             if currency is None:
                 continue
@@ -684,6 +696,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             )
             if how in {"syntax", "sentence"}:
                 pair_here = (pair[0], pair[1])
+                figure_pair = (pair_here, trigger.label)
             label_here = trigger.label
         if pair_here is None:
             pair_here, label_here = _sentence_pair(context, sent, triggers, mentions, carried)
