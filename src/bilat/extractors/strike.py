@@ -637,8 +637,11 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
     if weak and attacker is not None and not military and attacker.kind not in {
             "country", "capital"}:
         return []
-    if attacker is None and not _is_verbal(trigger):
-        return []
+    if attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)
+                                 and attacker_token is None
+                                 and not pp_objects(trigger.head, ["by"])
+                                 and not any(c.dep_ == "agent" for c in trigger.head.children)):
+        return []  # unknown attackers only for an agentless passive ("Kharg was hit")
     targets = _targets(context, _target_phrases(trigger, attacker_token), weak)
     if not targets:
         return []
