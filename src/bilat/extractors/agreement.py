@@ -89,7 +89,24 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) 
                 found.append(mention.country)
         if len(found) == wanted:
             return found
+        main = _main_states(context)
+        if wanted == 2 and len(main) == 2:
+            return main
     return []
+
+
+def _main_states(context: DocumentContext) -> list[str]:
+    """The document's two protagonist states, when two clearly dominate its mentions."""
+    counts: dict[str, int] = {}
+    for mention in context.actors.mentions:
+        if mention.kind in PARTY_KINDS:
+            counts[mention.country] = counts.get(mention.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or ranked[1][1] < 2:
+        return []
+    if len(ranked) > 2 and ranked[2][1] * 2 > ranked[1][1]:
+        return []
+    return [ranked[0][0], ranked[1][0]]
 
 
 def _is_accord_noun(token: Token) -> bool:
@@ -163,8 +180,16 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
         parties = _verb_parties(context, head, sent)
         return parties if len(parties) >= 2 else []
     if head.pos_ in {"NOUN", "PROPN"}:  # "the signing of the treaty"
-        return _noun_parties(context, head, sent)
-    return _verb_parties(context, head, sent)
+        parties = _noun_parties(context, head, sent)
+    else:
+        parties = _verb_parties(context, head, sent)
+    if len(parties) < 2 and trigger.entry.id == "sign":
+        # an act of signing in a sentence that names exactly two states is between them
+        named = {m.country for m in context.actors.within(sent.start, sent.end)
+                 if m.kind in PARTY_KINDS}
+        if len(named) == 2:
+            return sorted(named)
+    return parties
 
 
 def extract_agreements(context: DocumentContext) -> list[Event]:

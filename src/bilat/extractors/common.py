@@ -128,11 +128,22 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
 
 
 def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> ActorMention | None:
-    """The person a "he"/"his"/"she" refers to: the nearest person mentioned before it in
-    the same or the previous sentence or two (within ``window`` tokens)."""
+    """The person a "he"/"his"/"she" refers to, among the people named in the ``window``
+    tokens before it: the most salient one (named most often in the document so far),
+    the nearest on a tie."""
     start = max(0, pronoun.i - window)
     people = [m for m in context.actors.within(start, pronoun.i) if m.kind == "person"]
-    return people[-1] if people else None
+    if not people:
+        return None
+    earlier = [m for m in context.actors.within(0, pronoun.i) if m.kind == "person"]
+
+    def salience(item: tuple[int, ActorMention]) -> tuple[int, int]:
+        position, mention = item
+        name = (mention.person or mention.text).split()[-1].lower()
+        count = sum(1 for m in earlier if (m.person or m.text).split()[-1].lower() == name)
+        return count, position
+
+    return max(enumerate(people), key=salience)[1]
 
 
 def first_mention_in(context: DocumentContext, span: Span,
