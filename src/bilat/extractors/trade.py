@@ -82,7 +82,7 @@ _PRICE_UNIT = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n|\n[ \t]+")
 _BARE_DOLLAR = re.compile(r"^[\d.,\s]*(?:[a-z]+\s+)?(?:dlrs?|dollars?)$", re.IGNORECASE)
-_COMPARE_WORDS = frozenset({"from", "with", "against", "versus", "vs", "vs."})
+_COMPARE_WORDS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "than"})
 _FAVOUR = frozenset({"favour", "favor"})
 _VALUE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "DATE", "QUANTITY"})
 _PRONOUN_OWNERS = frozenset({"its", "their"})
@@ -158,15 +158,25 @@ def _np_mentions(context: DocumentContext, token: Token, depth: int) -> list[Act
     return found
 
 
+_SCALES = frozenset({"million", "mln", "billion", "bln", "bn", "trillion", "m", "thousand"})
+
+
+def _is_amount(token: Token) -> bool:
+    """An amount or date as the object of "rose to", "from": not a partner."""
+    if token.like_num or any(ch.isdigit() for ch in token.text) or \
+            token.ent_type_ in {"MONEY", "PERCENT", "DATE"}:
+        return True
+    return any(c.dep_ in {"nummod", "compound", "quantmod"} and
+               (any(ch.isdigit() for ch in c.text) or c.lower_ in _SCALES)
+               for c in token.children)
+
+
 def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...]
                 ) -> tuple[list[str], bool]:
     """States in the ``preps`` phrases on ``token``, and whether such a phrase exists.
 
     A phrase whose object is an amount ("rose to 5 bln dlrs") or a date is no partner."""
-    objects = [o for o in pp_objects(token, preps)
-               if o.ent_type_ not in _VALUE_ENTS and not o.like_num
-               and not any(c.ent_type_ in _VALUE_ENTS or c.like_num for c in o.children
-                           if c.dep_ in {"nummod", "compound", "quantmod"})]
+    objects = [o for o in pp_objects(token, preps) if not _is_amount(o)]
     if not objects:
         return [], False
     return _countries(context, objects), True
@@ -197,8 +207,10 @@ def _is_verb(token: Token) -> bool:
 
 def _pronoun_owner(context: DocumentContext, head: Token) -> list[str]:
     """ "its surplus": the nearest state named before it in the sentence."""
+    doc = context.doc
     before = [m for m in context.actors.within(head.sent.start, head.i)
-              if m.kind in STATE_KINDS]
+              if m.kind in STATE_KINDS and not _negated_name(context, m)
+              and doc[m.end - 1].dep_ != "pobj"]
     if before:
         return [before[-1].country]
     sent = head.sent
@@ -318,7 +330,11 @@ def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None)
         roles = _verb_roles(context, trigger, money_root)
     else:
         roles = _noun_roles(context, trigger, money_root)
-    if len(roles.owners) + len(roles.targets) < 2 and _non_state_partner(context, trigger):
+    negated = any(m is not None and _negated_name(context, m)
+                  for c in trigger.head.children if c.dep_ in {"amod", "compound", "nmod"}
+                  for m in [context.actor_at(c.i)])
+    if len(roles.owners) + len(roles.targets) < 2 and (
+            negated or _non_state_partner(context, trigger)):
         roles = attrs.evolve(roles, foreign=True)
     return roles
 
@@ -500,7 +516,10 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
     if trigger.end > money.start or money.start - trigger.end > 10:
         return None
     value_verbs = _config()["value_verbs"]
+    inside = {i for o in others for i in range(o.start, o.end)}
     for token in sent.doc[trigger.end:money.start]:
+        if token.i in inside:
+            continue
         if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
                                                                   "but", "whereas"}:
             return None
@@ -509,7 +528,9 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
             return None
         if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i:
             return None  # "the surplus boosted reserves to $50bn"
-    if any(trigger.end <= o.start < money.start for o in others):
+    between = [o for o in others if trigger.end <= o.start < money.start]
+    compared = money.start > 0 and sent.doc[money.start - 1].lower_ in _COMPARE_WORDS
+    if len(between) > (1 if compared else 0):
         return None
     return 10 + money.start - trigger.end
 
