@@ -16,6 +16,7 @@ from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
 from bilat.events import EVENT_TYPES, Event
 from bilat.extraction import Extraction
 from bilat.merging import merge_mentions
+from bilat.paragraphs import add_paragraph_boundaries
 from bilat.pipeline_loading import load_pipeline, pipeline_name
 from bilat.prefilter import possible_types
 
@@ -115,6 +116,7 @@ class Extractor:
         prefilter: bool = True,
     ) -> None:
         self.nlp: Language = load_pipeline(model)
+        add_paragraph_boundaries(self.nlp)
         self.model_name: str = pipeline_name(self.nlp)
         chosen = tuple(EVENT_TYPES) if types is None else tuple(types)
         unknown = sorted(set(chosen) - set(EVENT_TYPES))
