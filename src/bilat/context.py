@@ -71,57 +71,81 @@ class DocumentContext:
 
     @cached_property
     def dates(self) -> list[DateMention]:
-        """Every DATE entity (and bare year) that parses, with its normalised time span."""
-        from bilat.normalise import parse_date
-
+        """Every DATE entity that parses, with its time span read in its own clause's tense."""
         found: list[DateMention] = []
         for ent in self.doc.ents:
             if ent.label_ != "DATE":
                 continue
-            span = parse_date(ent.text, self.published, tense=self.tense(ent.root))
-            if span is None:
-                continue
-            found.append(
-                DateMention(
-                    ent.start,
-                    ent.end,
-                    TimeSpan(
-                        start=span.start,
-                        end=span.end,
-                        precision=span.precision,
-                        text=ent.text,
-                        start_char=ent.start_char,
-                        end_char=ent.end_char,
-                    ),
-                )
-            )
+            span = self._parse(ent, self.tense(ent.root))
+            if span is not None:
+                found.append(DateMention(ent.start, ent.end, span))
         return found
+
+    def _parse(self, ent: Span, tense: str | None) -> TimeSpan | None:
+        from bilat.normalise import parse_date
+
+        span = parse_date(ent.text, self.published, tense=tense)
+        if span is None:
+            return None
+        return TimeSpan(
+            start=span.start,
+            end=span.end,
+            precision=span.precision,
+            text=ent.text,
+            start_char=ent.start_char,
+            end_char=ent.end_char,
+        )
 
     def dates_in(self, sent: Span) -> list[DateMention]:
         """The parsed dates inside a sentence (or any span), in order."""
         return [d for d in self.dates if d.start >= sent.start and d.end <= sent.end]
 
-    def date_for(self, trigger: Token, sent: Span | None = None) -> TimeSpan | None:
+    def date_for(
+        self,
+        trigger: Token,
+        sent: Span | None = None,
+        *,
+        tense: str | None = None,
+        fallback: bool = False,
+    ) -> TimeSpan | None:
         """The date that most likely belongs to an event triggered at ``trigger``.
 
         A DATE whose syntactic head chain reaches the trigger wins; else the nearest DATE in
-        the same sentence.
+        the same sentence. ``tense="future"`` re-reads the date as the next such time
+        ("will visit in June" in a March story is the coming June). With ``fallback``, an
+        event whose sentence gives no date and is not future takes the publication month
+        (month precision, empty text): news reports current happenings.
         """
         sent = sent if sent is not None else trigger.sent
         candidates = self.dates_in(sent)
         if not candidates:
+            if fallback and self.published is not None and tense != "future":
+                first = self.published.replace(day=1)
+                return TimeSpan(start=first, end=self.published, precision="month", text="")
             return None
+        chosen: DateMention | None = None
         if self.has_parser:
             for mention in candidates:
                 head = self.doc[mention.start:mention.end].root
                 for _ in range(4):
                     if head == trigger:
-                        return mention.timespan
+                        chosen = mention
+                        break
                     if head.head == head:
                         break
                     head = head.head
-        best = min(candidates, key=lambda m: min(abs(m.start - trigger.i), abs(m.end - trigger.i)))
-        return best.timespan
+                if chosen is not None:
+                    break
+        if chosen is None:
+            chosen = min(
+                candidates,
+                key=lambda m: min(abs(m.start - trigger.i), abs(m.end - trigger.i)),
+            )
+        if tense is not None:
+            again = self._parse(self.doc[chosen.start:chosen.end], tense)
+            if again is not None:
+                return again
+        return chosen.timespan
 
     def tense(self, token: Token) -> str | None:
         """``"future"`` when the clause of ``token`` is future or scheduled, ``"past"`` when past.

@@ -26,6 +26,8 @@ def _merged_evidence(events: list[Event]) -> tuple[Evidence, ...]:
 
 def _best_date(events: list[Event]) -> TimeSpan | None:
     dates = [e.date for e in events if e.date is not None]
+    stated = [d for d in dates if d.text]  # a date the text states beats a publication fallback
+    dates = stated or dates
     if not dates:
         return None
     # the first-mentioned date, unless a later mention states the same time more precisely

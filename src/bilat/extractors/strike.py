@@ -668,7 +668,12 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
         following = context.doc[sent.end].sent
         if not any(True for _ in load_lexicon("strike").find(following)):
             killed, injured = _casualties(context, following)
-    date = context.date_for(head, sent)
+    date = context.date_for(
+        head,
+        sent,
+        tense="future" if modality is Modality.PLANNED else None,
+        fallback=modality in {Modality.ASSERTED, Modality.CLAIMED},
+    )
     evidence = (context.evidence(sent.start_char, sent.end_char),)
     out: list[Strike] = []
     for target in targets:

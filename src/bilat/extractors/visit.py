@@ -216,7 +216,12 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             modality = modality_for(trigger, VISIT_MODALITIES)
             if modality is Modality.ASSERTED and context.tense(trigger.head) == "future":
                 modality = Modality.PLANNED
-            date = context.date_for(trigger.head, sent)
+            date = context.date_for(
+                trigger.head,
+                sent,
+                tense="future" if modality is Modality.PLANNED else None,
+                fallback=modality is Modality.ASSERTED,
+            )
             evidence = (context.evidence(sent.start_char, sent.end_char),)
             for visitor in visitors:
                 for host in hosts:
