@@ -140,3 +140,24 @@ def test_console_script_is_declared() -> None:
 
     scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
     assert scripts.get("bilat") == "bilat.cli:main"
+
+
+def test_stream_jsonl_example(tmp_path: Path, needs_model: None) -> None:
+    articles = tmp_path / "articles.jsonl"
+    with articles.open("w", encoding="utf-8") as stream:
+        for path in sorted(EXAMPLES.glob("*.txt")):
+            record = {"id": path.stem, "text": path.read_text(encoding="utf-8")}
+            stream.write(json.dumps({**record, "published": "2026-03-12"}) + "\n")
+        stream.write(json.dumps({"id": "bad-date", "text": "x", "published": "soon"}) + "\n")
+    events = tmp_path / "events.jsonl"
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / "stream_jsonl.py"), str(articles), str(events)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 1 and b"1 article(s) could not be processed" in result.stderr
+    lines = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines][-1] == "bad-date"
+    assert "error" in lines[-1] and all("error" not in line for line in lines[:-1])
+    assert sum(len(line["events"]) for line in lines) > 0

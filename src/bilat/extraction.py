@@ -23,7 +23,7 @@ def _events(value: Any) -> tuple[Event, ...]:
 
 
 def _published(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, dt.datetime):
         return value.date()
@@ -117,7 +117,8 @@ class Extraction(Sequence[Event]):
 
     def to_json(self, *, include_text: bool = True, indent: int | None = None) -> str:
         """Return :meth:`to_dict` as a JSON string (non-ASCII kept as is)."""
-        return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)
+        data = self.to_dict(include_text=include_text)
+        return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def write_jsonl(
