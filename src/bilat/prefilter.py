@@ -9,6 +9,9 @@ returns the event types it could possibly hold. A type is possible only when bot
    (``bilat/data/triggers/<type>.json``, read at run time through
    :func:`bilat.triggers.load_lexicon`) matches the tokens. Part-of-speech restrictions are
    ignored (there is no tagger yet), so this finds a superset of what the extractor sees.
+   Visits have one rule without a trigger word (an official "in" a foreign city): for them
+   a person cue also counts, i.e. a title word of :mod:`bilat.actors` ("minister",
+   "president", ...) or a name from the leaders file.
 2. **enough states**: the document names at least :data:`MIN_STATES` distinct *possible*
    states. Every n-gram that the gazetteers of :mod:`bilat.actors` know (countries,
    aliases, demonyms, capitals, bodies, groups, places, leaders' names) counts with *every*
@@ -66,6 +69,7 @@ class GazetteerIndex:
         uncased_first_words: the first words of ``uncased``.
         prefixes: every leading run of whole words of every name ("united", "united arab"),
             to stop extending an n-gram that can no longer become a name.
+        leaders: the names that belong to people in the leaders file.
     """
 
     codes: dict[str, frozenset[str]]
@@ -73,6 +77,7 @@ class GazetteerIndex:
     uncased: frozenset[str]
     uncased_first_words: frozenset[str]
     prefixes: frozenset[str]
+    leaders: frozenset[str]
 
 
 def _entry_codes(entry: dict[str, Any]) -> set[str]:
@@ -104,6 +109,7 @@ def gazetteer_index() -> GazetteerIndex | None:
             bucket = codes.setdefault(key, set())
             if hit and isinstance(hit[0], str) and len(hit[0]) == 3:
                 bucket.add(hit[0])
+        leaders = frozenset(gz._leaders()["by_key"])
         for key, records in gz._leaders()["by_key"].items():
             codes.setdefault(key, set()).update(
                 r["country"] for r in records if isinstance(r.get("country"), str)
@@ -123,6 +129,7 @@ def gazetteer_index() -> GazetteerIndex | None:
         uncased=frozenset(uncased),
         uncased_first_words=frozenset(_strip(name.split()[0]) for name in uncased) - {""},
         prefixes=frozenset(prefixes),
+        leaders=leaders,
     )
 
 
@@ -137,7 +144,6 @@ def _normalised(text: str) -> str:
     return normalise(text)
 
 
-@lru_cache(maxsize=65536)
 def _gate(token_text: str) -> bool:
     """Whether a token can start (or follow the punctuation that starts) a gazetteer name."""
     index = gazetteer_index()
@@ -152,38 +158,65 @@ def _gate(token_text: str) -> bool:
     return first in index.first_words
 
 
-def states_named(doc: Doc, *, enough: int = 2) -> int:
-    """How many distinct states ``doc`` may name, counting up to ``enough`` (a cap for speed).
+_GATES: dict[int, bool] = {}  # token ORTH hash -> _gate(text), bounded below
 
-    Works on a tokenized-only Doc. Counts every code any matching name could take, so the
-    result is never below the number of states bilat's actor resolver would find.
-    Returns ``enough`` when the gazetteers cannot be read.
-    """
+
+def _gated(doc: Doc, orth: int) -> bool:
+    hit = _GATES.get(orth)
+    if hit is None:
+        if len(_GATES) > 500_000:
+            _GATES.clear()
+        hit = _GATES[orth] = _gate(doc.vocab.strings[orth])
+    return hit
+
+
+def _scan_states(doc: Doc, orths: list[int], lowers: list[int]) -> tuple[set[str], bool]:
+    """Every code any gazetteer name in ``doc`` could take, and whether a leader is named."""
     index = gazetteer_index()
-    if index is None:
-        return enough
+    assert index is not None
     text = doc.text
-    n = len(doc)
+    n = len(orths)
     seen: set[str] = set()
+    leader = False
     for i in range(n):
-        token = doc[i]
-        if not _gate(token.text):
+        if not _gated(doc, orths[i]):
             continue
-        cased = token.text != token.lower_
+        cased = orths[i] != lowers[i]
         for start in (i - 1, i) if i > 0 else (i,):
             begin = doc[start].idx
             for j in range(start + 1, min(n, start + _MAX_NGRAM) + 1):
                 last = doc[j - 1]
                 name = _normalised(text[begin:last.idx + len(last.text)])
                 found = index.codes.get(name)
-                if found and (cased or name in index.uncased):
+                if found is not None and (cased or name in index.uncased):
                     seen.update(found)
+                    leader = leader or (cased and name in index.leaders)
                 # a whole word that no name continues with: longer n-grams cannot match
                 if last.is_alpha and last.whitespace_ and name not in index.prefixes:
                     break
-        if len(seen) >= enough:
-            return len(seen)
-    return len(seen)
+    return seen, leader
+
+
+def _arrays(doc: Doc) -> tuple[list[int], list[int]]:
+    from spacy.attrs import LOWER, ORTH
+
+    if not len(doc):
+        return [], []
+    array = doc.to_array([ORTH, LOWER])
+    return array[:, 0].tolist(), array[:, 1].tolist()
+
+
+def states_named(doc: Doc, *, enough: int = 2) -> int:
+    """How many distinct states ``doc`` may name, counting up to ``enough`` (a cap).
+
+    Works on a tokenized-only Doc. Counts every code any matching name could take, so the
+    result is never below the number of states bilat's actor resolver would find.
+    Returns ``enough`` when the gazetteers cannot be read.
+    """
+    if gazetteer_index() is None:
+        return enough
+    orths, lowers = _arrays(doc)
+    return min(enough, len(_scan_states(doc, orths, lowers)[0]))
 
 
 @cache
@@ -196,13 +229,41 @@ def _lexicon(event_type: str) -> TriggerLexicon | None:
         return None
 
 
-def _has_trigger(doc: Doc, event_type: str, lowers: set[str]) -> bool:
+@cache
+def _first_ids(event_type: str) -> tuple[frozenset[int], int]:
+    """Hashes of the lexicon's first word forms, and its longest entry (in tokens)."""
+    from spacy.strings import get_string_id
+
+    lexicon = _lexicon(event_type)
+    assert lexicon is not None
+    longest = max((len(e.sequence) for e in lexicon.entries), default=1)
+    return frozenset(get_string_id(f) for f in lexicon.first_forms), longest
+
+
+@cache
+def _person_cue_ids() -> frozenset[int]:
+    """Hashes of the title words every titled person mention needs ("minister", ...)."""
+    from spacy.strings import get_string_id
+
+    try:
+        from bilat.actors.document import TITLE_HEADS
+    except ImportError:  # pragma: no cover - the actors package changed shape
+        return frozenset()
+    return frozenset(get_string_id(w) for w in TITLE_HEADS)
+
+
+def _has_trigger(doc: Doc, event_type: str, lowers: list[int], present: set[int]) -> bool:
     lexicon = _lexicon(event_type)
     if lexicon is None:  # no lexicon: the extractor may use anything, so keep the document
         return True
-    if lowers.isdisjoint(lexicon.first_forms):
+    firsts, longest = _first_ids(event_type)
+    if present.isdisjoint(firsts):
         return False
-    return next(iter(lexicon.find(doc)), None) is not None
+    n = len(lowers)
+    for i, lower in enumerate(lowers):
+        if lower in firsts and next(iter(lexicon.find(doc[i:min(n, i + longest)])), None):
+            return True
+    return False
 
 
 def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, ...]:
@@ -217,13 +278,29 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
     from bilat.events import EVENT_TYPES
 
     wanted = tuple(EVENT_TYPES) if types is None else tuple(types)
-    lowers = {token.lower_ for token in doc}
-    triggered = [t for t in wanted if _has_trigger(doc, t, lowers)]
-    if not triggered:
+    orths, lowers = _arrays(doc)
+    present = set(lowers)
+    triggered = {t for t in wanted if _has_trigger(doc, t, lowers, present)}
+    if gazetteer_index() is None:
+        return tuple(t for t in wanted if t in triggered or t in _TRIGGERLESS)
+    if not triggered and not any(t in _TRIGGERLESS for t in wanted):
         return ()
-    need = max(MIN_STATES.get(t, 1) for t in triggered)
-    named = states_named(doc, enough=need)
-    return tuple(t for t in triggered if named >= MIN_STATES.get(t, 1))
+    codes, leader = _scan_states(doc, orths, lowers)
+    out = []
+    for t in wanted:
+        if len(codes) < MIN_STATES.get(t, 1):
+            continue
+        # visits of officials "in" a foreign city need no trigger word, only a person:
+        # a titled one ("Foreign Minister X") or a leader the leaders file names
+        if t in triggered or (
+            t in _TRIGGERLESS and (leader or not present.isdisjoint(_person_cue_ids()))
+        ):
+            out.append(t)
+    return tuple(out)
+
+
+_TRIGGERLESS = frozenset({"visit"})
+"""Types with a rule that needs no trigger word (see :func:`possible_types`)."""
 
 
 def could_hold_events(doc: Doc, types: Iterable[str] | None = None) -> bool:
