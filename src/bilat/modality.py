@@ -87,9 +87,14 @@ def cue_matches(sent: Span) -> list[CueMatch]:
     words = [t.lower_ for t in sent]
     found: list[CueMatch] = []
     taken = [False] * len(words)
+    at: dict[str, list[int]] = {}  # word -> its positions, so each cue is tried only there
+    for i, word in enumerate(words):
+        at.setdefault(word, []).append(i)
     for cue in load_cues():
         n = len(cue.words)
-        for i in range(len(words) - n + 1):
+        for i in at.get(cue.words[0], ()):
+            if i + n > len(words):
+                break
             if any(taken[i : i + n]) or tuple(words[i : i + n]) != cue.words:
                 continue
             for k in range(i, i + n):
