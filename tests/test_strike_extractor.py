@@ -127,3 +127,63 @@ def test_passive_hit_with_no_attacker_takes_the_stated_one(bilat_extractor: Any)
     text = ("Iraqi warplanes struck Iran's Kharg island oil terminal on Monday. "
             "The terminal at Kharg island was hit again on Tuesday.")
     assert keys(bilat_extractor, text) == {("IRQ", "IRN")}
+
+
+# --------------------------------------------------------------------------- recall rules
+
+
+def test_relative_clause_attacker_and_coordinated_theatres(bilat_extractor: Any) -> None:
+    text = ("The Dutch F-16s, which had been involved in bombing militant positions in Iraq "
+            "and Syria, returned to their base in the Netherlands.")
+    assert keys(bilat_extractor, text) == {("NLD", "IRQ"), ("NLD", "SYR")}
+
+
+def test_planned_crossing_into_foreign_territory(bilat_extractor: Any) -> None:
+    text = ("Iran's defence minister said Iranian troops were ready to cross the river into "
+            "Iraq within days.")
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("IRN", "IRQ")
+    assert event.kind == "ground"
+    assert event.modality.value == "planned"
+
+
+def test_state_push_into_foreign_territory(bilat_extractor: Any) -> None:
+    text = "Analysts expect a Kenyan push into southern Somalia before the rains."
+    assert keys(bilat_extractor, text) == {("KEN", "SOM")}
+
+
+def test_people_crossing_a_border_are_not_a_strike(bilat_extractor: Any) -> None:
+    text = "Thousands of Sudanese refugees crossed the border into Chad last week."
+    assert strikes(bilat_extractor, text) == []
+
+
+def test_domestic_troops_crossing_are_not_a_strike(bilat_extractor: Any) -> None:
+    text = "Nigerian troops crossed the river into Borno state to pursue the insurgents."
+    assert keys(bilat_extractor, text) <= {("NGA", None)}
+    assert all(e.target_country != "NGA" for e in strikes(bilat_extractor, text))
+
+
+def test_background_intervention_takes_the_theatre_state(bilat_extractor: Any) -> None:
+    text = ("Libya's rival factions met in Tripoli on Monday. The talks follow years of "
+            "fighting since Egypt's military intervention in 2020 tipped the balance.")
+    assert keys(bilat_extractor, text) == {("EGY", "LBY")}
+
+
+def test_coalition_airstrikes_against_a_group_in_a_named_city(bilat_extractor: Any) -> None:
+    text = ("The recapture of Mosul was the work of Iraqi ground troops, backed by "
+            "US-led coalition airstrikes against Islamic State.")
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("USA", "IRQ")
+    assert event.location is not None and event.location.name == "Mosul"
+
+
+def test_theatre_needs_one_foreign_state(bilat_extractor: Any) -> None:
+    text = ("French and German diplomats met in Vienna. They discussed Russia's military "
+            "intervention in 2015.")
+    assert strikes(bilat_extractor, text) == []
+
+
+def test_bare_intervention_is_not_given_a_theatre(bilat_extractor: Any) -> None:
+    text = ("Voters in Moldova went to the polls on Sunday. Officials warned of Russia's "
+            "intervention in the campaign.")
+    assert strikes(bilat_extractor, text) == []

@@ -39,6 +39,7 @@ hypothetical strikes ("a US strike could trigger ...", "if Israel attacks ...") 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -92,6 +93,7 @@ PLAN_WORDS = frozenset({
     "potential", "would-be", "contemplated", "contemplating", "weighing",
     "threat",
 })
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 AIR_NOUNS = frozenset({"aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes",
                        "bomber", "bombers", "fighter", "fighters", "helicopter", "helicopters",
@@ -150,8 +152,9 @@ def _np_tokens(token: Token, depth: int = 4) -> list[Token]:
     if depth == 0:
         return out
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS:
-            continue
+        if child.dep_ in CLAUSE_DEPS and not (
+                child.dep_ == "conj" and child.pos_ == "PROPN" and token.pos_ == "PROPN"):
+            continue  # but coordinated names stay: "positions in Iraq and Syria"
         if child.dep_ == "prep" and child.lower_ in SKIP_NESTED_PREPS:
             continue
         out.extend(_np_tokens(child, depth - 1))
@@ -274,9 +277,22 @@ def _subjects(verb: Token) -> list[Token]:
             elif child.dep_ == "agent":
                 found.extend(o for o in child.children if o.dep_ == "pobj")
         if found:
+            if current.dep_ == "relcl" and all(f.lower_ in RELATIVE_PRONOUNS for f in found):
+                return [current.head]  # "the jets, which attacked ...": the jets
             return found
-        if current.dep_ in {"xcomp", "conj"} and current.head != current:
+        if current.dep_ in {"xcomp", "conj", "acomp"} and current.head != current:
             current = current.head
+            continue
+        # "were engaged in attacking ...", "involved in bombing ...": the engaged party
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and \
+                current.head.head.pos_ in {"VERB", "AUX"}:
+            current = current.head.head
+            passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+            if passive:
+                if current.dep_ == "relcl" and all(p.lower_ in RELATIVE_PRONOUNS
+                                                   for p in passive):
+                    return [current.head]
+                return [t for p in passive for t in conjuncts(p)]
             continue
         if current.dep_ in {"relcl", "acl"}:
             return [current.head]
@@ -379,7 +395,10 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
     words = _words()
     territorial: list[_Target] = []
     demonyms: list[_Target] = []
+    settled: Token | None = None
     for phrase in phrases:
+        if settled is not None and phrase not in settled.conjuncts:
+            break  # after the first territorial phrase, only its conjuncts ("Syria and Iraq")
         tokens = _np_tokens(phrase)
         mentions = _mentions_in(context, tokens)
         head_word = phrase.lower_
@@ -402,7 +421,8 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
                     name = _location_name(context, tokens, mention)
                     place = Place(name=name, country=mention.country) if name else None
                     territorial.append(_Target(mention, place))
-            break
+            settled = phrase if settled is None else settled
+            continue
         for mention in mentions:
             if mention.kind in {"demonym", "body"} and \
                     all(t.mention.country != mention.country for t in demonyms):
@@ -621,8 +641,60 @@ def _excluded(trigger: Trigger) -> bool:
         return True
     if any(c.dep_ in {"dobj", "obj"} and c.lower_ in words.not_objects for c in head.children):
         return True
+    # "crossed the river into ...": a crossing is a move of force only into somewhere
+    if trigger.entry.id == "cross" and not _into_phrase(head):
+        return True
     # "on strike", "went on strike"
     return trigger.entry.id == "strike" and head.dep_ == "pobj" and head.head.lower_ == "on"
+
+
+def _theatre(context: DocumentContext, trigger: Trigger, attacker: str) -> list[_Target]:
+    """The state a strike with no stated target happens in, when the text makes it plain:
+    one foreign state named as a territory (else by demonym) in the same sentence or the one
+    before, which is also one of the two states the document names most ("Russia's military
+    intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa)."""
+    head = trigger.head
+    if head.lower_ in {"intervention", "interventions"} and trigger.entry.id == "incursion":
+        return []  # a bare "intervention" may be diplomatic
+    counts: Counter[str] = Counter(m.country for m in context.actors.mentions
+                                   if m.kind in TERRITORY_KINDS | {"demonym"})
+    salient = {c for c, _ in counts.most_common(2)}
+    sent = head.sent
+    doc = head.doc
+    sentences = [sent]
+    if sent.start > 0:
+        sentences.append(doc[sent.start - 1].sent)
+    for each in sentences:
+        mentions = [m for m in context.actors.within(each.start, each.end)
+                    if m.country != attacker]
+        for kinds in (TERRITORY_KINDS, frozenset({"demonym"})):
+            found = [m for m in mentions if m.kind in kinds]
+            countries = {m.country for m in found}
+            if len(countries) > 1:
+                return []
+            if countries:
+                country = next(iter(countries))
+                if country not in salient:
+                    return []
+                place = next((m for m in found if m.kind == "place"), None)
+                location = Place(name=place.text, country=country) if place else None
+                return [_Target(found[0], location)]
+    return []
+
+
+def _into_phrase(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "into" for c in head.children)
+
+
+def _state_move_into(context: DocumentContext, trigger: Trigger,
+                     attacker_token: Token | None) -> bool:
+    """A ground move by a state named as such ("a Turkish push into ...", "Turkey's
+    offensive into ..."): the attacker word is the state itself, not people of it."""
+    if trigger.label != "ground" or attacker_token is None or not _into_phrase(trigger.head):
+        return False
+    mention = context.actor_at(attacker_token.i)
+    return mention is not None and mention.kind in {"demonym", "country", "capital", "body"} \
+        and attacker_token.dep_ in {"amod", "poss", "compound"}
 
 
 def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]:
@@ -635,7 +707,7 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
     if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
         return []
     if weak and attacker is not None and not military and attacker.kind not in {
-            "country", "capital"}:
+            "country", "capital"} and not _state_move_into(context, trigger, attacker_token):
         return []
     if attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)
                                  and attacker_token is None
@@ -643,6 +715,8 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
                                  and not any(c.dep_ == "agent" for c in trigger.head.children)):
         return []  # unknown attackers only for an agentless passive ("Kharg was hit")
     targets = _targets(context, _target_phrases(trigger, attacker_token), weak)
+    if not targets and not weak and attacker is not None:
+        targets = _theatre(context, trigger, attacker.country)
     if not targets:
         return []
     if attacker is not None and all(t.mention.country == attacker.country for t in targets):
