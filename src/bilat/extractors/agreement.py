@@ -143,7 +143,10 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
     for country in _countries(context, pp_objects(verb, ["with", "between", "by"])):
         if country not in parties:
             parties.append(country)
-    for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if verb.lower_.startswith("agree") or verb.lower_.startswith("accept"):
+        objects += pp_objects(verb, ["to", "on"])  # "agreed to a South Korean proposal"
+    for obj in objects:
         for country in (
             _modifier_countries(context, obj)
             + _countries(context, [c for c in obj.children if c.dep_ == "poss"])

@@ -58,6 +58,7 @@ def governing_verb(token: Token, max_hops: int = 4) -> Token | None:
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+STATE_PRONOUNS = frozenset({"it", "its"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"})
 
 
@@ -109,6 +110,16 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
         return direct
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
         return antecedent(context, token)
+    if token.lower_ in STATE_PRONOUNS and "country" in kinds:
+        return state_antecedent(context, token)
+    for child in token.children:  # "the Commissioners, led by President Delors"
+        if child.dep_ == "acl" and child.lower_ in {"led", "headed"}:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        found = context.actor_at(obj.i)
+                        if found is not None and found.kind in kinds:
+                            return found
     frontier = [token]
     for _ in range(depth):
         nxt: list[Token] = []
@@ -144,6 +155,16 @@ def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> Ac
         return count, position
 
     return max(enumerate(people), key=salience)[1]
+
+
+def state_antecedent(context: DocumentContext, pronoun: Token,
+                     window: int = 30) -> ActorMention | None:
+    """The state an "it"/"its" refers to: the nearest country or capital named before it
+    in the same sentence (within ``window`` tokens)."""
+    start = max(pronoun.sent.start, pronoun.i - window)
+    states = [m for m in context.actors.within(start, pronoun.i)
+              if m.kind in {"country", "capital"}]
+    return states[-1] if states else None
 
 
 def first_mention_in(context: DocumentContext, span: Span,
