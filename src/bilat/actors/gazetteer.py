@@ -95,7 +95,9 @@ def _leaders() -> dict[str, Any]:
     for rec in data.get("leaders", []):
         names = {rec["name"], *rec.get("aliases", [])}
         surname = rec.get("surname") or rec["name"].split()[-1]
-        names.add(surname)
+        # a two-letter "surname" ("Un" of Kim Jong Un) would match acronyms such as "UN"
+        if len(surname) > 2:
+            names.add(surname)
         for n in names:
             by_key.setdefault(normalise(n), []).append(rec)
     data["by_key"] = by_key
