@@ -8,9 +8,16 @@ time, and moves every offset of every event back into the whole text with
 has one, else after sentence punctuation, else at white space, else (one "word" longer
 than a chunk) exactly at the limit.
 
-:func:`sanitize` makes any Python ``str`` safe for spaCy without changing its length: lone
-surrogates (which Python allows but UTF-8 cannot encode) become U+FFFD, one code point for
-one, so every offset into the sanitized text is an offset into the original.
+:func:`sanitize` makes any Python ``str`` safe for spaCy without changing its length, so
+every offset into the sanitized text is an offset into the original:
+
+* lone surrogates (which Python allows but UTF-8 cannot encode, so spaCy raises) become
+  U+FFFD, one code point for one;
+* runs without white space that spaCy's tokenizer takes quadratic time over (it strips
+  affixes one at a time and searches the whole rest of the run for a suffix each time:
+  ``"$" * 10_000`` takes minutes) get a space every :data:`PUNCT_RUN` characters in runs
+  of punctuation and every :data:`WORD_RUN` characters in any longer run. No news word is
+  that long; the evidence text is always cut from the caller's original text.
 """
 
 from __future__ import annotations
@@ -23,10 +30,24 @@ import attrs
 
 from bilat.values import Evidence
 
-__all__ = ["CHUNK_CHARS", "chunk_spans", "sanitize", "shift_event", "shift_value"]
+__all__ = [
+    "CHUNK_CHARS",
+    "PUNCT_RUN",
+    "WORD_RUN",
+    "chunk_spans",
+    "sanitize",
+    "shift_event",
+    "shift_value",
+]
 
 CHUNK_CHARS = 100_000
 """Default largest chunk, in characters: far below spaCy's default ``max_length``."""
+
+PUNCT_RUN = 16
+"""Longest run of punctuation/symbols (no letter, digit or space) passed to spaCy whole."""
+
+WORD_RUN = 100
+"""Longest run of non-space characters passed to spaCy whole."""
 
 # Every pattern here is linear: a single character class, or punctuation followed by a
 # bounded run of closing quotes and one white-space character.
@@ -34,6 +55,9 @@ _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE = re.compile(r"[.!?\u3002][\"'\u2019\u201d)\]]{0,3}\s")
 _SPACE = re.compile(r"\s")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Matched only at the start of a run (the look-behind), so each run is scanned once.
+_PUNCT_RUNS = re.compile(rf"(?<![^\w\s])[^\w\s]{{{PUNCT_RUN + 1},}}")
+_WORD_RUNS = re.compile(rf"(?<!\S)\S{{{WORD_RUN + 1},}}")
 
 T = TypeVar("T")
 
@@ -77,14 +101,30 @@ def chunk_spans(text: str, max_chars: int = CHUNK_CHARS) -> Iterator[tuple[int, 
         yield start, length
 
 
+def _break_run(match: re.Match[str], every: int) -> str:
+    chars = list(match.group(0))
+    for i in range(every, len(chars), every + 1):
+        chars[i] = " "
+    return "".join(chars)
+
+
 def sanitize(text: str) -> str:
-    """``text`` with lone surrogates replaced by U+FFFD; same length, same offsets."""
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
+    """``text`` made safe and fast for spaCy, with the same length and offsets.
+
+    Lone surrogates become U+FFFD; a space replaces one character in every
+    :data:`PUNCT_RUN` + 1 of a run of punctuation and in every :data:`WORD_RUN` + 1 of a
+    longer run without white space (see the module docstring). Text with neither comes
+    back unchanged (the same object).
+    """
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = _SURROGATE.sub("\ufffd", text)
+    if _PUNCT_RUNS.search(text):
+        text = _PUNCT_RUNS.sub(lambda m: _break_run(m, PUNCT_RUN), text)
+    if _WORD_RUNS.search(text):
+        text = _WORD_RUNS.sub(lambda m: _break_run(m, WORD_RUN), text)
     return text
 
 
