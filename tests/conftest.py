@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles, chosen with $HYPOTHESIS_PROFILE: "default" is quick for every run;
+# "ci-fuzz" is the long fuzz run in .ci/run (tests/test_fuzz.py, >= 10,000 examples).
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci-fuzz",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
