@@ -186,8 +186,9 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
         parties = _noun_parties(context, head, sent)
     else:
         parties = _verb_parties(context, head, sent)
-    if len(parties) < 2 and trigger.entry.id == "sign":
-        # an act of signing in a sentence that names exactly two states is between them
+    if not parties and trigger.entry.id in {"sign", "signing"}:
+        # the parse found nobody: an act of signing in a sentence that names exactly two
+        # states is between them
         named = {m.country for m in context.actors.within(sent.start, sent.end)
                  if m.kind in PARTY_KINDS}
         if len(named) == 2:

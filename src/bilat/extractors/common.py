@@ -6,7 +6,10 @@ fall back to token windows inside the sentence.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from bilat.modality import modality_at
@@ -108,6 +111,8 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
     direct = context.actor_at(token.i)
     if direct is not None and direct.kind in kinds:
         return direct
+    if direct is None and token.lower_ in non_state_heads():
+        return None  # "Indian businessmen", "Japanese banks": not the state
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
         return antecedent(context, token)
     if token.lower_ in STATE_PRONOUNS and "country" in kinds:
@@ -136,6 +141,13 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+@lru_cache(maxsize=1)
+def non_state_heads() -> frozenset[str]:
+    """Nouns for non-state people and bodies (``bilat/data/non_state_heads.json``)."""
+    path = resources.files("bilat") / "data" / "non_state_heads.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["heads"])
 
 
 def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> ActorMention | None:
