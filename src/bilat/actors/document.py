@@ -461,12 +461,18 @@ class DocumentActors:
         """Later (or earlier) mentions of registered people and of leaders by name."""
         doc = self.doc
         n = len(doc)
+        leader_starts = gz.leader_first_words()
+        person_starts = {k.split(" ")[0] for k in self._people}
         i = 0
         while i < n:
             if not _is_cap(doc[i]) or self._taken[i]:
                 i += 1
                 continue
             done = False
+            first = gz.normalise(doc[i].text).split(" ")[0]
+            if first not in leader_starts and first not in person_starts:
+                i += 1
+                continue
             for j in range(min(n, i + 5), i, -1):
                 if not self._free(i, j):
                     continue
@@ -515,12 +521,16 @@ class DocumentActors:
     def _places(self) -> None:
         doc = self.doc
         n = len(doc)
+        place_starts = gz.place_first_words()
         i = 0
         while i < n:
             if self._taken[i] or not _is_cap(doc[i]) or not doc[i].is_alpha:
                 i += 1
                 continue
             done = False
+            if gz.normalise(doc[i].text).split(" ")[0] not in place_starts:
+                i += 1
+                continue
             for j in range(min(n, i + 4), i, -1):
                 if not self._free(i, j) or not _is_cap(doc[j - 1]):
                     continue

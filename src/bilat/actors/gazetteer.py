@@ -54,6 +54,7 @@ def _fold(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The case-insensitive lookup key of a name: ``"the Kremlin's"`` -> ``"kremlin"``."""
     return _fold(text).lower()
@@ -157,6 +158,18 @@ def first_words() -> frozenset[str]:
     words = {k.split(" ")[0] for k in table["entries"]}
     words |= {normalise(k).split(" ")[0] for k in table["exact"]}
     return frozenset(w for w in words if w)
+
+
+@functools.lru_cache(maxsize=1)
+def place_first_words() -> frozenset[str]:
+    """First word of every places-table key."""
+    return frozenset(k.split(" ")[0] for k in _places())
+
+
+@functools.lru_cache(maxsize=1)
+def leader_first_words() -> frozenset[str]:
+    """First word of every leader name, alias and surname key."""
+    return frozenset(k.split(" ")[0] for k in _leaders()["by_key"])
 
 
 def _leader_code(name: str, when: datetime.date | None) -> str | None:
