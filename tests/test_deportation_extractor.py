@@ -99,3 +99,54 @@ def test_supposed_to_have_been_deported_is_negated(bilat_extractor: Any) -> None
 )
 def test_not_deportations(bilat_extractor: Any, text: str) -> None:
     assert deportations(bilat_extractor, text) == []
+
+
+# --------------------------------------------------------------------------- recall rules
+
+
+def test_home_countries_take_the_origins_listed_nearby(bilat_extractor: Any) -> None:
+    text = ("France wants to deport the convicted militants to their home countries once "
+            "their sentences end. The five prisoners are from Morocco and Senegal, "
+            "officials said.")
+    found = keys(bilat_extractor, text)
+    assert ("FRA", "MAR") in found and ("FRA", "SEN") in found
+
+
+def test_object_control_subject_deports_to_home_countries(bilat_extractor: Any) -> None:
+    text = ("Ministers hope new treaties will allow Italy to deport the suspects to their "
+            "home countries. Most of the suspects are from Tunisia.")
+    assert keys(bilat_extractor, text) == {("ITA", "TUN")}
+
+
+def test_home_countries_without_listed_origins_give_nothing(bilat_extractor: Any) -> None:
+    text = ("Spain said it would deport the suspects to their home countries. The arrests "
+            "came after a raid in Valencia.")
+    assert deportations(bilat_extractor, text) == []
+
+
+def test_departure_from_a_place_is_not_an_origin_list(bilat_extractor: Any) -> None:
+    text = ("Greece plans to deport the migrants to their home countries. Their boat "
+            "sailed from Turkey on Monday.")
+    assert all(e.origin_country != "TUR" for e in deportations(bilat_extractor, text))
+
+
+def test_relative_clause_deportee_of_a_failed_removal(bilat_extractor: Any) -> None:
+    text = ("Police in Sweden said the stabbing was carried out by an Uzbek who had been "
+            "refused asylum and was supposed to have been deported.")
+    (event,) = deportations(bilat_extractor, text)
+    assert (event.deporting_country, event.origin_country) == ("SWE", "UZB")
+    assert event.modality.value == "negated"
+
+
+def test_mentions_share_the_stated_count(bilat_extractor: Any) -> None:
+    text = ("Aid agencies are alarmed by the expulsion of tens of thousands of Syrians from "
+            "Lebanon. Lebanon has deported more than 12,000 Syrian refugees since June.")
+    events = deportations(bilat_extractor, text)
+    assert {(e.deporting_country, e.origin_country) for e in events} == {("LBN", "SYR")}
+    assert all(e.count is not None and e.count.min == 12_000 for e in events)
+
+
+def test_vague_count_alone_is_kept(bilat_extractor: Any) -> None:
+    text = "Lebanon has deported thousands of Syrian refugees since June."
+    (event,) = deportations(bilat_extractor, text)
+    assert event.count is not None and event.count.min is not None

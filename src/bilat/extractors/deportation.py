@@ -81,6 +81,8 @@ PROPOSAL_WORDS = frozenset({"plan", "plans", "planning", "planned", "proposal", 
                             "vows", "threatened", "threatens", "try", "tries", "trying"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+HOMELAND_NOUNS = frozenset({"countries", "country", "homeland", "homelands", "home",
+                            "homes", "nations", "nation"})
 STATE_KINDS = frozenset({"country", "capital", "demonym", "body", "person"})
 
 
@@ -160,10 +162,19 @@ def _subjects(verb: Token) -> list[Token]:
 def _objects(verb: Token) -> list[Token]:
     if _is_passive(verb):
         found = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if not found and verb.dep_ in {"relcl", "acl"}:
-            found = [verb.head]
-        if not found and verb.dep_ in {"xcomp", "conj"}:
-            found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        node = verb
+        # "a Tunisian who was rejected and was supposed to have been deported": climb the
+        # xcomp/conj chain to the clause that names the subject
+        for _ in range(3):
+            if found:
+                break
+            if node.dep_ in {"relcl", "acl"}:
+                found = [node.head]
+            elif node.dep_ in {"xcomp", "conj"} and node.head != node:
+                node = node.head
+                found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            else:
+                break
     else:
         found = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     out: list[Token] = []
@@ -406,6 +417,48 @@ def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
     return Modality.ASSERTED
 
 
+def _homeland(context: DocumentContext, token: Token) -> bool:
+    """A destination that is the deportees' own state, unnamed: "their home countries",
+    "the countries from which they come"."""
+    return token.lower_ in HOMELAND_NOUNS and not any(
+        context.actor_at(t.i) is not None for t in _np_tokens(token))
+
+
+def _origins_nearby(context: DocumentContext, trigger: Trigger) -> list[ActorMention]:
+    """The states the deportees come from, said in a nearby sentence: "The men are from
+    Algeria, Tunisia and Egypt", "detainees from Libya and Sudan" (nearest sentence first,
+    up to three sentences either side)."""
+    doc = trigger.head.doc
+    sent = trigger.head.sent
+    sentences = [sent]
+    before, after = sent, sent
+    for _ in range(3):
+        if before.start > 0:
+            before = doc[before.start - 1].sent
+            sentences.append(before)
+        if after.end < len(doc):
+            after = doc[after.end].sent
+            sentences.append(after)
+    words = _words()
+    for each in sentences:
+        found: list[ActorMention] = []
+        for token in each:
+            if token.dep_ != "prep" or token.lower_ != "from":
+                continue
+            head = token.head
+            if not (head.lemma_.lower() == "be" or words.group_of(head.lower_) is not None):
+                continue
+            for obj in (o for o in token.children if o.dep_ == "pobj"):
+                for place in conjuncts(obj):
+                    mention = context.actor_at(place.i)
+                    if mention is not None and mention.kind in DESTINATION_KINDS and \
+                            all(m.country != mention.country for m in found):
+                        found.append(mention)
+        if found:
+            return found
+    return []
+
+
 def _context_state(context: DocumentContext, trigger: Trigger,
                    exclude: set[str]) -> ActorMention | None:
     """The state a passage is about when the text names no deporting state."""
@@ -447,6 +500,9 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
                 mention = _mention_in(context, each, DESTINATION_KINDS)
                 if mention is not None and all(o.country != mention.country for o, _ in origins):
                     origins.append((mention, deportees[0] if deportees else None))
+    if not origins and any(_homeland(context, t) for t in destinations):
+        for mention in _origins_nearby(context, trigger):
+            origins.append((mention, deportees[0] if deportees else None))
     if not origins and trigger.label == "extradite":
         requester = _requester(context, trigger)
         if requester is not None:
@@ -485,8 +541,33 @@ def extract_deportations(context: DocumentContext) -> list[Event]:
     if not context.has_parser:
         return []
     lexicon = load_lexicon("deportation")
-    found: list[Event] = []
+    found: list[Deportation] = []
     for sent in context.doc.sents:
         for trigger in lexicon.find(sent):
             found.extend(_mentions(context, trigger))
-    return found
+    return list(_share_counts(found))
+
+
+def _share_counts(found: list[Deportation]) -> list[Deportation]:
+    """Give every mention of one deportation the document's most precise count: a stated
+    number ("more than 80,000") over a vague one ("tens of thousands"), the first of equals."""
+    best: dict[tuple[str | None, str | None], Count] = {}
+    for event in found:
+        count = event.count
+        if count is None:
+            continue
+        key = (event.deporting_country, event.origin_country)
+        held = best.get(key)
+        if held is None or (_numeric(count) and not _numeric(held)):
+            best[key] = count
+    out: list[Deportation] = []
+    for event in found:
+        count = best.get((event.deporting_country, event.origin_country))
+        if count is not None and event.count != count:
+            event = attrs.evolve(event, count=count)
+        out.append(event)
+    return out
+
+
+def _numeric(count: Count) -> bool:
+    return any(ch.isdigit() for ch in count.text or "")
