@@ -220,3 +220,17 @@ def test_empty_and_odd_docs(any_nlp: Any) -> None:
     for text in ["", " ", "\n\n", "...", "The", "'s", "U.S", "Pakistan's"]:
         da = actors(any_nlp, text)
         assert isinstance(da.mentions, tuple)
+
+
+def test_hyphenated_place_is_not_a_leader(any_nlp: Any) -> None:
+    da = actors(any_nlp, "A bomber struck the consulate in Mazar-i-Sharif on Thursday.",
+                D(2016, 11, 11))
+    assert [(m.text, m.country, m.kind) for m in da.mentions] == [
+        ("Mazar-i-Sharif", "AFG", "place")]
+
+
+def test_names_across_a_wrapped_line(blank: Any) -> None:
+    da = actors(blank, "North Korea said it agreed to a South\nKorean proposal for talks.")
+    assert [m.country for m in da.mentions] == ["PRK", "KOR"]
+    da2 = actors(blank, "He flew to South\n\nKorean officials met him.")
+    assert all(m.country != "KOR" for m in da2.mentions)

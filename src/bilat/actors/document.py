@@ -495,6 +495,8 @@ class DocumentActors:
                 if self._ner and span is None and j - i == 1 and not gz.leaders_named(text):
                     continue
                 code = self._leader(text, allow_ambiguous=False)
+                if code is not None and _glued(doc, i, j):
+                    code = None  # "Mazar-i-Sharif": part of a hyphenated compound
                 if code is not None:
                     prev = doc[i - 1] if i > 0 else None
                     nxt = doc[j] if j < n else None
@@ -531,8 +533,9 @@ class DocumentActors:
             if gz.normalise(doc[i].text).split(" ")[0] not in place_starts:
                 i += 1
                 continue
-            for j in range(min(n, i + 4), i, -1):
-                if not self._free(i, j) or not _is_cap(doc[j - 1]):
+            for j in range(min(n, i + 6), i, -1):
+                if not self._free(i, j) or not (_is_cap(doc[j - 1]) or doc[j - 1].is_lower
+                                                and j - i > 2):
                     continue
                 if self._ner:
                     if any(s <= i < e or s < j <= e for s, e in self._persons_ner):
@@ -582,6 +585,13 @@ _CONTEXTUAL_BODIES = frozenset(
     {"foreign office", "home office", "ministry of defence", "exchequer", "congress",
      "foreign and commonwealth office", "diet", "majlis", "cortes"}
 )
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are joined by a hyphen to a neighbour ("Mazar-i-Sharif")."""
+    if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        return True
+    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
 
 
 def _is_full(recs: list[dict[str, Any]], key: str) -> bool:
