@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build bilat's actor gazetteer (package data) from permissively usable sources.
 
-    python scripts/build_gazetteer.py          # writes src/bilat/data/countries.json and places.json
+    python scripts/build_gazetteer.py   # writes src/bilat/data/countries.json, places.json
 
 Build-time inputs (none of them is a runtime dependency of bilat):
 
@@ -63,6 +63,7 @@ def _plural(demonym: str) -> str | None:
 
 def build_countries() -> dict:
     import pycountry
+
     additions = json.loads(ADDITIONS.read_text(encoding="utf-8"))
     countries: dict[str, dict] = {}
     # key -> {code -> (kind, source, surface)}
@@ -116,13 +117,13 @@ def build_countries() -> dict:
     entries: dict[str, dict] = {}
     for key, codes in auto.items():
         if len(codes) == 1:
-            (code, (kind, source, surface)), = codes.items()
+            ((code, (kind, source, surface)),) = codes.items()
             entries[key] = {"name": surface, "code": code, "kind": kind, "source": source}
         else:
             # Prefer an official/common pycountry *name* over other sources' claims.
             names = {c: v for c, v in codes.items() if v[1].startswith("pycountry:")}
             if len(names) == 1:
-                (code, (kind, source, surface)), = names.items()
+                ((code, (kind, source, surface)),) = names.items()
                 entries[key] = {"name": surface, "code": code, "kind": kind, "source": source}
             else:
                 any_v = next(iter(codes.values()))
@@ -131,7 +132,9 @@ def build_countries() -> dict:
                     "code": None,
                     "kind": any_v[0],
                     "candidates": sorted(codes),
-                    "source": "auto:ambiguous(" + ",".join(sorted(v[1] for v in codes.values())) + ")",
+                    "source": "auto:ambiguous("
+                    + ",".join(sorted(v[1] for v in codes.values()))
+                    + ")",
                 }
 
     exact: dict[str, dict] = {}

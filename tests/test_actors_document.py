@@ -39,9 +39,11 @@ def person(da: DocumentActors, text: str) -> ActorMention:
     return found[0]
 
 
-DAR = ("Pakistan Foreign Minister Ishaq Dar arrived in Kabul on Saturday for talks. "
-       "Dar said Islamabad wanted better ties with the Afghan Taliban administration. "
-       "Pakistan's foreign office called the visit productive.")
+DAR = (
+    "Pakistan Foreign Minister Ishaq Dar arrived in Kabul on Saturday for talks. "
+    "Dar said Islamabad wanted better ties with the Afghan Taliban administration. "
+    "Pakistan's foreign office called the visit productive."
+)
 
 
 def test_title_and_nationality_makes_person(any_nlp: Any) -> None:
@@ -86,22 +88,54 @@ def test_mentions_are_sorted_and_non_overlapping(any_nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "code", "title"),
     [
-        ("Chinese Foreign Minister Wang Yi met reporters. Wang said trade would grow.",
-         "Wang Yi", "CHN", "Foreign Minister"),
-        ("Pakistani Deputy Prime Minister Ishaq Dar met envoys on Monday.",
-         "Ishaq Dar", "PAK", "Deputy Prime Minister"),
-        ("Afghanistan's Acting Foreign Minister Amir Khan Muttaqi arrived in Islamabad.",
-         "Amir Khan Muttaqi", "AFG", "Acting Foreign Minister"),
-        ("Fuad Hussein met his Iraqi counterpart, Dr. Abdul Latif Jamal Rashid, in Baghdad.",
-         "Abdul Latif Jamal Rashid", "IRQ", "counterpart"),
-        ("Japanese Foreign Minister Tadashi Kuranari will visit Washington next week.",
-         "Tadashi Kuranari", "JPN", "Foreign Minister"),
-        ("British Trade Secretary Paul Channon said Britain could act against Japan.",
-         "Paul Channon", "GBR", "Trade Secretary"),
-        ("Soviet leader Mikhail Gorbachev will meet the Chancellor in Bonn.",
-         "Mikhail Gorbachev", "SUN", "leader"),
-        ("U.S. Secretary of State George Shultz arrived in Moscow on Monday.",
-         "George Shultz", "USA", "Secretary of State"),
+        (
+            "Chinese Foreign Minister Wang Yi met reporters. Wang said trade would grow.",
+            "Wang Yi",
+            "CHN",
+            "Foreign Minister",
+        ),
+        (
+            "Pakistani Deputy Prime Minister Ishaq Dar met envoys on Monday.",
+            "Ishaq Dar",
+            "PAK",
+            "Deputy Prime Minister",
+        ),
+        (
+            "Afghanistan's Acting Foreign Minister Amir Khan Muttaqi arrived in Islamabad.",
+            "Amir Khan Muttaqi",
+            "AFG",
+            "Acting Foreign Minister",
+        ),
+        (
+            "Fuad Hussein met his Iraqi counterpart, Dr. Abdul Latif Jamal Rashid, in Baghdad.",
+            "Abdul Latif Jamal Rashid",
+            "IRQ",
+            "counterpart",
+        ),
+        (
+            "Japanese Foreign Minister Tadashi Kuranari will visit Washington next week.",
+            "Tadashi Kuranari",
+            "JPN",
+            "Foreign Minister",
+        ),
+        (
+            "British Trade Secretary Paul Channon said Britain could act against Japan.",
+            "Paul Channon",
+            "GBR",
+            "Trade Secretary",
+        ),
+        (
+            "Soviet leader Mikhail Gorbachev will meet the Chancellor in Bonn.",
+            "Mikhail Gorbachev",
+            "SUN",
+            "leader",
+        ),
+        (
+            "U.S. Secretary of State George Shultz arrived in Moscow on Monday.",
+            "George Shultz",
+            "USA",
+            "Secretary of State",
+        ),
     ],
 )
 def test_person_patterns(any_nlp: Any, text: str, name: str, code: str, title: str) -> None:
@@ -112,13 +146,16 @@ def test_person_patterns(any_nlp: Any, text: str, name: str, code: str, title: s
 
 
 def test_surname_later_in_doc(any_nlp: Any) -> None:
-    da = actors(any_nlp, "Chinese Foreign Minister Wang Yi met reporters. Wang said trade would grow.")
+    da = actors(
+        any_nlp, "Chinese Foreign Minister Wang Yi met reporters. Wang said trade would grow."
+    )
     assert person(da, "Wang").country == "CHN"
 
 
 def test_leaders_file_with_when(any_nlp: Any) -> None:
-    da = actors(any_nlp, "President Reagan said on Tuesday that the talks had gone well.",
-                D(1987, 3, 3))
+    da = actors(
+        any_nlp, "President Reagan said on Tuesday that the talks had gone well.", D(1987, 3, 3)
+    )
     assert person(da, "Reagan").country == "USA"
     da2 = actors(any_nlp, "Moscow said on Friday that Putin would attend.", D(2023, 1, 1))
     assert person(da2, "Putin").country == "RUS"
@@ -128,8 +165,11 @@ def test_leaders_file_with_when(any_nlp: Any) -> None:
 
 
 def test_government_bodies(any_nlp: Any) -> None:
-    da = actors(any_nlp, "The Iraqi parliament voted on Sunday. The Pentagon and the White House "
-                "declined to comment, while the Kremlin and Downing Street said nothing.")
+    da = actors(
+        any_nlp,
+        "The Iraqi parliament voted on Sunday. The Pentagon and the White House "
+        "declined to comment, while the Kremlin and Downing Street said nothing.",
+    )
     found = codes(da)
     assert ("Iraqi parliament", "IRQ") in found
     assert ("Pentagon", "USA") in found
@@ -177,8 +217,11 @@ def test_georgia_by_context(any_nlp: Any) -> None:
 
 
 def test_congo_and_guinea_variants(any_nlp: Any) -> None:
-    da = actors(any_nlp, "Guinea-Bissau, Equatorial Guinea and Papua New Guinea signed, "
-                "as did Guinea and the Democratic Republic of Congo.")
+    da = actors(
+        any_nlp,
+        "Guinea-Bissau, Equatorial Guinea and Papua New Guinea signed, "
+        "as did Guinea and the Democratic Republic of Congo.",
+    )
     found = [m.country for m in da.mentions]
     assert found == ["GNB", "GNQ", "PNG", "GIN", "COD"]
     da2 = actors(any_nlp, "Rebels in Congo clashed with the army on Tuesday.")
@@ -186,23 +229,33 @@ def test_congo_and_guinea_variants(any_nlp: Any) -> None:
 
 
 def test_sudan_niger_dominica(any_nlp: Any) -> None:
-    da = actors(any_nlp, "South Sudan and Sudan, Niger and Nigeria, Dominica and the "
-                "Dominican Republic attended.")
+    da = actors(
+        any_nlp,
+        "South Sudan and Sudan, Niger and Nigeria, Dominica and the Dominican Republic attended.",
+    )
     assert [m.country for m in da.mentions] == ["SSD", "SDN", "NER", "NGA", "DMA", "DOM"]
 
 
 def test_historical_states(any_nlp: Any) -> None:
-    da = actors(any_nlp, "West Germany and East Germany, the Soviet Union, Yugoslavia, "
-                "Czechoslovakia and Zaire joined the European Community talks.", D(1987, 1, 1))
+    da = actors(
+        any_nlp,
+        "West Germany and East Germany, the Soviet Union, Yugoslavia, "
+        "Czechoslovakia and Zaire joined the European Community talks.",
+        D(1987, 1, 1),
+    )
     assert [m.country for m in da.mentions] == ["DEU", "DDR", "SUN", "YUG", "CSK", "COD", "EUU"]
 
 
 def test_places(any_nlp: Any) -> None:
-    da = actors(any_nlp, "Drone strikes hit Kunduz and Paktika, while fighting continued in "
-                "Raqqa and Mosul.")
+    da = actors(
+        any_nlp,
+        "Drone strikes hit Kunduz and Paktika, while fighting continued in Raqqa and Mosul.",
+    )
     assert [(m.text, m.country, m.kind) for m in da.mentions] == [
-        ("Kunduz", "AFG", "place"), ("Paktika", "AFG", "place"),
-        ("Raqqa", "SYR", "place"), ("Mosul", "IRQ", "place"),
+        ("Kunduz", "AFG", "place"),
+        ("Paktika", "AFG", "place"),
+        ("Raqqa", "SYR", "place"),
+        ("Mosul", "IRQ", "place"),
     ]
 
 
@@ -223,10 +276,12 @@ def test_empty_and_odd_docs(any_nlp: Any) -> None:
 
 
 def test_hyphenated_place_is_not_a_leader(any_nlp: Any) -> None:
-    da = actors(any_nlp, "A bomber struck the consulate in Mazar-i-Sharif on Thursday.",
-                D(2016, 11, 11))
+    da = actors(
+        any_nlp, "A bomber struck the consulate in Mazar-i-Sharif on Thursday.", D(2016, 11, 11)
+    )
     assert [(m.text, m.country, m.kind) for m in da.mentions] == [
-        ("Mazar-i-Sharif", "AFG", "place")]
+        ("Mazar-i-Sharif", "AFG", "place")
+    ]
 
 
 def test_names_across_a_wrapped_line(blank: Any) -> None:

@@ -8,6 +8,7 @@ from resolving to a state.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,38 +26,251 @@ MAX_NGRAM = 8
 # Words that make up a title ("Deputy Prime Minister", "Secretary of State"); a title must
 # contain one of TITLE_HEADS.
 TITLE_HEADS = frozenset(
-    """president minister secretary premier chancellor ambassador envoy king queen emir leader
-    counterpart spokesman spokeswoman spokesperson prince representative commissioner chief
-    commander general governor chairman negotiator diplomat sultan monarch ruler dictator
-    strongman head official officials emissary consul attache""".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "envoy",
+        "king",
+        "queen",
+        "emir",
+        "leader",
+        "counterpart",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "prince",
+        "representative",
+        "commissioner",
+        "chief",
+        "commander",
+        "general",
+        "governor",
+        "chairman",
+        "negotiator",
+        "diplomat",
+        "sultan",
+        "monarch",
+        "ruler",
+        "dictator",
+        "strongman",
+        "head",
+        "official",
+        "officials",
+        "emissary",
+        "consul",
+        "attache",
+    ]
 )
 TITLE_MODS = frozenset(
-    """prime foreign deputy acting vice first trade defence defense interior finance home state
-    of for affairs external commerce economy economic energy industry chief crown supreme army
-    military senior top agriculture information justice security national treasury international
-    development special cabinet assistant under permanent junior federal caretaker outgoing
-    incoming interim de facto grand the and senior-most immigration planning petroleum oil
-    overseas european commonwealth environment health education labour labor culture""".split()
+    [
+        "prime",
+        "foreign",
+        "deputy",
+        "acting",
+        "vice",
+        "first",
+        "trade",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "home",
+        "state",
+        "of",
+        "for",
+        "affairs",
+        "external",
+        "commerce",
+        "economy",
+        "economic",
+        "energy",
+        "industry",
+        "chief",
+        "crown",
+        "supreme",
+        "army",
+        "military",
+        "senior",
+        "top",
+        "agriculture",
+        "information",
+        "justice",
+        "security",
+        "national",
+        "treasury",
+        "international",
+        "development",
+        "special",
+        "cabinet",
+        "assistant",
+        "under",
+        "permanent",
+        "junior",
+        "federal",
+        "caretaker",
+        "outgoing",
+        "incoming",
+        "interim",
+        "de",
+        "facto",
+        "grand",
+        "the",
+        "and",
+        "senior-most",
+        "immigration",
+        "planning",
+        "petroleum",
+        "oil",
+        "overseas",
+        "european",
+        "commonwealth",
+        "environment",
+        "health",
+        "education",
+        "labour",
+        "labor",
+        "culture",
+    ]
 )
 TITLE_WORDS = TITLE_HEADS | TITLE_MODS
 TITLE_TRIM = frozenset({"of", "for", "the", "and", "de", "facto"})
 HONORIFICS = frozenset(
-    """dr dr. mr mr. mrs mrs. ms ms. gen gen. general sheikh shaikh prince princess sir dame lt
-    lt. col col. colonel marshal ayatollah mullah maulvi maulana haji king queen emir crown
-    professor prof prof. president premier chancellor""".split()
+    [
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "gen",
+        "gen.",
+        "general",
+        "sheikh",
+        "shaikh",
+        "prince",
+        "princess",
+        "sir",
+        "dame",
+        "lt",
+        "lt.",
+        "col",
+        "col.",
+        "colonel",
+        "marshal",
+        "ayatollah",
+        "mullah",
+        "maulvi",
+        "maulana",
+        "haji",
+        "king",
+        "queen",
+        "emir",
+        "crown",
+        "professor",
+        "prof",
+        "prof.",
+        "president",
+        "premier",
+        "chancellor",
+    ]
 )
 NAME_PARTICLES = frozenset(
-    "al el bin ibn bint de von van der den la le da di du dos ul abu ben".split()
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "de",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "ul",
+        "abu",
+        "ben",
+    ]
 )
 BODY_HEADS = frozenset(
-    """ministry office department parliament government administration embassy cabinet
-    authorities regime army navy military forces troops police guard guards senate congress
-    assembly council legislature presidency junta consulate mission delegation court""".split()
+    [
+        "ministry",
+        "office",
+        "department",
+        "parliament",
+        "government",
+        "administration",
+        "embassy",
+        "cabinet",
+        "authorities",
+        "regime",
+        "army",
+        "navy",
+        "military",
+        "forces",
+        "troops",
+        "police",
+        "guard",
+        "guards",
+        "senate",
+        "congress",
+        "assembly",
+        "council",
+        "legislature",
+        "presidency",
+        "junta",
+        "consulate",
+        "mission",
+        "delegation",
+        "court",
+    ]
 )
 BODY_MODS = frozenset(
-    """foreign defence defense interior trade commerce finance home external affairs state
-    air coast border security armed special national federal central of the and naval
-    information justice economy economic high supreme revolutionary islamic""".split()
+    [
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "trade",
+        "commerce",
+        "finance",
+        "home",
+        "external",
+        "affairs",
+        "state",
+        "air",
+        "coast",
+        "border",
+        "security",
+        "armed",
+        "special",
+        "national",
+        "federal",
+        "central",
+        "of",
+        "the",
+        "and",
+        "naval",
+        "information",
+        "justice",
+        "economy",
+        "economic",
+        "high",
+        "supreme",
+        "revolutionary",
+        "islamic",
+    ]
 )
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Names that are also common given names: not a state inside a person's name.
@@ -108,13 +322,9 @@ class DocumentActors:
         if doc.has_annotation("ENT_IOB"):
             self._ner = list(doc.ents)
             self._persons_ner = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-        try:
+        with contextlib.suppress(Exception):  # never break extraction on odd input
             self._run()
-        except Exception:  # pragma: no cover - never break extraction on odd input
-            pass
-        self.mentions: tuple[ActorMention, ...] = tuple(
-            sorted(self._found, key=lambda m: m.start)
-        )
+        self.mentions: tuple[ActorMention, ...] = tuple(sorted(self._found, key=lambda m: m.start))
         self._by_token: dict[int, ActorMention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -133,7 +343,7 @@ class DocumentActors:
         """Country of the mention covering the head of ``span``, else of the first inside it."""
         doc = self.doc
         if hasattr(span, "i") and not hasattr(span, "start"):  # a Token
-            m = self.at(span.i)  # type: ignore[union-attr]
+            m = self.at(span.i)
             return m.country if m else None
         start, end = span.start, span.end  # type: ignore[union-attr]
         if doc.has_annotation("DEP"):
@@ -162,13 +372,21 @@ class DocumentActors:
         return None
 
     # ------------------------------------------------------------------ matching
-    def _add(self, start: int, end: int, country: str, kind: str, person: str | None = None,
-             title: str | None = None) -> None:
+    def _add(
+        self,
+        start: int,
+        end: int,
+        country: str,
+        kind: str,
+        person: str | None = None,
+        title: str | None = None,
+    ) -> None:
         doc = self.doc
         sc = doc[start].idx
         ec = doc[end - 1].idx + len(doc[end - 1].text)
-        self._found.append(ActorMention(start, end, sc, ec, self._doc_text[sc:ec], country, kind,
-                                        person, title))
+        self._found.append(
+            ActorMention(start, end, sc, ec, self._doc_text[sc:ec], country, kind, person, title)
+        )
         for i in range(start, end):
             self._taken[i] = True
 
@@ -177,7 +395,7 @@ class DocumentActors:
 
     def _text(self, start: int, end: int) -> str:
         doc = self.doc
-        return self._doc_text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+        return self._doc_text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
 
     def _in_person(self, start: int, end: int) -> tuple[int, int] | None:
         for s, e in self._persons_ner:
@@ -206,8 +424,11 @@ class DocumentActors:
                 last = doc[j - 1]
                 if last.text in POSSESSIVE or (last.is_punct and j - 1 > i):
                     continue
-                if any(doc[k].text.count("\n") + doc[k].whitespace_.count("\n") > 1
-                       or (doc[k].is_space and k == j - 1) for k in range(i, j)):
+                if any(
+                    doc[k].text.count("\n") + doc[k].whitespace_.count("\n") > 1
+                    or (doc[k].is_space and k == j - 1)
+                    for k in range(i, j)
+                ):
                     continue  # a paragraph break (a single wrapped newline is fine)
                 entry = gz.lookup(self._text(i, j))
                 if entry is not None:
@@ -228,22 +449,37 @@ class DocumentActors:
         if nxt is not None and nxt.lower_ in TITLE_WORDS | POSSESSIVE:
             return False
         span = self._in_person(start, end)
-        if span is not None and (key in PERSONISH or span != (start, end)):
-            if span[0] < start or span[1] > end:
-                return True
+        if (
+            span is not None
+            and (key in PERSONISH or span != (start, end))
+            and (span[0] < start or span[1] > end)
+        ):
+            return True
         if key in PERSONISH or entry.get("kind") == "capital":
             prev = doc[start - 1] if start > 0 else None
-            if (prev is not None and _is_cap(prev) and prev.is_alpha and not prev.is_stop
-                    and prev.lower_ not in TITLE_WORDS and prev.lower_ not in HONORIFICS
-                    and gz.lookup(prev.text) is None and not self._taken[start - 1]):
+            if (
+                prev is not None
+                and _is_cap(prev)
+                and prev.is_alpha
+                and not prev.is_stop
+                and prev.lower_ not in TITLE_WORDS
+                and prev.lower_ not in HONORIFICS
+                and gz.lookup(prev.text) is None
+                and not self._taken[start - 1]
+            ):
                 return True
-            if (key in PERSONISH and nxt is not None and _is_cap(nxt) and nxt.is_alpha
-                    and gz.lookup(nxt.text) is None and nxt.lower_ not in TITLE_WORDS):
+            if (
+                key in PERSONISH
+                and nxt is not None
+                and _is_cap(nxt)
+                and nxt.is_alpha
+                and gz.lookup(nxt.text) is None
+                and nxt.lower_ not in TITLE_WORDS
+            ):
                 return True
         return False
 
     def _run(self) -> None:
-        doc = self.doc
         when = self.when
         pending: list[tuple[int, int, dict[str, Any]]] = []
         contextual: list[tuple[int, int, dict[str, Any], str]] = []
@@ -294,8 +530,11 @@ class DocumentActors:
                 elif w not in BODY_MODS:
                     break
                 k += 1
-            if last_head is None or doc[j].lower_ in ("of", "the", "and") or (
-                    last_head + 1 < len(doc) and doc[last_head + 1].lower_ in TITLE_HEADS):
+            if (
+                last_head is None
+                or doc[j].lower_ in ("of", "the", "and")
+                or (last_head + 1 < len(doc) and doc[last_head + 1].lower_ in TITLE_HEADS)
+            ):
                 out.append(m)
                 continue
             end = last_head + 1
@@ -304,8 +543,7 @@ class DocumentActors:
                 continue
             sc = m.start_char
             ec = doc[end - 1].idx + len(doc[end - 1].text)
-            out.append(ActorMention(m.start, end, sc, ec, self._doc_text[sc:ec], m.country,
-                                    "body"))
+            out.append(ActorMention(m.start, end, sc, ec, self._doc_text[sc:ec], m.country, "body"))
             for i in range(m.start, end):
                 self._taken[i] = True
         self._found = out
@@ -367,18 +605,23 @@ class DocumentActors:
         k = j
         while k < n and k - j < 5:
             t = doc[k]
-            if _is_cap(t) and (t.is_alpha or "-" in t.text or t.text.endswith(".")) and (
-                    t.lower_ not in TITLE_WORDS or k > j):
+            if (
+                _is_cap(t)
+                and (t.is_alpha or "-" in t.text or t.text.endswith("."))
+                and (t.lower_ not in TITLE_WORDS or k > j)
+            ):
                 entry = gz.lookup(t.text)
                 if entry is not None and entry.get("kind") in ("country", "demonym") and k == j:
                     return None
                 if entry is not None and k > j and entry.get("kind") in ("country", "demonym"):
                     break
                 k += 1
-            elif k > j and t.lower_ in NAME_PARTICLES and k + 1 < n and (
-                    _is_cap(doc[k + 1]) or doc[k + 1].text == "-"):
-                k += 1
-            elif k > j and t.text == "-" and k + 1 < n and _is_cap(doc[k + 1]):
+            elif (
+                k > j
+                and t.lower_ in NAME_PARTICLES
+                and k + 1 < n
+                and (_is_cap(doc[k + 1]) or doc[k + 1].text == "-")
+            ) or (k > j and t.text == "-" and k + 1 < n and _is_cap(doc[k + 1])):
                 k += 1
             else:
                 break
@@ -392,8 +635,11 @@ class DocumentActors:
         doc = self.doc
         full = self._text(start, end)
         keys = {gz.normalise(full)}
-        parts = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in NAME_PARTICLES
-                 and len(t.text) > 1]
+        parts = [
+            t
+            for t in doc[start:end]
+            if t.is_alpha and t.lower_ not in NAME_PARTICLES and len(t.text) > 1
+        ]
         if parts:
             keys.add(parts[-1].lower_)
             keys.add(parts[0].lower_)
@@ -483,9 +729,18 @@ class DocumentActors:
                 hit = self._people.get(key)
                 if hit is not None and key not in self._conflict:
                     # a capitalised word that is the start of a longer unknown name is not him
-                    if j < n and _is_cap(doc[j]) and doc[j].is_alpha and not self._taken[j] and (
-                            gz.lookup(doc[j].text) is None and j - i == 1
-                            and doc[j].lower_ not in TITLE_WORDS and not _sent_start(doc, j)):
+                    if (
+                        j < n
+                        and _is_cap(doc[j])
+                        and doc[j].is_alpha
+                        and not self._taken[j]
+                        and (
+                            gz.lookup(doc[j].text) is None
+                            and j - i == 1
+                            and doc[j].lower_ not in TITLE_WORDS
+                            and not _sent_start(doc, j)
+                        )
+                    ):
                         continue
                     self._add(i, j, hit[0], "person", person=hit[1], title=hit[2])
                     i = j
@@ -501,18 +756,31 @@ class DocumentActors:
                     prev = doc[i - 1] if i > 0 else None
                     nxt = doc[j] if j < n else None
                     # "Bob Dar", "Putin Street": a different name
-                    if j - i == 1 and ((prev is not None and _is_cap(prev) and prev.is_alpha
-                                         and not _sent_start(doc, i - 1)
-                                         and prev.lower_ not in HONORIFICS
-                                         and prev.lower_ not in TITLE_WORDS)
-                                        or (nxt is not None and _is_cap(nxt) and nxt.is_alpha
-                                            and not self._taken[j])):
+                    if j - i == 1 and (
+                        (
+                            prev is not None
+                            and _is_cap(prev)
+                            and prev.is_alpha
+                            and not _sent_start(doc, i - 1)
+                            and prev.lower_ not in HONORIFICS
+                            and prev.lower_ not in TITLE_WORDS
+                        )
+                        or (
+                            nxt is not None and _is_cap(nxt) and nxt.is_alpha and not self._taken[j]
+                        )
+                    ):
                         continue
                     recs = gz.leaders_named(text)
                     full = recs[0]["name"] if recs else text
                     self._register(i, j, code, None)
-                    self._add(i, j, code, "person", person=full if _is_full(recs, key) else text,
-                              title=None)
+                    self._add(
+                        i,
+                        j,
+                        code,
+                        "person",
+                        person=full if _is_full(recs, key) else text,
+                        title=None,
+                    )
                     i = j
                     done = True
                     break
@@ -534,14 +802,19 @@ class DocumentActors:
                 i += 1
                 continue
             for j in range(min(n, i + 6), i, -1):
-                if not self._free(i, j) or not (_is_cap(doc[j - 1]) or doc[j - 1].is_lower
-                                                and j - i > 2):
+                if not self._free(i, j) or not (
+                    _is_cap(doc[j - 1]) or (doc[j - 1].is_lower and j - i > 2)
+                ):
                     continue
                 if self._ner:
                     if any(s <= i < e or s < j <= e for s, e in self._persons_ner):
                         continue
-                    if any(e.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT")
-                           and e.start <= i and j <= e.end for e in self._ner):
+                    if any(
+                        e.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT")
+                        and e.start <= i
+                        and j <= e.end
+                        for e in self._ner
+                    ):
                         continue
                 text = self._text(i, j)
                 code = gz.place_code(text)
@@ -558,11 +831,15 @@ class DocumentActors:
             if not done:
                 i += 1
 
-    def _resolve_pending(self, pending: list[tuple[int, int, dict[str, Any]]],
-                         contextual: list[tuple[int, int, dict[str, Any], str]]) -> None:
+    def _resolve_pending(
+        self,
+        pending: list[tuple[int, int, dict[str, Any]]],
+        contextual: list[tuple[int, int, dict[str, Any], str]],
+    ) -> None:
         """Ambiguous names ("Korea", "Georgia", "Congolese") resolve from the rest of the doc."""
         codes = {m.country for m in self._found if m.kind != "person"} | {
-            m.country for m in self._found if m.kind == "person"}
+            m.country for m in self._found if m.kind == "person"
+        }
         places_usa = any(m.country == "USA" and m.kind == "place" for m in self._found)
         for start, end, entry in pending:
             cands = [c for c in entry.get("candidates", []) if c in codes]
@@ -582,8 +859,17 @@ class DocumentActors:
 
 # Bodies whose name every state uses: only the state the rest of the doc names.
 _CONTEXTUAL_BODIES = frozenset(
-    {"foreign office", "home office", "ministry of defence", "exchequer", "congress",
-     "foreign and commonwealth office", "diet", "majlis", "cortes"}
+    {
+        "foreign office",
+        "home office",
+        "ministry of defence",
+        "exchequer",
+        "congress",
+        "foreign and commonwealth office",
+        "diet",
+        "majlis",
+        "cortes",
+    }
 )
 
 

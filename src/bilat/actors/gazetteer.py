@@ -63,13 +63,17 @@ def normalise(text: str) -> str:
 def is_case_sensitive(name: str) -> bool:
     """Acronyms that are also English words ("US", "EC", "PA") only match in capitals."""
     letters = name.replace(".", "").replace(" ", "")
-    return bool(letters) and letters.isalpha() and letters.isupper() and len(letters) <= 5 and (
-        "." not in name
+    return (
+        bool(letters)
+        and letters.isalpha()
+        and letters.isupper()
+        and len(letters) <= 5
+        and ("." not in name)
     )
 
 
 def _load(name: str) -> Any:
-    ref = resources.files("bilat").joinpath("data", name)
+    ref = resources.files("bilat").joinpath("data").joinpath(name)
     with ref.open("r", encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -178,8 +182,10 @@ def _leader_code(name: str, when: datetime.date | None) -> str | None:
     recs = data["by_key"].get(key)
     if not recs:
         return None
-    full = any(normalise(r["name"]) == key or key in {normalise(a) for a in r.get("aliases", [])}
-               for r in recs)
+    full = any(
+        normalise(r["name"]) == key or key in {normalise(a) for a in r.get("aliases", [])}
+        for r in recs
+    )
     if not full and key in data["ambiguous_surnames"]:
         return None
     return leader_country(recs, when)
