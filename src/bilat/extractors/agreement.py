@@ -44,9 +44,11 @@ __all__ = ["extract_agreements"]
 PARTY_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
 AGREEMENT_MODALITIES = frozenset({"in_principle", "proposed", "planned", "negated", "denied"})
 GROUP_REFERENCE = regex.compile(
-    r"\b(?:(?P<n>two|three|four)\s+(?:countries|nations|states|sides|neighbou?rs|"
-    r"governments|leaders|ministers|allies|capitals|powers)|both\s+(?:countries|sides|nations|"
-    r"governments)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies|officials|leaders)$)",
+    r"\b(?:(?P<n>two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|states|sides|"
+    r"neighbou?rs|governments|leaders|ministers|allies|capitals|powers)|both\s+(?:countries|"
+    r"sides|nations|governments)|(?P<multi>three-way|trilateral|tripartite|four-way)\s+"
+    r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies|"
+    r"officials|leaders)$)",
     regex.IGNORECASE,
 )
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
@@ -79,7 +81,9 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) 
         match = GROUP_REFERENCE.search(phrase)
         if match is None:
             continue
-        wanted = {"three": 3, "four": 4}.get((match.group("n") or "").lower(), 2)
+        word = (match.group("n") or match.group("multi") or "").lower()
+        wanted = {"three": 3, "four": 4, "three-way": 3, "trilateral": 3, "tripartite": 3,
+                  "four-way": 4}.get(word, 2)
         start = sent.start
         if start > 0:
             start = context.doc[start - 1].sent.start
@@ -89,24 +93,23 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) 
                 found.append(mention.country)
         if len(found) == wanted:
             return found
-        main = _main_states(context)
-        if wanted == 2 and len(main) == 2:
-            return main
+        return _main_states(context, wanted)
     return []
 
 
-def _main_states(context: DocumentContext) -> list[str]:
-    """The document's two protagonist states, when two clearly dominate its mentions."""
+def _main_states(context: DocumentContext, wanted: int = 2) -> list[str]:
+    """The document's ``wanted`` protagonist states, when they clearly dominate its mentions
+    (each named at least twice, and the next state at most half as often)."""
     counts: dict[str, int] = {}
     for mention in context.actors.mentions:
         if mention.kind in PARTY_KINDS:
             counts[mention.country] = counts.get(mention.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) < 2 or ranked[1][1] < 2:
+    if len(ranked) < wanted or ranked[wanted - 1][1] < 2:
         return []
-    if len(ranked) > 2 and ranked[2][1] * 2 > ranked[1][1]:
+    if len(ranked) > wanted and ranked[wanted][1] * 2 > ranked[wanted - 1][1]:
         return []
-    return [ranked[0][0], ranked[1][0]]
+    return [code for code, _ in ranked[:wanted]]
 
 
 def _is_accord_noun(token: Token) -> bool:
@@ -125,8 +128,15 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
             parties.append(country)
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
     if verb is not None and noun.dep_ in _NOUN_VERB_DEPS | {"conj", "appos"}:
-        subject_tokens = subjects(verb)
+        subject_tokens = [t for t in subjects(verb) if t.i != noun.i]
         more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
+        for subject in subject_tokens:  # "its cooperation with Moscow includes a deal"
+            for token in subject.subtree:
+                if token.dep_ == "pobj" and token.head.lower_ in {"with", "between"} or \
+                        token.dep_ == "poss":
+                    for country in _countries(context, [token]):
+                        if country not in more:
+                            more.append(country)
         if not more:
             more = _group_reference(context, subject_tokens, sent)
         for country in more:
@@ -169,11 +179,27 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
     return parties
 
 
+STRONG_ACCORDS = frozenset({
+    "agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact", "pacts",
+    "memorandum", "memorandums", "memoranda", "mou", "mous", "ceasefire", "cease-fire", "truce",
+    "armistice",
+})
+
+
+def _names_company(context: DocumentContext, noun: Token) -> bool:
+    """Whether the sentence of an agreement noun names a company (a commercial deal)."""
+    return any(ent.label_ == "ORG" and context.actors.at(ent.start) is None
+               for ent in noun.sent.ents)
+
+
 def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
     head = trigger.head
     label = trigger.label
     if label == "accord":
-        return _noun_parties(context, head, sent)
+        parties = _noun_parties(context, head, sent)
+        if len(parties) < 2 and head.lower_ in STRONG_ACCORDS and not _names_company(context, head):
+            return _two_named(context, sent) or parties
+        return parties
     if label == "reach":
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         if not any(_is_accord_noun(o) for o in objects):
@@ -189,11 +215,15 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
     if not parties and trigger.entry.id in {"sign", "signing"}:
         # the parse found nobody: an act of signing in a sentence that names exactly two
         # states is between them
-        named = {m.country for m in context.actors.within(sent.start, sent.end)
-                 if m.kind in PARTY_KINDS}
-        if len(named) == 2:
-            return sorted(named)
+        return _two_named(context, sent)
     return parties
+
+
+def _two_named(context: DocumentContext, sent: Span) -> list[str]:
+    """The states a sentence names, when it names exactly two."""
+    named = {m.country for m in context.actors.within(sent.start, sent.end)
+             if m.kind in PARTY_KINDS}
+    return sorted(named) if len(named) == 2 else []
 
 
 def extract_agreements(context: DocumentContext) -> list[Event]:
