@@ -187,3 +187,20 @@ def test_bare_intervention_is_not_given_a_theatre(bilat_extractor: Any) -> None:
     text = ("Voters in Moldova went to the polls on Sunday. Officials warned of Russia's "
             "intervention in the campaign.")
     assert strikes(bilat_extractor, text) == []
+
+
+def test_earlier_sentence_names_the_theatre_past_a_stateless_one(bilat_extractor: Any) -> None:
+    text = ("Ethiopian tanks rolled towards Mogadishu in Somalia. The move caught many by "
+            "surprise. The initial incursion by Ethiopian troops met little resistance.")
+    assert ("ETH", "SOM") in keys(bilat_extractor, text)
+
+
+def test_first_incursion_is_an_operation(bilat_extractor: Any) -> None:
+    text = ("Rebels in Lebanon recalled Israel's first big incursion into Lebanon, in 1978, "
+            "as the worst.")
+    assert ("ISR", "LBN") in keys(bilat_extractor, text)
+
+
+def test_first_strike_doctrine_is_not_a_strike(bilat_extractor: Any) -> None:
+    text = "China has pledged no first strike on any state, its defence ministry said."
+    assert strikes(bilat_extractor, text) == []

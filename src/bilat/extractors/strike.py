@@ -174,8 +174,14 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "poss"})
+
+
 def _is_verbal(trigger: Trigger) -> bool:
-    return trigger.head.pos_ in {"VERB", "AUX"} or trigger.head.tag_.startswith("VB")
+    head = trigger.head
+    if head.dep_ in NOMINAL_DEPS and head.lower_.endswith("s") and trigger.label != "unspecified":
+        return False  # "supported by US-led coalition airstrikes" mis-tagged as a verb
+    return head.pos_ in {"VERB", "AUX"} or head.tag_.startswith("VB")
 
 
 def _light_verb_of(noun: Token) -> Token | None:
@@ -636,7 +642,9 @@ def _excluded(trigger: Trigger) -> bool:
     doc = head.doc
     if start > 0 and doc[start - 1].lower_ in words.not_before:
         return True
-    if any(c.lower_ in words.not_before and c.dep_ in {"compound", "amod", "poss"}
+    # ("first strike" is a doctrine; "the first incursion" is an operation)
+    modifiers = words.not_before if trigger.entry.id == "strike" else words.not_before - {"first"}
+    if any(c.lower_ in modifiers and c.dep_ in {"compound", "amod", "poss"}
            for c in head.children):
         return True
     if any(c.dep_ in {"dobj", "obj"} and c.lower_ in words.not_objects for c in head.children):
@@ -652,7 +660,8 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str) -> list[
     """The state a strike with no stated target happens in, when the text makes it plain:
     one foreign state named as a territory (else by demonym) in the same sentence or the one
     before, which is also one of the two states the document names most ("Russia's military
-    intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa)."""
+    intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa).
+    A sentence that names no foreign state is passed over for the one before it."""
     head = trigger.head
     if head.lower_ in {"intervention", "interventions"} and trigger.entry.id == "incursion":
         return []  # a bare "intervention" may be diplomatic
@@ -662,8 +671,10 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str) -> list[
     sent = head.sent
     doc = head.doc
     sentences = [sent]
-    if sent.start > 0:
-        sentences.append(doc[sent.start - 1].sent)
+    for _ in range(2):  # the sentence before, or two before past a sentence naming no one
+        if sentences[-1].start == 0:
+            break
+        sentences.append(doc[sentences[-1].start - 1].sent)
     for each in sentences:
         mentions = [m for m in context.actors.within(each.start, each.end)
                     if m.country != attacker]
