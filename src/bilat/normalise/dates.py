@@ -199,6 +199,9 @@ def _explicit_or_resolved_day(mon: int, day: int, year: str, ctx: _Ctx) -> dt.da
     return _resolve_day(mon, day, ctx)
 
 
+_REL_YEAR = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+
+
 def _h_day_range(m: Any, ctx: _Ctx) -> _Result:
     mon1 = _mon(_g(m, "m1"))
     mon2 = _mon(_g(m, "m2")) if m.group("m2") else mon1
@@ -215,6 +218,13 @@ def _h_day_range(m: Any, ctx: _Ctx) -> _Result:
 
 
 def _h_day(m: Any, ctx: _Ctx) -> _Result:
+    if m.group("yrel"):
+        # "on January 5 last year": the year is stated relative to publication
+        if ctx.published is None:
+            return None
+        y = ctx.published.year + _REL_YEAR.get(_g(m, "yrel").lower(), 0)
+        d = _safe_date(y, _mon(_g(m, "m1")), _day(_g(m, "d1")))
+        return None if d is None else (d, d, Precision.DAY)
     d = _explicit_or_resolved_day(_mon(_g(m, "m1")), _day(_g(m, "d1")), _g(m, "y"), ctx)
     return None if d is None else (d, d, Precision.DAY)
 
@@ -252,9 +262,15 @@ def _h_month(m: Any, ctx: _Ctx) -> _Result:
             return None
         return *_month_span(y, mon), Precision.MONTH
     if raw.rstrip(".").lower() in ("may", "mar", "jan", "sun", "sat") and not (
-        m.group("rel") or m.group("part") or m.group("prep")
+        m.group("rel") or m.group("part") or m.group("prep") or m.group("yrel")
     ):
         return None  # a bare "May" is more often the verb than the month
+    if m.group("yrel"):
+        # "January last year", "March this year", "June of next year": the year is stated
+        if ctx.published is None:
+            return None
+        y = ctx.published.year + _REL_YEAR.get(_g(m, "yrel").lower(), 0)
+        return *_month_span(y, mon), Precision.MONTH
     ym = _resolve_month(mon, ctx, m.group("rel"))
     return None if ym is None else (*_month_span(*ym), Precision.MONTH)
 
@@ -440,12 +456,12 @@ _RULES: list[tuple[str, _Handler]] = [
     ),
     # "May 21", "Wednesday, May 21, 2025", "Dec. 3rd"
     (
-        rf"(?:{_WD},?{_S})?(?P<m1>{_MON}){_S}(?:the{_S})?(?P<d1>{_DAY})(?![\d:])(?:,?{_S}(?P<y>{_YEAR}))?\b",
+        rf"(?:{_WD},?{_S})?(?P<m1>{_MON}){_S}(?:the{_S})?(?P<d1>{_DAY})(?![\d:])(?:,?{_S}(?:(?P<y>{_YEAR})|(?:of{_S})?(?:the{_S})?(?P<yrel>{_REL}){_S}year))?\b",
         _h_day,
     ),
     # "21 May", "the 21st of May 2025"
     (
-        rf"(?:{_WD},?{_S})?(?:the{_S})?(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MON})(?:,?{_S}(?P<y>{_YEAR}))?\b",
+        rf"(?:{_WD},?{_S})?(?:the{_S})?(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MON})(?:,?{_S}(?:(?P<y>{_YEAR})|(?:of{_S})?(?:the{_S})?(?P<yrel>{_REL}){_S}year))?\b",
         _h_day,
     ),
     (r"\b(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d1>[0-3]\d)\b", _h_iso),
@@ -476,7 +492,7 @@ _RULES: list[tuple[str, _Handler]] = [
     (
         rf"(?:(?P<prep>in|since|of|by|until|till|during|from|before|after|on|for){_S})?"
         rf"(?:(?P<part>{_PART})[\s-]{{1,3}})?(?:(?P<rel>{_REL}){_S})?(?P<m1>{_MON})"
-        rf"(?:,?{_S}(?:of{_S})?(?P<y>{_YEAR}|['’]\d\d))?\b",
+        rf"(?:,?{_S}(?:of{_S})?(?:(?P<y>{_YEAR}|['’]\d\d)|(?:the{_S})?(?P<yrel>{_REL}){_S}year))?\b",
         _h_month,
     ),
     (
