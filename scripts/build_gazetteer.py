@@ -235,6 +235,10 @@ def build_places(country_table: dict) -> dict:
     for grp in additions.get("places", []):
         for n in grp["names"]:
             places[normalise(n)] = {"name": n, "code": grp["code"], "source": "additions"}
+    # continents and regions that span several states are no place of one state, whatever
+    # small town shares their name ("Africa" in Tunisia, "Sahel" in Burkina Faso)
+    for n in additions.get("place_exclusions", []):
+        places.pop(normalise(n), None)
     sources = sorted({v["source"] for v in places.values()})
     index = {s: i for i, s in enumerate(sources)}
     return {
