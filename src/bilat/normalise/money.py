@@ -138,6 +138,37 @@ _BARE_FOLLOWERS = frozenset(
         "years",
     ]
 )
+# Money verbs and "worth" after a currency-less amount ("bought 170 mln worth of goods", "the
+# 3.5 billion exported to the U.S."): the amount is the thing traded, so still money-like
+# (the caller supplies the currency from an earlier figure).
+_MONEY_FOLLOWERS = frozenset(
+    [
+        "worth",
+        "exported",
+        "imported",
+        "sold",
+        "bought",
+        "spent",
+        "invested",
+        "lent",
+        "loaned",
+        "pledged",
+        "promised",
+        "paid",
+        "earned",
+        "shipped",
+        "borrowed",
+        "allocated",
+        "earmarked",
+        "granted",
+        "provided",
+        "donated",
+        "received",
+        "owed",
+        "committed",
+        "disbursed",
+    ]
+)
 _WON_VERB_FOLLOWERS = frozenset(
     [
         "the",
@@ -272,7 +303,7 @@ def _from_match(
         if not (a_scale or b_scale):
             return []
         nxt = _next_word(text, end)
-        if nxt and nxt not in _BARE_FOLLOWERS:
+        if nxt and nxt not in _BARE_FOLLOWERS and nxt not in _MONEY_FOLLOWERS:
             return []
         if not b_num and _YEAR.fullmatch(a_num or ""):
             return []
