@@ -83,7 +83,13 @@ def subjects(verb: Token) -> list[Token]:
                     out.extend(conjuncts(subject))
             return out
         if current.dep_ in {"relcl", "acl"}:
-            return [current.head]
+            # "an invitation to visit", "his plan to travel": the noun, its possessor and,
+            # for an object noun, the subject of its verb ("Trump received an invitation")
+            noun = current.head
+            out = [noun, *(c for c in noun.children if c.dep_ == "poss")]
+            if noun.dep_ in {"dobj", "obj"} and noun.head != noun:
+                out += subjects(noun.head)
+            return out
         if current.dep_ in _CLIMB_DEPS and current.head != current:
             current = current.head
             continue
