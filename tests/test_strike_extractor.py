@@ -204,3 +204,18 @@ def test_first_incursion_is_an_operation(bilat_extractor: Any) -> None:
 def test_first_strike_doctrine_is_not_a_strike(bilat_extractor: Any) -> None:
     text = "China has pledged no first strike on any state, its defence ministry said."
     assert strikes(bilat_extractor, text) == []
+
+
+def test_military_attacker_strikes_take_the_theatre_of_their_sentence(bilat_extractor: Any) -> None:
+    text = ("Twelve civilians died on Monday when French jets carried out strikes in support "
+            "of Malian troops fighting near Timbuktu.")
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("FRA", "MLI")
+    assert event.location is not None and event.location.name == "Timbuktu"
+
+
+def test_weak_strike_does_not_borrow_a_theatre_from_an_earlier_sentence(
+        bilat_extractor: Any) -> None:
+    text = ("Kenya closed its border with Somalia last year. Kenyan troops carried out "
+            "strikes in support of police in the north on Monday.")
+    assert all(e.target_country != "SOM" for e in strikes(bilat_extractor, text))

@@ -656,7 +656,8 @@ def _excluded(trigger: Trigger) -> bool:
     return trigger.entry.id == "strike" and head.dep_ == "pobj" and head.head.lower_ == "on"
 
 
-def _theatre(context: DocumentContext, trigger: Trigger, attacker: str) -> list[_Target]:
+def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
+             back: int = 2) -> list[_Target]:
     """The state a strike with no stated target happens in, when the text makes it plain:
     one foreign state named as a territory (else by demonym) in the same sentence or the one
     before, which is also one of the two states the document names most ("Russia's military
@@ -671,7 +672,7 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str) -> list[
     sent = head.sent
     doc = head.doc
     sentences = [sent]
-    for _ in range(2):  # the sentence before, or two before past a sentence naming no one
+    for _ in range(back):  # the sentence before, or two before past a sentence naming no one
         if sentences[-1].start == 0:
             break
         sentences.append(doc[sentences[-1].start - 1].sent)
@@ -726,8 +727,10 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
                                  and not any(c.dep_ == "agent" for c in trigger.head.children)):
         return []  # unknown attackers only for an agentless passive ("Kharg was hit")
     targets = _targets(context, _target_phrases(trigger, attacker_token), weak)
-    if not targets and not weak and attacker is not None:
-        targets = _theatre(context, trigger, attacker.country)
+    if not targets and attacker is not None and (not weak or (
+            military and attacker_token is not None and _is_military(attacker_token))):
+        # a weak word counts only with a military attacker, and only in its own sentence
+        targets = _theatre(context, trigger, attacker.country, 0 if weak else 2)
     if not targets:
         return []
     if attacker is not None and all(t.mention.country == attacker.country for t in targets):
