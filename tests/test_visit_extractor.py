@@ -1,0 +1,270 @@
+"""Visit extractor: one test per rule of ``bilat.extractors.visit`` on news-style sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from bilat.events import Visit
+from bilat.values import Modality, Precision
+
+PUBLISHED = "2024-03-13"  # a Wednesday
+
+
+def visits(extractor: Any, text: str, published: str | None = PUBLISHED) -> list[Visit]:
+    result = extractor.extract(text, published=published)
+    for event in result.events:
+        for ev in event.evidence:
+            assert text[ev.start : ev.end] == ev.text
+    return [e for e in result.events if isinstance(e, Visit)]
+
+
+def keys(extractor: Any, text: str) -> set[tuple[str | None, str | None]]:
+    return {(e.visitor_country, e.host_country) for e in visits(extractor, text)}
+
+
+# --- travel verbs -------------------------------------------------------------------------
+
+
+def test_arrive_in_capital_gives_visitor_host_and_day(bilat_extractor: Any) -> None:
+    text = "French Foreign Minister Catherine Colonna arrived in Berlin on Monday."
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("FRA", "DEU")
+    assert event.date is not None
+    assert event.date.start == dt.date(2024, 3, 11)
+    assert event.date.precision is Precision.DAY
+    assert event.location is not None and event.location.name == "Berlin"
+    assert event.visitor is not None and "Colonna" in event.visitor.name
+    assert not event.implicit
+
+
+def test_fly_to_capital(bilat_extractor: Any) -> None:
+    text = "Chinese Foreign Minister Wang Yi flew to Tokyo on Wednesday."
+    assert keys(bilat_extractor, text) == {("CHN", "JPN")}
+
+
+def test_toured_country_as_direct_object(bilat_extractor: Any) -> None:
+    text = "Turkish President Recep Tayyip Erdogan toured Algeria last week."
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("TUR", "DZA")
+    assert event.date is not None and event.date.text == "last week"
+
+
+def test_is_to_visit_two_countries_gives_two_planned_visits(bilat_extractor: Any) -> None:
+    text = "Japanese Prime Minister Taro Kono is to visit Thailand and Indonesia next week."
+    found = visits(bilat_extractor, text)
+    assert {(e.visitor_country, e.host_country) for e in found} == {("JPN", "THA"),
+                                                                      ("JPN", "IDN")}
+    assert all(e.modality is Modality.PLANNED for e in found)
+
+
+def test_left_for_capital(bilat_extractor: Any) -> None:
+    text = "German Chancellor Olaf Scholz left for Washington on Tuesday."
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("DEU", "USA")
+    assert event.location is not None and event.location.name == "Washington"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="visit.py documents 'return' (\"returned from Egypt\": visitor = subject, host = "
+    "the place) but _roles returns no roles for the 'return' label",
+)
+def test_returned_from_country(bilat_extractor: Any) -> None:
+    text = "Indian Foreign Minister S. Jaishankar returned from Egypt on Sunday."
+    assert keys(bilat_extractor, text) == {("IND", "EGY")}
+
+
+# --- travel nouns -------------------------------------------------------------------------
+
+
+def test_visit_noun_with_possessor(bilat_extractor: Any) -> None:
+    text = "Pakistani Prime Minister Shehbaz Sharif's visit to Iraq was the first in years."
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("PAK", "IRQ")
+    assert event.visitor is not None and event.visitor.name.endswith("Sharif")
+
+
+def test_visit_noun_with_curly_apostrophe_possessor_keeps_clean_name(
+    bilat_extractor: Any,
+) -> None:
+    text = "Pakistani President Asif Ali Zardari\u2019s visit to Iraq was his first."
+    (event,) = visits(bilat_extractor, text)
+    assert event.visitor is not None and event.visitor.name == "Asif Ali Zardari"
+
+
+def test_visit_noun_with_by_object(bilat_extractor: Any) -> None:
+    text = "A visit to Moscow by Secretary of State Antony Blinken was discussed on Monday."
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("USA", "RUS")
+
+
+def test_visit_noun_takes_subject_of_governing_verb(bilat_extractor: Any) -> None:
+    text = "Vietnamese Prime Minister Pham Minh Chinh began a visit to Japan on Monday."
+    assert keys(bilat_extractor, text) == {("VNM", "JPN")}
+
+
+def test_visit_noun_takes_host_from_verb(bilat_extractor: Any) -> None:
+    text = "Vietnamese Prime Minister Pham Minh Chinh was in Japan on a three-day visit."
+    assert keys(bilat_extractor, text) == {("VNM", "JPN")}
+
+
+def test_headline_host_right_after_trigger(bilat_extractor: Any) -> None:
+    text = "JAPANESE PREMIER'S TRIP TO TURKEY\n\nOfficials said the dates were not yet fixed."
+    assert keys(bilat_extractor, text) == {("JPN", "TUR")}
+
+
+# --- presence, hosting, meetings ----------------------------------------------------------
+
+
+def test_was_in_capital_is_implicit_visit(bilat_extractor: Any) -> None:
+    text = "Saudi Foreign Minister Prince Faisal bin Farhan was in London on Monday."
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("SAU", "GBR")
+    assert event.implicit
+
+
+def test_hosted_in_city_visitor_is_object(bilat_extractor: Any) -> None:
+    text = ("Russian President Vladimir Putin hosted Syrian President Bashar al-Assad in "
+            "Sochi on Monday.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("SYR", "RUS")
+    assert event.implicit
+    assert event.location is not None and event.location.name == "Sochi"
+
+
+def test_hosted_without_place_takes_subjects_state(bilat_extractor: Any) -> None:
+    text = "Chinese President Xi Jinping hosted Brazilian President Luiz Inacio Lula da Silva."
+    assert keys(bilat_extractor, text) == {("BRA", "CHN")}
+
+
+def test_meeting_in_foreign_capital_is_implicit_visit_of_the_foreigner(
+    bilat_extractor: Any,
+) -> None:
+    text = ("Greek Prime Minister Kyriakos Mitsotakis met Turkish President Recep Tayyip "
+            "Erdogan in Ankara on Thursday.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("GRC", "TUR")
+    assert event.implicit
+
+
+def test_talks_held_in_foreign_capital(bilat_extractor: Any) -> None:
+    text = ("German Foreign Minister Annalena Baerbock held talks in Cairo on Sunday with "
+            "her Egyptian counterpart.")
+    assert keys(bilat_extractor, text) == {("DEU", "EGY")}
+
+
+def test_official_in_foreign_capital_is_implicit_visit(bilat_extractor: Any) -> None:
+    text = ("Australian Foreign Minister Penny Wong in Beijing on Tuesday called for calm in "
+            "the South China Sea.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("AUS", "CHN")
+    assert event.implicit and event.rule == "visit.person_in_place"
+
+
+def test_pronoun_visitor_resolves_to_previous_person(bilat_extractor: Any) -> None:
+    text = ("Kenyan President William Ruto praised trade ties on Tuesday. He will visit Japan "
+            "next month.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("KEN", "JPN")
+    assert event.modality is Modality.PLANNED
+    assert event.visitor is not None and "Ruto" in event.visitor.name
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def test_planned_visit_month_is_read_forward(bilat_extractor: Any) -> None:
+    text = "Secretary of State Antony Blinken will visit Moscow in June."
+    (event,) = visits(bilat_extractor, text)
+    assert event.modality is Modality.PLANNED
+    assert event.date is not None and event.date.start == dt.date(2024, 6, 1)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bilat.normalise.parse_date rejects a bare 'May' (the DATE entity spaCy gives), so "
+    "a visit 'in May' gets no date",
+)
+def test_planned_visit_in_may_is_dated(bilat_extractor: Any) -> None:
+    text = "Japanese Prime Minister Fumio Kishida will visit Turkey in May."
+    (event,) = visits(bilat_extractor, text)
+    assert event.date is not None and event.date.start == dt.date(2024, 5, 1)
+
+
+def test_undated_current_visit_takes_publication_month(bilat_extractor: Any) -> None:
+    text = "Pakistani Prime Minister Shehbaz Sharif's visit to Iraq was the first in years."
+    (event,) = visits(bilat_extractor, text)
+    assert event.date is not None
+    assert event.date.start == dt.date(2024, 3, 1)
+    assert event.date.precision is Precision.MONTH
+    assert event.date.text == ""
+
+
+def test_undated_planned_visit_has_no_date(bilat_extractor: Any) -> None:
+    text = "Chinese Premier Li Qiang will travel to Australia, officials said."
+    (event,) = visits(bilat_extractor, text)
+    assert event.modality is Modality.PLANNED
+    assert event.date is None
+
+
+def test_undated_visit_without_publication_date_has_no_date(bilat_extractor: Any) -> None:
+    text = "Pakistani Prime Minister Shehbaz Sharif's visit to Iraq was the first in years."
+    (event,) = visits(bilat_extractor, text, published=None)
+    assert event.date is None
+
+
+# --- modality -----------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'will not visit' is read as planned: the modality cues have no 'will not' "
+    "negation, only 'did not'/'has not'",
+)
+def test_will_not_visit_is_negated(bilat_extractor: Any) -> None:
+    text = "U.S. President Joe Biden will not visit Israel this month, the White House said."
+    (event,) = visits(bilat_extractor, text)
+    assert event.modality is Modality.NEGATED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 'talks on' cue (category proposed) reaches the arrival trigger: a visit that "
+    "happened 'for talks on energy' comes out proposed",
+)
+def test_arrival_for_talks_on_a_topic_stays_asserted(bilat_extractor: Any) -> None:
+    text = ("French Foreign Minister Catherine Colonna arrived in Berlin on Monday for talks "
+            "on energy.")
+    (event,) = visits(bilat_extractor, text)
+    assert event.modality is Modality.ASSERTED
+
+
+# --- negatives ----------------------------------------------------------------------------
+
+
+def test_visit_to_a_museum_is_not_a_visit(bilat_extractor: Any) -> None:
+    text = "Schoolchildren from Lyon went on a visit to the museum on Saturday."
+    assert visits(bilat_extractor, text) == []
+
+
+def test_official_visiting_a_factory_has_no_host(bilat_extractor: Any) -> None:
+    text = "Indian Prime Minister Narendra Modi visited the factory on Friday."
+    assert visits(bilat_extractor, text) == []
+
+
+def test_resident_ambassador_in_capital_is_not_a_visit(bilat_extractor: Any) -> None:
+    text = "The British ambassador in Moscow, Nigel Gould-Davies, was summoned on Monday."
+    assert visits(bilat_extractor, text) == []
+
+
+def test_trip_inside_own_country_is_not_a_visit(bilat_extractor: Any) -> None:
+    text = "French President Emmanuel Macron visited Marseille on Thursday."
+    assert visits(bilat_extractor, text) == []
+
+
+def test_visiting_sports_team_is_not_a_visit(bilat_extractor: Any) -> None:
+    text = "The visiting team from Brazil beat Argentina 2-1 in Buenos Aires."
+    assert visits(bilat_extractor, text) == []
