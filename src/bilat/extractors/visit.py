@@ -94,17 +94,22 @@ def _by_objects(noun: Token) -> list[Token]:
     return out
 
 
-def _noun_roles(context: DocumentContext, noun: Token) -> tuple[list[ActorMention],
-                                                                 list[ActorMention]]:
+def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMention],
+                                                                     list[ActorMention]]:
+    noun = trigger.head
+    host_preps = trigger.entry.extra.get("host_preps", ["to", "in"])
+    strict = bool(trigger.entry.extra.get("strict", False))
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     visitors = _visitors(context, possessors + _by_objects(noun) + pp_objects(noun, ["of"]))
     compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
-    hosts = _hosts(context, pp_objects(noun, ["to", "in"])) or _following_host(context, noun)
+    hosts = _hosts(context, pp_objects(noun, host_preps))
+    if not hosts and not strict:
+        hosts = _following_host(context, noun)
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
     if verb is not None and verb != noun:
         if not visitors:
             visitors = _visitors(context, subjects(verb))
-        if not hosts:
+        if not hosts and not strict:
             hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
     if not visitors:
         visitors = _visitors(context, compounds)
@@ -117,10 +122,14 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
     head = trigger.head
     label = trigger.label
     if label == "travel" and head.pos_ in {"NOUN", "PROPN"}:
-        visitors, hosts = _noun_roles(context, head)
+        visitors, hosts = _noun_roles(context, trigger)
         return visitors, hosts, False
     if label == "travel":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        objects = (
+            [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+            if trigger.entry.extra.get("object_host")
+            else []
+        )
         hosts = _hosts(context, objects + pp_objects(head, ["to", "for"]))
         hosts = hosts or _following_host(context, head)
         return _visitors(context, subjects(head)), hosts, False
@@ -134,8 +143,9 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         return visitors, hosts, False
     if label == "depart":
         return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["for"])), False
-    if label == "presence":
-        return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["in"])), True
+    if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
+        visitors = [m for m in _visitors(context, subjects(head)) if m.kind in OFFICIAL_KINDS]
+        return visitors, _hosts(context, pp_objects(head, ["in"])), True
     if label == "return":
         return [], [], False
     if label == "host":
