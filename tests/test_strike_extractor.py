@@ -219,3 +219,14 @@ def test_weak_strike_does_not_borrow_a_theatre_from_an_earlier_sentence(
     text = ("Kenya closed its border with Somalia last year. Kenyan troops carried out "
             "strikes in support of police in the north on Monday.")
     assert all(e.target_country != "SOM" for e in strikes(bilat_extractor, text))
+
+
+def test_like_phrase_adds_a_co_attacker(bilat_extractor: Any) -> None:
+    text = ("The Danish jets, which like their British counterparts had been engaged in "
+            "bombing militant positions in Iraq, flew home on Friday.")
+    assert keys(bilat_extractor, text) == {("DNK", "IRQ"), ("GBR", "IRQ")}
+
+
+def test_like_phrase_on_a_reporting_verb_adds_no_attacker(bilat_extractor: Any) -> None:
+    text = "Like France, Germany condemned the Russian airstrikes on Aleppo in Syria."
+    assert keys(bilat_extractor, text) == {("RUS", "SYR")}

@@ -290,8 +290,7 @@ def _subjects(verb: Token) -> list[Token]:
             current = current.head
             continue
         # "were engaged in attacking ...", "involved in bombing ...": the engaged party
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and \
-                current.head.head.pos_ in {"VERB", "AUX"}:
+        if _gerund_of_prep(current):
             current = current.head.head
             passive = [c for c in current.children if c.dep_ == "nsubjpass"]
             if passive:
@@ -782,6 +781,52 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
                 rule=f"strike.{trigger.entry.id}",
             )
         )
+    if attacker is not None:
+        for partner in _co_attackers(context, trigger, attacker.country):
+            out.extend(attrs.evolve(event, attacker_country=partner,
+                                    rule=f"strike.{trigger.entry.id}.co")
+                       for event in list(out) if event.attacker_country == attacker.country
+                       and event.target_country != partner)
+    return out
+
+
+def _gerund_of_prep(token: Token) -> bool:
+    """A verb in "engaged in bombing", "involved in attacking" (parsed pcomp or pobj)."""
+    return (token.dep_ == "pcomp" or (token.dep_ == "pobj" and token.pos_ == "VERB")) and \
+        token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}
+
+
+def _co_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> list[str]:
+    """States said to act alongside the attacker of a strike verb: "the German jets, which
+    like their American counterparts were attacking ...", "Turkish troops, along with Qatari
+    units, shelled ..." (only on the verb chain whose subject is the attacker, so "Like
+    France, Germany condemned the Russian airstrikes" adds no one)."""
+    if not _is_verbal(trigger):
+        return []
+    out: list[str] = []
+    node = trigger.head
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ != "prep":
+                continue
+            word = child.lower_
+            if word == "with" and child.i > 0 and child.doc[child.i - 1].lower_ in {
+                    "along", "together"}:
+                word = "along with"
+            if word not in {"like", "alongside", "along with"}:
+                continue
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                for each in conjuncts(obj):
+                    mention = _state_mention(context, each)
+                    if mention is not None and mention.country != attacker and \
+                            mention.country not in out:
+                        out.append(mention.country)
+        if _gerund_of_prep(node):
+            node = node.head.head  # "were engaged in attacking"
+        elif node.dep_ in {"xcomp", "conj"} and node.head.pos_ in {"VERB", "AUX"}:
+            node = node.head
+        else:
+            break
     return out
 
 
