@@ -150,3 +150,17 @@ def test_vague_count_alone_is_kept(bilat_extractor: Any) -> None:
     text = "Lebanon has deported thousands of Syrian refugees since June."
     (event,) = deportations(bilat_extractor, text)
     assert event.count is not None and event.count.min is not None
+
+
+def test_home_country_refusal_is_negated(bilat_extractor: Any) -> None:
+    text = ("Officials in Tokyo said the refugees from Myanmar would not be deported to "
+            "their home country.")
+    (event,) = deportations(bilat_extractor, text)
+    assert (event.deporting_country, event.origin_country) == ("JPN", "MMR")
+    assert event.modality.value == "negated"
+
+
+def test_home_countries_ignore_places_people_merely_come_from(bilat_extractor: Any) -> None:
+    text = ("Canada will deport the men to their home countries, officials said. Their "
+            "lawyers flew in from Toronto.")
+    assert deportations(bilat_extractor, text) == []

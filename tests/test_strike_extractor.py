@@ -230,3 +230,19 @@ def test_like_phrase_adds_a_co_attacker(bilat_extractor: Any) -> None:
 def test_like_phrase_on_a_reporting_verb_adds_no_attacker(bilat_extractor: Any) -> None:
     text = "Like France, Germany condemned the Russian airstrikes on Aleppo in Syria."
     assert keys(bilat_extractor, text) == {("RUS", "SYR")}
+
+
+def test_unplaced_named_location_blocks_the_theatre_guess(bilat_extractor: Any) -> None:
+    text = ("Sudan's economy has suffered since the 1990s. Egypt's military campaign "
+            "against smugglers in Sinai continued.")
+    assert strikes(bilat_extractor, text) == []
+
+
+def test_hypothetical_push_is_not_a_strike(bilat_extractor: Any) -> None:
+    text = "A Turkish push into Syria could destabilise the whole region, analysts warned."
+    assert strikes(bilat_extractor, text) == []
+
+
+def test_domestic_push_is_not_a_strike(bilat_extractor: Any) -> None:
+    text = "Syrian government forces pushed into rebel-held Idlib province on Monday."
+    assert strikes(bilat_extractor, text) == []

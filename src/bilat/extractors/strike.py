@@ -665,6 +665,11 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
     head = trigger.head
     if head.lower_ in {"intervention", "interventions"} and trigger.entry.id == "incursion":
         return []  # a bare "intervention" may be diplomatic
+    for token in _np_tokens(head):
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {
+                "in", "on", "into", "near", "at", "inside", "around"} and \
+                context.actor_at(token.i) is None:
+            return []  # a named place we cannot place: "a campaign ... in Sinai"
     counts: Counter[str] = Counter(m.country for m in context.actors.mentions
                                    if m.kind in TERRITORY_KINDS | {"demonym"})
     salient = {c for c, _ in counts.most_common(2)}
