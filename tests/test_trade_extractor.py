@@ -244,3 +244,74 @@ def test_no_parser_gives_no_figures() -> None:
     extractor = bilat.Extractor(spacy.blank("en"))
     result = extractor.extract("Trade between Peru and Mexico stood at $2.5 billion.")
     assert [e for e in result.events if isinstance(e, TradeFigure)] == []
+
+
+# --- purchases between states, aid from the receiving side -------------------------------
+
+
+def test_pledge_to_buy_weapons_is_an_import_from_the_seller(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "On Tuesday Athens pledged $3.9bn to buy American "
+                                "Patriot air defence batteries.")
+    assert set(fig.countries) == {"GRC", "USA"}
+    assert fig.value is not None and fig.value.amount == Decimal("3900000000")
+    assert fig.flow == "import"
+    assert fig.source_country == "USA" and fig.partner_country == "GRC"
+
+
+def test_deal_to_buy_with_seller_on_the_subject(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Algeria's military cooperation with Moscow includes a "
+                                "$1.4bn deal to buy new submarines.")
+    assert set(fig.countries) == {"DZA", "RUS"}
+    assert fig.flow == "import" and fig.source_country == "RUS"
+
+
+def test_deal_with_seller_in_the_previous_sentence(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "France hopes to win more orders in the Gulf. Under the 6 billion euro "
+                     "deal signed last year, Qatar agreed to buy 36 Rafale fighters.")
+    assert [(set(f.countries), f.value.amount if f.value else None) for f in found] == [
+        ({"FRA", "QAT"}, Decimal("6000000000"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Siemens signed a $1bn deal to buy a French turbine maker.",
+    "The German group pledged $2bn to buy American gas turbines.",
+    "China spent $3bn to buy crude oil on world markets last month.",
+])
+def test_no_purchase_figure_without_two_states(bilat_extractor: Any, text: str) -> None:
+    assert _figures(bilat_extractor, text) == []
+
+
+def test_aid_worded_from_the_receiver(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Egypt will receive about 1.3 billion dlrs in U.S. military "
+                                "aid this year.")
+    assert fig.countries == ("EGY", "USA")
+    assert fig.flow == "aid"
+    assert fig.source_country == "USA" and fig.partner_country == "EGY"
+    assert fig.period is not None and fig.period.start.year == 2019
+
+
+def test_donor_pledge_goes_to_the_previous_recipient(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "Jordan will get 600 mln dlrs in U.S. economic aid this year. Next year "
+                     "the U.S. administration has promised to ask Congress for 750 mln dlrs.",
+                     "1991-02-01")
+    pledge = [f for f in found if f.flow == "pledge"]
+    assert len(pledge) == 1 and set(pledge[0].countries) == {"JOR", "USA"}
+    assert pledge[0].period is not None and pledge[0].period.start.year == 1992
+
+
+def test_pledge_to_an_agency_is_not_carried_to_the_previous_pair(bilat_extractor: Any
+                                                                 ) -> None:
+    found = _figures(bilat_extractor,
+                     "The U.S. pledged 200 mln dlrs in aid to Jordan. Washington also "
+                     "promised 50 mln dlrs to the UN refugee agency.")
+    assert [f.value.amount for f in found if f.value] == [Decimal("200000000")]
+
+
+def test_currency_carried_to_worth_amount(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "In 1985 Canada sold 612 mln Canadian dlrs' worth of wheat to Egypt and "
+                     "bought 95.2 mln worth of cotton from Egypt.", "1986-04-02")
+    got = {(f.flow, f.value.amount, f.value.currency) for f in found if f.value}
+    assert ("import", Decimal("95200000"), "CAD") in got

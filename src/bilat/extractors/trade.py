@@ -87,7 +87,20 @@ _FAVOUR = frozenset({"favour", "favor"})
 _VALUE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "DATE", "QUANTITY"})
 _PRONOUN_OWNERS = frozenset({"its", "their"})
 _PAIR_ANAPHORS = (("two", "countries"), ("both", "countries"), ("two", "nations"),
-                  ("both", "nations"), ("two", "sides"), ("both", "sides"))
+                  ("both", "nations"), ("two", "sides"), ("both", "sides"), ("each", "side"))
+_BUY_LEMMAS = frozenset({"buy", "purchase", "acquire", "procure"})
+_DEAL_NOUNS = frozenset({"deal", "deals", "contract", "contracts", "order", "orders",
+                         "agreement", "package", "purchase", "sale"})
+_ARMS_WORDS = frozenset({"arms", "weapons", "weapon", "military", "defence", "defense"})
+# objects of "buy" that make the deal a company acquisition, not a trade between states
+_FIRM_NOUNS = frozenset({"company", "companies", "firm", "firms", "maker", "makers", "group",
+                         "stake", "stakes", "share", "shares", "bank", "banks", "producer",
+                         "manufacturer", "operator", "business", "businesses", "unit",
+                         "subsidiary", "rival", "carrier", "brand", "assets", "startup",
+                         "chain", "retailer", "insurer", "developer", "plant", "factory"})
+_TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
+_STATE_NAME_KINDS = frozenset({"country", "capital"})
+_SUBJECT_KINDS = STATE_KINDS | {"body"}
 
 
 @lru_cache(maxsize=1)
@@ -111,11 +124,12 @@ class _Roles:
     foreign: bool = False  # the partner is named but is no state ("with Europe")
 
 
-def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2) -> list[str]:
+def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2,
+               kinds: frozenset[str] = STATE_KINDS) -> list[str]:
     """States mentioned by ``tokens`` (each token's own mention or one in its NP)."""
     out: list[str] = []
     for token in tokens:
-        for mention in _np_mentions(context, token, depth):
+        for mention in _np_mentions(context, token, depth, kinds):
             if mention.country not in out:
                 out.append(mention.country)
     return out
@@ -129,11 +143,12 @@ def _negated_name(context: DocumentContext, mention: ActorMention) -> bool:
         doc[mention.start].lower_.startswith("non-")
 
 
-def _np_mentions(context: DocumentContext, token: Token, depth: int) -> list[ActorMention]:
+def _np_mentions(context: DocumentContext, token: Token, depth: int,
+                 kinds: frozenset[str] = STATE_KINDS) -> list[ActorMention]:
     """State mentions on ``token`` or among its nominal dependents (not clauses)."""
     found: list[ActorMention] = []
     direct = context.actor_at(token.i)
-    if direct is not None and direct.kind in STATE_KINDS:
+    if direct is not None and direct.kind in kinds and direct.country:
         return [] if _negated_name(context, direct) else [direct]
     frontier = [token]
     for _ in range(depth):
@@ -143,7 +158,7 @@ def _np_mentions(context: DocumentContext, token: Token, depth: int) -> list[Act
                 if child.dep_ in {"relcl", "acl", "advcl", "appos", "cc", "punct", "prep"}:
                     continue
                 mention = context.actor_at(child.i)
-                if mention is not None and mention.kind in STATE_KINDS:
+                if mention is not None and mention.kind in kinds and mention.country:
                     if _negated_name(context, mention):
                         continue
                     if mention not in found:
@@ -292,7 +307,8 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     head = trigger.head
     flow = trigger.label
     preps = _TARGET_PREPS[flow]
-    owners = _countries(context, subjects(head), depth=1)
+    # a state body as subject speaks for its state ("the U.S. administration promised")
+    owners = _countries(context, subjects(head), depth=1, kinds=_SUBJECT_KINDS)
     targets, marker = _pp_targets(context, head, preps)
     datives = [c for c in head.children if c.dep_ in {"dative", "iobj"}
                or (c.dep_ == "dobj" and context.actor_at(c.i) is not None)]
@@ -336,7 +352,130 @@ def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None)
     if len(roles.owners) + len(roles.targets) < 2 and (
             negated or _non_state_partner(context, trigger)):
         roles = attrs.evolve(roles, foreign=True)
+    if trigger.label in _TRANSFER_FLOWS and money_root is not None and not roles.targets:
+        recipient = _recipient(context, money_root)
+        if recipient is not None and recipient not in roles.owners:
+            roles = attrs.evolve(roles, targets=(recipient,))
+            if not roles.owners:
+                # "U.S. military aid": the donor named by a modifier, a state body included
+                donors = [m.country for c in trigger.head.children
+                          if c.dep_ in {"nmod", "compound", "amod", "poss"}
+                          for m in [context.actor_at(c.i)]
+                          if m is not None and m.country and m.kind in STATE_KINDS | {"body"}
+                          and m.country != recipient]
+                roles = attrs.evolve(roles, owners=tuple(donors[:1]))
     return roles
+
+
+def _recipient(context: DocumentContext, money_root: Token) -> str | None:
+    """ "Egypt will receive 1.3 billion dlrs in U.S. aid": the state that receives the money."""
+    verb = money_root.head
+    if money_root.dep_ not in {"dobj", "obj"} or verb.lower_ not in _RECEIVE_VERBS:
+        return None
+    for subject in subjects(verb):
+        mention = context.actor_at(subject.i)
+        if mention is not None and mention.kind in STATE_KINDS:
+            return mention.country
+    return None
+
+
+def _names_recipient(*tokens: Token) -> bool:
+    """A "to"/"for" phrase on ``tokens`` names who gets the money ("to the UN agency")."""
+    return any(c.dep_ in {"dative", "prep"} and c.lower_ in {"to", "for"}
+               and any(o.dep_ == "pobj" and not _is_amount(o) for o in c.children)
+               for t in tokens for c in t.children)
+
+
+def _state_of(context: DocumentContext, token: Token) -> str | None:
+    """The state ``token`` names itself, or its possessor ("Turkey's", "its")."""
+    mention = context.actor_at(token.i)
+    if mention is not None and mention.kind in _STATE_NAME_KINDS | {"body"} and \
+            mention.country and not _negated_name(context, mention):
+        return mention.country
+    for child in token.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ in _PRONOUN_OWNERS:
+            found = _pronoun_owner(context, token)
+            return found[0] if found else None
+        mention = context.actor_at(child.i)
+        if mention is not None and mention.kind in _SUBJECT_KINDS and mention.country:
+            return mention.country
+    return None
+
+
+def _purchase(context: DocumentContext, money_root: Token, sent: Span,
+              previous_named: list[str]) -> tuple[str, str, str] | None:
+    """A state buying from another state: ``(seller, buyer, flow)`` or ``None``.
+
+    "Warsaw pledged $4.2bn to buy American jets", "a $5bn deal to buy Russian systems",
+    "Under the 3 billion stg deal, Qatar agreed to buy 24 jets from Britain". The buyer is
+    the state itself (not a firm) that is the subject of the clause or owns the deal; the
+    seller is named on what is bought, in a "from" phrase, in a "with" phrase on the
+    subject ("its cooperation with Moscow includes a deal to buy ..."), or is the one other
+    state the previous sentence names. Buying a company ("a deal to buy a French maker")
+    is no trade between states."""
+    node = money_root
+    while node.dep_ in {"compound", "nummod", "quantmod"} and node.head != node:
+        node = node.head
+    deal: Token | None = None
+    if node.dep_ in {"amod", "nmod", "compound", "nummod"} and node.head.lower_ in _DEAL_NOUNS:
+        deal = node.head
+    elif node.lower_ in _DEAL_NOUNS:
+        deal = node
+    anchor = deal or node
+    buy: Token | None = None
+    governor: Token | None = None
+    if deal is not None:
+        buy = next((c for c in deal.children if c.dep_ in {"relcl", "acl"}
+                    and c.lemma_.lower() in _BUY_LEMMAS), None)
+    if anchor.dep_ in {"dobj", "obj"} and _is_verb(anchor.head):
+        governor = anchor.head
+    elif anchor.dep_ == "pobj" and anchor.head.head != anchor.head and \
+            _is_verb(anchor.head.head):
+        governor = anchor.head.head
+    elif anchor.dep_ in {"nsubj", "nsubjpass"}:
+        governor = anchor.head
+    if buy is None and governor is not None:
+        buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
+                    and c.lemma_.lower() in _BUY_LEMMAS), None)
+        if buy is None and governor.lemma_.lower() in _BUY_LEMMAS and deal is not None:
+            buy = governor
+    if buy is None:
+        return None
+    goods = [c for c in buy.children if c.dep_ in {"dobj", "obj"}]
+    if any(g.lower_ in _FIRM_NOUNS or g.lemma_.lower() in _FIRM_NOUNS for g in goods):
+        return None
+    buyer: str | None = None
+    subject_tokens: list[Token] = []
+    if deal is not None:
+        buyer = _state_of(context, deal)
+    if buyer is None:
+        verb = governor if governor is not None else buy
+        subject_tokens = subjects(verb) or subjects(buy)
+        for subject in subject_tokens:
+            buyer = _state_of(context, subject)
+            if buyer is not None:
+                break
+    if buyer is None:
+        return None
+    sellers = [c for c in _countries(context, goods, depth=3) if c != buyer]
+    sellers += [c for c in _countries(context, pp_objects(buy, ["from"]))
+                if c != buyer and c not in sellers]
+    if not sellers:
+        sellers = [c for c in _countries(context, [o for s_ in subject_tokens
+                                                    for o in pp_objects(s_, ["with"])])
+                   if c != buyer]
+    if not sellers:
+        here = [m.country for m in context.actors.within(sent.start, sent.end)
+                if m.kind in STATE_KINDS and m.country != buyer]
+        if not here:
+            sellers = [c for c in dict.fromkeys(previous_named) if c != buyer]
+    if len(sellers) != 1:
+        return None
+    words = {c.lower_ for c in (deal.children if deal is not None else ())}
+    flow = "export" if words & _ARMS_WORDS else "import"
+    return sellers[0], buyer, flow
 
 
 def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
@@ -635,7 +774,11 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     last_currency: str | None = None
     dollar: str | None = None
     last_end = 0
+    previous_named: list[str] = []
     for sent in context.doc.sents:
+        named_before, previous_named = previous_named, [
+            m.country for m in context.actors.within(sent.start, sent.end)
+            if m.kind in STATE_KINDS]
         if _paragraph_break(context.text, last_end, sent.start_char):
             last_currency = None
         last_end = sent.end_char
@@ -659,6 +802,23 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         earlier: TimeSpan | None = None
         for money, span in aligned:
             others = [o for o in spans if o.start != span.start]
+            bought = _purchase(context, span.root, sent, named_before)
+            if bought is not None:
+                currency = _currency(money, last_currency, dollar)
+                if currency is None:
+                    continue
+                last_currency = currency
+                seller, buyer, flow = bought
+                period, _ = _period(context, sent, span, triggers[0], spans, earlier)
+                modality, _ = modality_at(sent, span.start, span.end,
+                                          allowed=TRADE_MODALITIES)
+                found.append(TradeFigure(
+                    countries=(seller, buyer), value=attrs.evolve(money, currency=currency),
+                    flow=flow, period=period, source_country=seller, partner_country=buyer,
+                    modality=modality,
+                    evidence=(context.evidence(sent.start_char, sent.end_char),),
+                    rule="trade_figure.purchase"))
+                continue
             trigger = _choose_trigger(span, triggers, sent, others)
             if trigger is None:
                 continue
@@ -666,6 +826,12 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             bare = _is_repeat(trigger, roles, trigger.label)
             if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
                     refers_back and not roles.owners and not roles.targets):
+                roles = attrs.evolve(roles, anaphoric=True)
+            if trigger.label in _TRANSFER_FLOWS and previous_label in _TRANSFER_FLOWS and \
+                    len(roles.owners) + len(roles.targets) == 1 and not roles.marker and \
+                    not _names_recipient(trigger.head, span.root):
+                # "Turkey will receive ... in U.S. aid. Next year Washington promised ...":
+                # the donor's next transfer goes to the same recipient
                 roles = attrs.evolve(roles, anaphoric=True)
             favoured = _in_favour_of(context, span, sent)
             if favoured is not None:
