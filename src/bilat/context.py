@@ -71,10 +71,11 @@ class DocumentContext:
 
     @cached_property
     def dates(self) -> list[DateMention]:
-        """Every DATE entity that parses, with its time span read in its own clause's tense."""
+        """Every DATE entity (and TIME entity naming a day: "last night", "this morning")
+        that parses, with its time span read in its own clause's tense."""
         found: list[DateMention] = []
         for ent in self.doc.ents:
-            if ent.label_ != "DATE":
+            if ent.label_ not in {"DATE", "TIME"}:
                 continue
             span = self._parse(ent, self.tense(ent.root))
             if span is not None:

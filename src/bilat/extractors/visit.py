@@ -163,18 +163,21 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
 def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMention],
                                                                    list[ActorMention], bool]:
     verb = governing_verb(head) if head.pos_ in {"NOUN", "PROPN"} else head
+    partners = pp_objects(head, ["with", "between"])
     places = pp_objects(head, ["in", "at"])
     if verb is not None and verb != head:
         places += pp_objects(verb, ["in", "at"])
+    if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
+        for partner in partners:
+            places += pp_objects(partner, ["in", "at"])
     hosts = [m for m in _hosts(context, places) if m.kind in {"capital", "place"}]
     if len(hosts) != 1:
         return [], [], True
-    people: list[Token] = []
+    people: list[Token] = list(partners)
     if verb is not None:
         people += subjects(verb)
-    people += pp_objects(head, ["with", "between"])
-    if verb is not None and verb != head:
-        people += pp_objects(verb, ["with", "between"])
+        if verb != head:
+            people += pp_objects(verb, ["with", "between"])
     visitors = [m for m in _visitors(context, people) if m.kind in OFFICIAL_KINDS | {"country"}]
     return visitors, hosts, True
 
