@@ -315,3 +315,17 @@ def test_currency_carried_to_worth_amount(bilat_extractor: Any) -> None:
                      "bought 95.2 mln worth of cotton from Egypt.", "1986-04-02")
     got = {(f.flow, f.value.amount, f.value.currency) for f in found if f.value}
     assert ("import", Decimal("95200000"), "CAD") in got
+
+
+def test_receiver_aid_takes_the_donor_of_the_story_pair(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "Japan and the Philippines signed an agreement that will channel aid to "
+                     "Manila.\n\nUnder the accord, the Philippines will receive 60 billion yen "
+                     "in aid this year.", "1990-05-02")
+    assert [(set(f.countries), f.flow, f.source_country) for f in found] == [
+        ({"JPN", "PHL"}, "aid", "JPN")]
+
+
+def test_receiver_aid_without_a_donor_is_not_a_figure(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "Kenya will receive about 90 mln stg in aid this year, "
+                                     "officials said.") == []

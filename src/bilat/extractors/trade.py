@@ -676,9 +676,14 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
 
 def _direction(flow: str, trigger: Trigger, roles: _Roles, pair: tuple[str, ...]
                ) -> tuple[str | None, str | None]:
-    if flow == "total" or not roles.owners:
+    if flow == "total" or not (roles.owners or roles.targets):
         return None, None
-    owner = roles.owners[0]
+    if roles.owners:
+        owner = roles.owners[0]
+    elif roles.targets[0] in pair:  # "exports to B", "aid to B", A from the pair: A's flow
+        owner = next((c for c in pair if c != roles.targets[0]), "")
+    else:
+        return None, None
     if owner not in pair:
         return None, None
     other = next((c for c in pair if c != owner), None)
@@ -840,6 +845,14 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
                 # "A's exports to B fell to X, while B's exports rose to Y"
                 pair, how = figure_pair[0], "parallel"
+            if not pair and recent_pair is not None and trigger.label in _TRANSFER_FLOWS and \
+                    not roles.owners and len(roles.targets) == 1 and \
+                    roles.targets[0] in recent_pair and not roles.foreign:
+                # "Turkey will receive 720 mln dlrs in aid" in a story about the pair's aid
+                # accord: the donor is the other state of the pair
+                pair, how = recent_pair, "recipient"
+                roles = attrs.evolve(roles, owners=tuple(
+                    c for c in recent_pair if c != roles.targets[0]))
             currency = _currency(money, last_currency, dollar)
             if currency is None:
                 continue
@@ -881,7 +894,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                     rule=f"trade_figure.{trigger.entry.id}.{how}",
                 )
             )
-            if how in {"syntax", "sentence"}:
+            if how in {"syntax", "sentence", "recipient"}:
                 pair_here = (pair[0], pair[1])
                 figure_pair = (pair_here, trigger.label)
             label_here = trigger.label
