@@ -170,40 +170,52 @@ def _gated(doc: Doc, orth: int) -> bool:
     return hit
 
 
-def _scan_states(doc: Doc, orths: list[int], lowers: list[int]) -> tuple[set[str], bool]:
+def _scan_states(doc: Doc, cols: _Columns) -> tuple[set[str], bool]:
     """Every code any gazetteer name in ``doc`` could take, and whether a leader is named."""
     index = gazetteer_index()
     assert index is not None
-    text = doc.text
+    strings = doc.vocab.strings  # token texts from their hashes: ``doc.text`` is slow
+    orths, lowers, alpha, spaced = cols.orths, cols.lowers, cols.alpha, cols.spaced
     n = len(orths)
     seen: set[str] = set()
     leader = False
-    for i in range(n):
-        if not _gated(doc, orths[i]):
+    gated = {orth for orth in set(orths) if _gated(doc, orth)}
+    for i, orth in enumerate(orths):
+        if orth not in gated:
             continue
-        cased = orths[i] != lowers[i]
+        cased = orth != lowers[i]
         for start in (i - 1, i) if i > 0 else (i,):
-            begin = doc[start].idx
+            raw = ""
             for j in range(start + 1, min(n, start + _MAX_NGRAM) + 1):
-                last = doc[j - 1]
-                name = _normalised(text[begin:last.idx + len(last.text)])
+                last = j - 1
+                if last > start:
+                    raw += " " if spaced[last - 1] else ""
+                raw += strings[orths[last]]  # == doc.text[start token : end of last token]
+                name = _normalised(raw)
                 found = index.codes.get(name)
                 if found is not None and (cased or name in index.uncased):
                     seen.update(found)
                     leader = leader or (cased and name in index.leaders)
                 # a whole word that no name continues with: longer n-grams cannot match
-                if last.is_alpha and last.whitespace_ and name not in index.prefixes:
+                if alpha[last] and spaced[last] and name not in index.prefixes:
                     break
     return seen, leader
 
 
-def _arrays(doc: Doc) -> tuple[list[int], list[int]]:
-    from spacy.attrs import LOWER, ORTH
+class _Columns:
+    """A Doc's token attributes as lists, read once without creating Token objects."""
 
-    if not len(doc):
-        return [], []
-    array = doc.to_array([ORTH, LOWER])
-    return array[:, 0].tolist(), array[:, 1].tolist()
+    __slots__ = ("alpha", "lowers", "orths", "present", "spaced")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IS_ALPHA, LOWER, ORTH, SPACY
+
+        array = doc.to_array([ORTH, LOWER, IS_ALPHA, SPACY]).reshape(len(doc), 4)
+        self.orths: list[int] = array[:, 0].tolist()
+        self.lowers: list[int] = array[:, 1].tolist()
+        self.alpha: list[int] = array[:, 2].tolist()
+        self.spaced: list[int] = array[:, 3].tolist()
+        self.present: set[int] = set(self.lowers)
 
 
 def states_named(doc: Doc, *, enough: int = 2) -> int:
@@ -215,8 +227,7 @@ def states_named(doc: Doc, *, enough: int = 2) -> int:
     """
     if gazetteer_index() is None:
         return enough
-    orths, lowers = _arrays(doc)
-    return min(enough, len(_scan_states(doc, orths, lowers)[0]))
+    return min(enough, len(_scan_states(doc, _Columns(doc))[0]))
 
 
 @cache
@@ -229,15 +240,22 @@ def _lexicon(event_type: str) -> TriggerLexicon | None:
         return None
 
 
+_Sequences = dict[int, list[tuple[frozenset[int], ...]]]
+
+
 @cache
-def _first_ids(event_type: str) -> tuple[frozenset[int], int]:
-    """Hashes of the lexicon's first word forms, and its longest entry (in tokens)."""
+def _sequences(event_type: str) -> _Sequences:
+    """The lexicon's entries as word-hash sequences, by the hash of their first word."""
     from spacy.strings import get_string_id
 
     lexicon = _lexicon(event_type)
     assert lexicon is not None
-    longest = max((len(e.sequence) for e in lexicon.entries), default=1)
-    return frozenset(get_string_id(f) for f in lexicon.first_forms), longest
+    out: _Sequences = {}
+    for entry in lexicon.entries:
+        steps = tuple(frozenset(get_string_id(f) for f in step) for step in entry.sequence)
+        for first in steps[0]:
+            out.setdefault(first, []).append(steps)
+    return out
 
 
 @cache
@@ -252,17 +270,26 @@ def _person_cue_ids() -> frozenset[int]:
     return frozenset(get_string_id(w) for w in TITLE_HEADS)
 
 
-def _has_trigger(doc: Doc, event_type: str, lowers: list[int], present: set[int]) -> bool:
-    lexicon = _lexicon(event_type)
-    if lexicon is None:  # no lexicon: the extractor may use anything, so keep the document
+def _has_trigger(event_type: str, cols: _Columns) -> bool:
+    """Whether an entry of the type's lexicon matches the lower-cased word forms (as
+    :meth:`bilat.triggers.TriggerLexicon.find` does, with no part-of-speech check)."""
+    if _lexicon(event_type) is None:  # no lexicon: the extractor may use anything: keep
         return True
-    firsts, longest = _first_ids(event_type)
-    if present.isdisjoint(firsts):
+    sequences = _sequences(event_type)
+    firsts = cols.present.intersection(sequences)
+    if not firsts:
         return False
+    if any(len(steps) == 1 for first in firsts for steps in sequences[first]):
+        return True
+    lowers = cols.lowers
     n = len(lowers)
     for i, lower in enumerate(lowers):
-        if lower in firsts and next(iter(lexicon.find(doc[i:min(n, i + longest)])), None):
-            return True
+        if lower not in firsts:
+            continue
+        for steps in sequences[lower]:
+            k = len(steps)
+            if i + k <= n and all(lowers[i + m] in steps[m] for m in range(1, k)):
+                return True
     return False
 
 
@@ -278,14 +305,14 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
     from bilat.events import EVENT_TYPES
 
     wanted = tuple(EVENT_TYPES) if types is None else tuple(types)
-    orths, lowers = _arrays(doc)
-    present = set(lowers)
-    triggered = {t for t in wanted if _has_trigger(doc, t, lowers, present)}
+    cols = _Columns(doc)
+    present = cols.present
+    triggered = {t for t in wanted if _has_trigger(t, cols)}
     if gazetteer_index() is None:
         return tuple(t for t in wanted if t in triggered or t in _TRIGGERLESS)
     if not triggered and not any(t in _TRIGGERLESS for t in wanted):
         return ()
-    codes, leader = _scan_states(doc, orths, lowers)
+    codes, leader = _scan_states(doc, cols)
     out = []
     for t in wanted:
         if len(codes) < MIN_STATES.get(t, 1):
