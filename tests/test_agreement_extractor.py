@@ -55,11 +55,6 @@ def test_accepted_another_states_proposal(bilat_extractor: Any) -> None:
     assert parties(bilat_extractor, text) == [frozenset({"JPN", "KOR"})]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 'proposal' cue (proposed, both directions) covers 'accepted': an accepted "
-    "proposal is reported as still proposed",
-)
 def test_accepted_proposal_is_asserted(bilat_extractor: Any) -> None:
     text = "Japan accepted South Korea's proposal on Monday."
     (event,) = agreements(bilat_extractor, text)
@@ -180,11 +175,6 @@ def test_deal_between_companies_is_not_an_agreement(bilat_extractor: Any) -> Non
     assert agreements(bilat_extractor, text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="companies named with their state's possessive ('Russia's Gazprom') count as the "
-    "states: a commercial agreement becomes a RUS-CHN agreement",
-)
 def test_agreement_between_state_companies_is_not_between_states(bilat_extractor: Any) -> None:
     text = "Russia's Gazprom signed an agreement with China's CNPC on gas supplies."
     assert agreements(bilat_extractor, text) == []
@@ -195,12 +185,6 @@ def test_single_state_ratifying_is_not_an_agreement(bilat_extractor: Any) -> Non
     assert agreements(bilat_extractor, text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the strong-accord fallback (_two_named) takes the two states a sentence names even "
-    "when the signers are businessmen, so 'Indian businessmen ... Nepalese counterparts' "
-    "gives IND-NPL",
-)
 def test_businessmen_signing_a_memorandum_is_not_an_agreement(bilat_extractor: Any) -> None:
     text = ("Indian businessmen signed a memorandum with their Nepalese counterparts in "
             "Kathmandu.")

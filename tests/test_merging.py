@@ -134,11 +134,6 @@ def test_events_come_out_in_order_of_first_evidence() -> None:
     assert [e.host_country for e in merged] == ["PER", "BOL"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_fill skips False as empty, so one implicit mention makes the merged visit "
-    "implicit although another mention says 'arrived'",
-)
 def test_explicit_mention_keeps_merged_visit_explicit() -> None:
     (merged,) = merge_mentions([
         visit("She arrived in Lima on Monday.", implicit=False),
@@ -178,11 +173,6 @@ def test_stated_date_of_a_later_mention_beats_the_fallback(bilat_extractor: Any)
     assert event.date.start == dt.date(2024, 3, 12) and event.date.text == "Tuesday"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merging fills 'implicit' with the first True value: 'arrived in Paris' merged "
-    "with 'was in Paris for talks' comes out implicit",
-)
 def test_arrival_merged_with_presence_is_not_implicit(bilat_extractor: Any) -> None:
     text = ("Indian Prime Minister Narendra Modi arrived in Paris on Thursday. Modi was in "
             "Paris on Thursday for talks.")

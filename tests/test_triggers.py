@@ -147,12 +147,6 @@ def test_empty_sequence_step_raises(monkeypatch: pytest.MonkeyPatch, tmp_path: P
         _load(monkeypatch, tmp_path, "summit", data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="an entry with neither 'forms' nor 'sequence' raises a bare KeyError('forms'), not "
-    "the ValueError the other malformed entries raise",
-)
 def test_entry_without_forms_or_sequence_raises_value_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

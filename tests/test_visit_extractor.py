@@ -67,11 +67,6 @@ def test_left_for_capital(bilat_extractor: Any) -> None:
     assert event.location is not None and event.location.name == "Washington"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="visit.py documents 'return' (\"returned from Egypt\": visitor = subject, host = "
-    "the place) but _roles returns no roles for the 'return' label",
-)
 def test_returned_from_country(bilat_extractor: Any) -> None:
     text = "Indian Foreign Minister S. Jaishankar returned from Egypt on Sunday."
     assert keys(bilat_extractor, text) == {("IND", "EGY")}
@@ -183,11 +178,6 @@ def test_planned_visit_month_is_read_forward(bilat_extractor: Any) -> None:
     assert event.date is not None and event.date.start == dt.date(2024, 6, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bilat.normalise.parse_date rejects a bare 'May' (the DATE entity spaCy gives), so "
-    "a visit 'in May' gets no date",
-)
 def test_planned_visit_in_may_is_dated(bilat_extractor: Any) -> None:
     text = "Japanese Prime Minister Fumio Kishida will visit Turkey in May."
     (event,) = visits(bilat_extractor, text)
@@ -219,22 +209,12 @@ def test_undated_visit_without_publication_date_has_no_date(bilat_extractor: Any
 # --- modality -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'will not visit' is read as planned: the modality cues have no 'will not' "
-    "negation, only 'did not'/'has not'",
-)
 def test_will_not_visit_is_negated(bilat_extractor: Any) -> None:
     text = "U.S. President Joe Biden will not visit Israel this month, the White House said."
     (event,) = visits(bilat_extractor, text)
     assert event.modality is Modality.NEGATED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 'talks on' cue (category proposed) reaches the arrival trigger: a visit that "
-    "happened 'for talks on energy' comes out proposed",
-)
 def test_arrival_for_talks_on_a_topic_stays_asserted(bilat_extractor: Any) -> None:
     text = ("French Foreign Minister Catherine Colonna arrived in Berlin on Monday for talks "
             "on energy.")

@@ -86,6 +86,9 @@ class DocumentContext:
         from bilat.normalise import parse_date
 
         span = parse_date(ent.text, self.published, tense=tense)
+        if span is None and ent.text.istitle() and len(ent) == 1:
+            # a bare month that the NER tagged as a date ("in May"): read it as one
+            span = parse_date(f"in {ent.text}", self.published, tense=tense)
         if span is None:
             return None
         return TimeSpan(

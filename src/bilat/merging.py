@@ -65,6 +65,10 @@ def _fill(events: list[Event]) -> dict[str, Any]:
     for field in attrs.fields(type(events[0])):
         if field.name in skip:
             continue
+        if isinstance(getattr(events[0], field.name), bool):
+            # a flag such as Visit.implicit holds for the event only if every mention has it
+            out[field.name] = all(getattr(event, field.name) for event in events)
+            continue
         for event in events:
             value = getattr(event, field.name)
             if value not in (None, (), "", False):

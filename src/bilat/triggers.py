@@ -103,6 +103,8 @@ class TriggerLexicon:
 
 
 def _entry(raw: dict[str, Any]) -> TriggerEntry:
+    if "id" not in raw or ("sequence" not in raw and "forms" not in raw):
+        raise ValueError(f"trigger entry {raw!r} needs an 'id' and 'forms' or 'sequence'")
     if "sequence" in raw:
         sequence = tuple(frozenset(str(f).lower() for f in step) for step in raw["sequence"])
     else:

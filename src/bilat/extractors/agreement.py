@@ -25,13 +25,15 @@ import regex
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     conjuncts,
+    is_non_state,
     governing_verb,
     mention_for,
-    modality_for,
     pp_objects,
     subjects,
 )
+from bilat.modality import modality_at
 from bilat.triggers import load_lexicon
+from bilat.values import Modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -131,6 +133,8 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
         subject_tokens = [t for t in subjects(verb) if t.i != noun.i]
         more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
         for subject in subject_tokens:  # "its cooperation with Moscow includes a deal"
+            if is_non_state(context, subject):
+                continue
             for token in subject.subtree:
                 if token.dep_ == "pobj" and token.head.lower_ in {"with", "between"} or \
                         token.dep_ == "poss":
@@ -197,7 +201,12 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
     label = trigger.label
     if label == "accord":
         parties = _noun_parties(context, head, sent)
-        if len(parties) < 2 and head.lower_ in STRONG_ACCORDS and not _names_company(context, head):
+        if (
+            len(parties) < 2
+            and head.lower_ in STRONG_ACCORDS
+            and not _names_company(context, head)
+            and not _non_state_signers(context, head)
+        ):
             return _two_named(context, sent) or parties
         return parties
     if label == "reach":
@@ -212,11 +221,17 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
         parties = _noun_parties(context, head, sent)
     else:
         parties = _verb_parties(context, head, sent)
-    if not parties and trigger.entry.id in {"sign", "signing"}:
+    if not parties and trigger.entry.id in {"sign", "signing"} and not _non_state_signers(context, head):
         # the parse found nobody: an act of signing in a sentence that names exactly two
         # states is between them
         return _two_named(context, sent)
     return parties
+
+
+def _non_state_signers(context: DocumentContext, head: Token) -> bool:
+    """Whether the signers are businessmen, companies or other non-state parties."""
+    verb = governing_verb(head) or head
+    return any(is_non_state(context, t) for t in subjects(verb))
 
 
 def _two_named(context: DocumentContext, sent: Span) -> list[str]:
@@ -237,11 +252,25 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
             parties = _parties(context, trigger, sent)
             if len(set(parties)) < 2:
                 continue
+            modality, cue = modality_at(
+                sent, trigger.start, trigger.end, allowed=AGREEMENT_MODALITIES
+            )
+            if (
+                modality is Modality.PROPOSED
+                and cue is not None
+                and trigger.label == "sign"
+                and trigger.head.pos_ == "VERB"
+                and trigger.head.tag_ in {"VBD", "VBN", "VBZ"}
+                and trigger.head.left_edge.i <= cue.start <= trigger.head.right_edge.i
+                and cue.start > trigger.head.i
+            ):
+                # "accepted Seoul's proposal", "agreed to a proposal": the act is done
+                modality = Modality.ASSERTED
             found.append(
                 Agreement(
                     parties=tuple(parties),
                     date=context.date_for(trigger.head, sent),
-                    modality=modality_for(trigger, AGREEMENT_MODALITIES),
+                    modality=modality,
                     evidence=(context.evidence(sent.start_char, sent.end_char),),
                     rule=f"agreement.{trigger.entry.id}",
                 )

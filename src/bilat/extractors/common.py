@@ -29,6 +29,7 @@ __all__ = [
     "countries_in",
     "first_mention_in",
     "governing_verb",
+    "is_non_state",
     "mention_for",
     "modality_for",
     "pp_objects",
@@ -117,8 +118,8 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
     direct = context.actor_at(token.i)
     if direct is not None and direct.kind in kinds:
         return direct
-    if direct is None and token.lower_ in non_state_heads():
-        return None  # "Indian businessmen", "Japanese banks": not the state
+    if direct is None and is_non_state(context, token):
+        return None  # "Indian businessmen", "Russia's Gazprom": not the state
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
         return antecedent(context, token)
     if token.lower_ in STATE_PRONOUNS and "country" in kinds:
@@ -147,6 +148,22 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def is_non_state(context: DocumentContext, token: Token) -> bool:
+    """Whether ``token`` heads a non-state party: businessmen, banks, a company name
+    ("Gazprom", tagged as an organisation or place but no state actor)."""
+    if context.actor_at(token.i) is not None:
+        return False
+    return (
+        token.lower_ in non_state_heads()
+        or token.ent_type_ == "ORG"
+        or (
+            token.pos_ == "PROPN"
+            and token.ent_type_ != "PERSON"
+            and (token.ent_type_ != "" or any(c.dep_ == "poss" for c in token.children))
+        )
+    )
 
 
 @lru_cache(maxsize=1)

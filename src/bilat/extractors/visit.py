@@ -47,7 +47,8 @@ __all__ = ["extract_visits"]
 VISITOR_KINDS = frozenset({"person", "country", "demonym", "capital", "body", "group"})
 HOST_KINDS = frozenset({"country", "capital", "place"})
 OFFICIAL_KINDS = frozenset({"person", "body"})
-VISIT_MODALITIES = frozenset({"planned", "negated", "proposed"})
+VISIT_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey"})
+VISIT_MODALITIES = frozenset({"planned", "negated"})
 
 
 def _hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
@@ -146,8 +147,12 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
     if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
         visitors = [m for m in _visitors(context, subjects(head)) if m.kind in OFFICIAL_KINDS]
         return visitors, _hosts(context, pp_objects(head, ["in"])), True
-    if label == "return":
-        return [], [], False
+    if label == "return":  # "returned from Egypt", "returning from his holiday in Egypt"
+        origins = pp_objects(head, ["from"])
+        places = [*origins, *(o for t in origins for o in pp_objects(t, ["in", "to"]))]
+        hosts = _hosts(context, places)
+        implicit = not any(t.lower_ in VISIT_NOUNS for t in origins)
+        return _visitors(context, subjects(head)), hosts, implicit
     if label == "host":
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         visitors = _visitors(context, objects)
