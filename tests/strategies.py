@@ -81,32 +81,44 @@ _NEWS_WORDS = [
     "</p>", "&amp;", "<b>", "...",
 ]
 
-news_text = st.lists(
-    st.one_of(
-        st.sampled_from(_NEWS_WORDS),
-        st.sampled_from(_NEWS_WORDS),
-        st.sampled_from(_NEWS_WORDS),
-        st.sampled_from(_HOSTILE_CHARS),
-        st.text(max_size=6),
-    ),
-    max_size=60,
-).map(" ".join)
+_VOCABULARY = tuple(_NEWS_WORDS + _HOSTILE_CHARS)
+
+
+def _words(data: bytes) -> str:
+    return " ".join(_VOCABULARY[b % len(_VOCABULARY)] for b in data)
+
+
+news_text = st.builds(
+    lambda head, noise, tail: _words(head) + noise + _words(tail),
+    st.binary(max_size=48),
+    st.text(max_size=4),
+    st.binary(max_size=16),
+)
 """News-like text: country names, triggers, numbers, money, dates, punctuation, and
 hostile characters, joined by spaces; it reaches far more of the extraction code than
-random characters do."""
+random characters do. (Words are drawn as bytes, one draw for the lot, to keep the
+10,000-example profile fast.)"""
 
 # -- values ------------------------------------------------------------------------------
 
-iso3 = st.from_regex(r"[A-Z]{3}", fullmatch=True)
-_short = st.text(max_size=40)
+iso3 = st.sampled_from(
+    ["AFG", "CHN", "DEU", "FRA", "GBR", "IND", "IRN", "IRQ", "ISR", "JPN", "PAK", "PSE",
+     "RUS", "SYR", "TUR", "UKR", "USA", "XKX", "SUN", "YUG"]
+)
+_short = st.text(max_size=12)
 _opt_short = st.none() | _short
 _dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+_evidence_text = st.text(st.characters(codec=None, categories=None), min_size=1, max_size=12) | (
+    st.just("Pakistan's president arrived in Baghdad.")
+)
 
 
 @st.composite
 def evidence(draw: Any) -> Evidence:
     """An :class:`Evidence` span whose text is as long as its offsets say."""
-    text = draw(any_text.filter(bool) | st.just("Pakistan's president arrived in Baghdad."))
+    text = draw(_evidence_text)
     start = draw(st.integers(0, 10**7))
     return Evidence(start=start, end=start + len(text), text=text)
 
@@ -136,10 +148,7 @@ def timespans(draw: Any) -> TimeSpan:
 
 
 # Amounts a float represents exactly enough to round-trip through JSON (at most 14 digits).
-_amounts = st.decimals(
-    min_value=Decimal("0"), max_value=Decimal("1e12"), places=2, allow_nan=False,
-    allow_infinity=False,
-)
+_amounts = st.integers(0, 10**14).map(lambda cents: Decimal(cents) / 100)
 
 
 @st.composite
@@ -149,7 +158,7 @@ def money(draw: Any) -> Money:
     start_char, end_char = draw(_offsets(text))
     return Money(
         amount=draw(_amounts),
-        currency=draw(st.none() | st.from_regex(r"[A-Z]{3}", fullmatch=True)),
+        currency=draw(st.none() | st.sampled_from(["USD", "EUR", "JPY", "GBP", "PKR", "SUR"])),
         text=text,
         max_amount=draw(st.none() | _amounts),
         start_char=start_char,
