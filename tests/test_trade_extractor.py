@@ -329,3 +329,48 @@ def test_receiver_aid_takes_the_donor_of_the_story_pair(bilat_extractor: Any) ->
 def test_receiver_aid_without_a_donor_is_not_a_figure(bilat_extractor: Any) -> None:
     assert _figures(bilat_extractor, "Kenya will receive about 90 mln stg in aid this year, "
                                      "officials said.") == []
+
+
+def test_partner_of_a_coordinated_amount(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "Japan's surplus with the United States last year was 40.2 billion dlrs "
+                     "and with EC nations, 12.1 billion dlrs.", "1990-05-02")
+    got = {(f.countries, f.value.amount) for f in found if f.value}
+    assert got == {(("JPN", "USA"), Decimal("40200000000")),
+                   (("EUU", "JPN"), Decimal("12100000000"))}
+
+
+def test_coordinated_amount_with_a_non_state_partner_is_dropped(bilat_extractor: Any
+                                                                ) -> None:
+    found = _figures(bilat_extractor,
+                     "Japan's surplus with the United States last year was 40.2 billion dlrs "
+                     "and with OPEC members, 12.1 billion dlrs.", "1990-05-02")
+    assert [f.value.amount for f in found if f.value] == [Decimal("40200000000")]
+
+
+def test_partner_named_by_a_possessive_takes_the_previous_pair(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "Mexico is the United States' third largest trading partner, with "
+                     "two-way trade of more than 50 billion dlrs in 1987. But the U.S. ran up "
+                     "a 9 billion dlr deficit in manufactured goods that year compared to a 3 "
+                     "billion dlr surplus in farm trade with its neighbour.", "1988-04-07")
+    got = {(f.countries, f.value.amount, f.flow) for f in found if f.value}
+    assert (("MEX", "USA"), Decimal("9000000000"), "balance") in got
+    assert (("MEX", "USA"), Decimal("3000000000"), "balance") in got
+
+
+def test_world_balance_with_a_possessive_partner_phrase_needs_a_pair(bilat_extractor: Any
+                                                                     ) -> None:
+    assert _figures(bilat_extractor, "Brazil posted a 4 billion dlr surplus last year, "
+                                     "largely on trade with its neighbours.") == []
+
+
+def test_range_takes_the_lower_bound_for_each_side(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "The two prime ministers agreed to work towards bilateral trade of 3 "
+                     "billion dlrs by 1992 between Spain and Poland. This would entail an "
+                     "increase by each side of 200 to 300 mln dlrs over their present export "
+                     "levels.", "1989-05-07")
+    ranged = [f for f in found if f.value and f.value.max_amount is not None]
+    assert len(ranged) == 1 and set(ranged[0].countries) == {"ESP", "POL"}
+    assert ranged[0].value is not None and ranged[0].value.amount == Decimal("200000000")

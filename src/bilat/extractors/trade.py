@@ -98,6 +98,8 @@ _FIRM_NOUNS = frozenset({"company", "companies", "firm", "firms", "maker", "make
                          "manufacturer", "operator", "business", "businesses", "unit",
                          "subsidiary", "rival", "carrier", "brand", "assets", "startup",
                          "chain", "retailer", "insurer", "developer", "plant", "factory"})
+_MEASURE_NOUNS = frozenset({"level", "earnings", "earning", "revenue", "revenues", "bill",
+                            "receipts", "receipt", "figure", "total"})
 _TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
 _STATE_NAME_KINDS = frozenset({"country", "capital"})
 _SUBJECT_KINDS = STATE_KINDS | {"body"}
@@ -379,6 +381,38 @@ def _recipient(context: DocumentContext, money_root: Token) -> str | None:
     return None
 
 
+def _own_partner(context: DocumentContext, money_root: Token, trigger: Trigger
+                 ) -> tuple[list[str], bool]:
+    """ "(surplus with A was X) and with B, Y": the partner phrase the amount itself hangs
+    from or carries, when it is not the trigger's own; ``(states, found)``."""
+    preps = _TARGET_PREPS[trigger.label]
+    own = {t.i for t in trigger.head.doc[trigger.start:trigger.end]}
+    node = money_root
+    for _ in range(3):
+        if node.dep_ == "appos" and node.head != node:
+            node = node.head
+            continue
+        if node.dep_ == "pobj" and node.head.lower_ in preps and \
+                node.head.head.i not in own and node.head.head.i > trigger.head.i and \
+                not _is_amount(node):
+            return _countries(context, [node]), True
+        break
+    for prep in money_root.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            objects = [o for o in prep.children if o.dep_ == "pobj" and not _is_amount(o)]
+            states = _countries(context, objects)
+            if states:  # "12.1 billion with the EC"; "X in aid" names no partner
+                return states, True
+    return [], False
+
+
+def _pronoun_partner(sent: Span) -> bool:
+    """ "with its neighbour", "to their partner": a partner named only by a possessive."""
+    return any(t.dep_ == "pobj" and t.head.lower_ in {"with", "to", "from"}
+               and any(c.dep_ == "poss" and c.lower_ in _PRONOUN_OWNERS for c in t.children)
+               for t in sent)
+
+
 def _names_recipient(*tokens: Token) -> bool:
     """A "to"/"for" phrase on ``tokens`` names who gets the money ("to the UN agency")."""
     return any(c.dep_ in {"dative", "prep"} and c.lower_ in {"to", "for"}
@@ -526,6 +560,8 @@ def _usable(trigger: Trigger) -> bool:
     """Drop a trigger word used as a modifier of a non-flow noun ("trade unions")."""
     head = trigger.head
     single = trigger.end - trigger.start == 1
+    if single and head.dep_ == "compound" and head.head.lemma_.lower() in _MEASURE_NOUNS:
+        return True  # "export levels", "import bill", "export earnings" measure the flow
     return not (single and head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"})
 
 
@@ -828,6 +864,11 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if trigger is None:
                 continue
             roles = _roles(context, trigger, span.root)
+            own_states, has_own = _own_partner(context, span.root, trigger)
+            if has_own and set(own_states) != set(roles.targets):
+                roles = attrs.evolve(roles, targets=tuple(c for c in own_states
+                                                          if c not in roles.owners),
+                                     foreign=not own_states, marker=True)
             bare = _is_repeat(trigger, roles, trigger.label)
             if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
                     refers_back and not roles.owners and not roles.targets):
@@ -845,6 +886,12 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
                 # "A's exports to B fell to X, while B's exports rose to Y"
                 pair, how = figure_pair[0], "parallel"
+            if not pair and carried is not None and len(roles.owners) == 1 and \
+                    not roles.targets and roles.owners[0] in carried and \
+                    not roles.foreign and _pronoun_partner(sent):
+                # "the U.S. ran a X deficit in goods compared to a Y surplus in services
+                # with its neighbour": the partner is the other state of the pair
+                pair, how = carried, "previous"
             if not pair and recent_pair is not None and trigger.label in _TRANSFER_FLOWS and \
                     not roles.owners and len(roles.targets) == 1 and \
                     roles.targets[0] in recent_pair and not roles.foreign:
