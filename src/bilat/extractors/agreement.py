@@ -25,6 +25,7 @@ import regex
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     conjuncts,
+    in_conditional,
     is_non_state,
     governing_verb,
     mention_for,
@@ -49,8 +50,7 @@ GROUP_REFERENCE = regex.compile(
     r"\b(?:(?P<n>two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|states|sides|"
     r"neighbou?rs|governments|leaders|ministers|allies|capitals|powers)|both\s+(?:countries|"
     r"sides|nations|governments)|(?P<multi>three-way|trilateral|tripartite|four-way)\s+"
-    r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies|"
-    r"officials|leaders)$)",
+    r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies)$)",
     regex.IGNORECASE,
 )
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
@@ -59,7 +59,9 @@ _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"
 def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
     out: list[str] = []
     for token in tokens:
-        for each in conjuncts(token):
+        # "Assad's allies, Russia and Iran": the apposition names them
+        named = [a for c in token.children if c.dep_ == "appos" for a in conjuncts(c)]
+        for each in [*conjuncts(token), *named]:
             mention = mention_for(context, each, PARTY_KINDS)
             if mention is not None and mention.country not in out:
                 out.append(mention.country)
@@ -210,7 +212,7 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
             return _two_named(context, sent) or parties
         return parties
     if label == "reach":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
         if not any(_is_accord_noun(o) for o in objects):
             return []
         return _verb_parties(context, head, sent)
@@ -249,6 +251,8 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
     found: list[Event] = []
     for sent in context.doc.sents:
         for trigger in lexicon.find(sent):
+            if in_conditional(trigger.head):
+                continue
             parties = _parties(context, trigger, sent)
             if len(set(parties)) < 2:
                 continue

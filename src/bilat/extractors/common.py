@@ -29,6 +29,7 @@ __all__ = [
     "countries_in",
     "first_mention_in",
     "governing_verb",
+    "in_conditional",
     "is_non_state",
     "mention_for",
     "modality_for",
@@ -63,6 +64,10 @@ def governing_verb(token: Token, max_hops: int = 4) -> Token | None:
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 STATE_PRONOUNS = frozenset({"it", "its"})
+RELATIONAL_NOUNS = frozenset({"ally", "allies", "partner", "partners", "rival", "rivals",
+                              "enemy", "enemies", "neighbour", "neighbours", "neighbor",
+                              "neighbors", "backer", "backers", "opponent", "opponents",
+                              "critics", "foes", "adversaries", "proxies", "sponsors"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"})
 
 
@@ -142,12 +147,29 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                     continue
                 if child.dep_ == "prep" and child.lower_ not in {"of", "from"}:
                     continue
+                if child.dep_ == "poss" and node.lower_ in RELATIONAL_NOUNS:
+                    continue  # "Assad's allies" are not Syria
                 found = context.actor_at(child.i)
                 if found is not None and found.kind in kinds:
                     return found
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def in_conditional(token: Token, max_hops: int = 3) -> bool:
+    """Whether ``token`` sits in an "if"/"unless" clause: a hypothetical, not an event."""
+    current = token
+    for _ in range(max_hops):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in current.children):
+            return True
+        if current.head == current or current.dep_ not in {"xcomp", "aux", "dobj", "conj",
+                                                          "advcl", "ccomp", "pobj", "prep"}:
+            return False
+        if current.dep_ == "advcl":
+            return False
+        current = current.head
+    return False
 
 
 def is_non_state(context: DocumentContext, token: Token) -> bool:
