@@ -194,3 +194,29 @@ def test_businessmen_signing_a_memorandum_is_not_an_agreement(bilat_extractor: A
 def test_in_a_sign_of_is_not_a_signing(bilat_extractor: Any) -> None:
     text = "In a sign of warming ties, Turkey and Armenia reopened a border crossing."
     assert agreements(bilat_extractor, text) == []
+
+
+# --- rules added after the first dev round ---------------------------------------------
+
+
+def test_hypothetical_agreement_is_not_an_event(bilat_extractor: Any) -> None:
+    text = ("Analysts said Kenya and Somalia could end the dispute if they agreed a new "
+            "maritime border treaty.")
+    assert agreements(bilat_extractor, text) == []
+
+
+def test_concluding_talks_is_not_an_agreement(bilat_extractor: Any) -> None:
+    text = "Spanish Prime Minister Pedro Alvarez concluded his visit to Rabat on Friday."
+    assert agreements(bilat_extractor, text) == []
+
+
+def test_concluding_an_accord_is_an_agreement(bilat_extractor: Any) -> None:
+    text = "Spain concluded a fisheries accord with Morocco on Friday."
+    assert [a.parties for a in agreements(bilat_extractor, text)] == [("ESP", "MAR")]
+
+
+def test_allies_named_in_apposition_are_the_parties(bilat_extractor: Any) -> None:
+    text = "Ankara struck a deal with Syria's allies, Russia and Iran, on the border zone."
+    parties = {a.parties for a in agreements(bilat_extractor, text)}
+    assert ("IRN", "RUS", "TUR") in parties
+    assert all("SYR" not in p for p in parties)
