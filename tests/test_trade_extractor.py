@@ -374,3 +374,28 @@ def test_range_takes_the_lower_bound_for_each_side(bilat_extractor: Any) -> None
     ranged = [f for f in found if f.value and f.value.max_amount is not None]
     assert len(ranged) == 1 and set(ranged[0].countries) == {"ESP", "POL"}
     assert ranged[0].value is not None and ranged[0].value.amount == Decimal("200000000")
+
+
+def test_elided_flow_after_a_dash_clause(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor,
+                     "The minister said Taiwan's trade surplus is causing friction - its "
+                     "surplus with the United States last year was 7.1 billion dlrs and with "
+                     "EC nations, 2.3 billion dlrs.", "1988-02-10")
+    got = {(f.countries, f.value.amount) for f in found if f.value}
+    assert (("EUU", "TWN"), Decimal("2300000000")) in got
+
+
+def test_seller_in_a_phrase_inside_the_goods(bilat_extractor: Any) -> None:
+    text = ("In 1986 Canada sold 612 mln Canadian dlrs' worth of\ngoods, including wheat and "
+            "potash, to Egypt and bought\n95.2 mln worth of items, including cotton yarn, "
+            "from Egypt.")
+    found = _figures(bilat_extractor, text, "1987-03-20")
+    got = {(f.flow, f.value.amount, f.value.currency, f.source_country)
+           for f in found if f.value}
+    assert ("import", Decimal("95200000"), "CAD", "EGY") in got
+
+
+def test_two_partner_phrases_without_an_owner_are_no_pair(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "Officials said the surplus with the United States was "
+                                     "7.1 billion dlrs and with EC nations, 2.3 billion "
+                                     "dlrs.", "1988-02-10") == []

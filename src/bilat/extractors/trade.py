@@ -319,8 +319,21 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
             targets.append(country)
             marker = True
     if money_root is not None and not targets:
-        got, has = _subtree_targets(context, money_root, preps)
+        # "bought 170 mln worth of items, including textiles, from India": the phrase may
+        # hang anywhere in the amount's noun phrase
+        np_head = money_root.head if money_root.dep_ in {"amod", "nummod", "compound",
+                                                         "quantmod"} else money_root
+        got, has = _subtree_targets(context, np_head, preps)
         targets, marker = got, marker or has
+    if money_root is not None and not targets and flow in {"export", "import"}:
+        # "... and bought X worth of items, including textiles, from India"
+        direct = ("from",) if flow == "import" else ("to", "into")
+        for child in head.children:
+            if child.dep_ in {"prep", "dobj", "obj"} and child.i > head.i:
+                got, has = _subtree_targets(context, child, direct)
+                if got:
+                    targets, marker = got, True
+                    break
     if head.lower_ in _RECEIVE_VERBS and owners:
         owners, targets = targets, owners
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
@@ -404,6 +417,13 @@ def _own_partner(context: DocumentContext, money_root: Token, trigger: Trigger
             if states:  # "12.1 billion with the EC"; "X in aid" names no partner
                 return states, True
     return [], False
+
+
+def _partner_phrase(token: Token) -> bool:
+    """``token`` names the object of a partner preposition ("with EC nations")."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _MARKER_PREPS
 
 
 def _pronoun_partner(sent: Span) -> bool:
@@ -667,6 +687,11 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
         named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
                                    if m.kind in STATE_KINDS))
         others = [c for c in named if c not in known]
+        if len(known) == 1 and known[0] in roles.targets:
+            # two partner phrases ("with A ... and with B") make no pair without an owner
+            partners = {m.country for m in context.actors.within(sent.start, sent.end)
+                        if _partner_phrase(context.doc[m.end - 1])}
+            others = [c for c in others if c not in partners]
         if len(known) == 1 and len(others) == 1:
             return (known[0], others[0]), "sentence"
         if not known and len(named) == 2:
@@ -841,6 +866,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         aligned = [(m, sp) for m in moneys if (sp := _money_root(context, m)) is not None]
         spans = [sp for _, sp in aligned]
         earlier: TimeSpan | None = None
+        last_trigger: Trigger | None = None
         for money, span in aligned:
             others = [o for o in spans if o.start != span.start]
             bought = _purchase(context, span.root, sent, named_before)
@@ -861,8 +887,13 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                     rule="trade_figure.purchase"))
                 continue
             trigger = _choose_trigger(span, triggers, sent, others)
+            if trigger is None and last_trigger is not None and \
+                    _own_partner(context, span.root, last_trigger)[0]:
+                # "its surplus with A was X and with B, Y": the elided flow of the last figure
+                trigger = last_trigger
             if trigger is None:
                 continue
+            last_trigger = trigger
             roles = _roles(context, trigger, span.root)
             own_states, has_own = _own_partner(context, span.root, trigger)
             if has_own and set(own_states) != set(roles.targets):
