@@ -248,3 +248,12 @@ def test_trip_inside_own_country_is_not_a_visit(bilat_extractor: Any) -> None:
 def test_visiting_sports_team_is_not_a_visit(bilat_extractor: Any) -> None:
     text = "The visiting team from Brazil beat Argentina 2-1 in Buenos Aires."
     assert visits(bilat_extractor, text) == []
+
+
+def test_meeting_at_a_seat_of_government_is_an_implicit_visit(bilat_extractor: Any) -> None:
+    text = ("Japanese Prime Minister Kenji Sato met President Donald Trump at the White House "
+            "on Friday.")
+    found = visits(bilat_extractor, text)
+    assert [(v.visitor_country, v.host_country, v.implicit) for v in found] == [
+        ("JPN", "USA", True)
+    ]

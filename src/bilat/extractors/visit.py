@@ -176,6 +176,9 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
         for partner in partners:
             places += pp_objects(partner, ["in", "at"])
     hosts = [m for m in _hosts(context, places) if m.kind in {"capital", "place"}]
+    if not hosts:  # "met ... at the White House", "talks at the Kremlin": a seat of government
+        hosts = [m for m in (mention_for(context, p, frozenset({"body"}), depth=1) for p in places)
+                 if m is not None]
     if len(hosts) != 1:
         return [], [], True
     people: list[Token] = list(partners)
