@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from bilat.events import Agreement
 from bilat.values import Modality
 

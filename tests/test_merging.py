@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
 from bilat.events import Agreement, Visit
 from bilat.merging import merge_mentions
 from bilat.values import Actor, Evidence, Modality, Precision, TimeSpan

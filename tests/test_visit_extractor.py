@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
 from bilat.events import Visit
 from bilat.values import Modality, Precision
 

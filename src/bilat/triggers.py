@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -122,7 +122,7 @@ def _entry(raw: dict[str, Any]) -> TriggerEntry:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(event_type: str) -> TriggerLexicon:
     """Load and compile ``bilat/data/triggers/<event_type>.json`` (once per process)."""
     path = resources.files("bilat") / "data" / "triggers" / f"{event_type}.json"

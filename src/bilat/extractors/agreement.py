@@ -25,9 +25,9 @@ import regex
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     conjuncts,
+    governing_verb,
     in_conditional,
     is_non_state,
-    governing_verb,
     mention_for,
     pp_objects,
     subjects,
@@ -138,7 +138,7 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
             if is_non_state(context, subject):
                 continue
             for token in subject.subtree:
-                if token.dep_ == "pobj" and token.head.lower_ in {"with", "between"} or \
+                if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
                         token.dep_ == "poss":
                     for country in _countries(context, [token]):
                         if country not in more:
@@ -223,7 +223,8 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
         parties = _noun_parties(context, head, sent)
     else:
         parties = _verb_parties(context, head, sent)
-    if not parties and trigger.entry.id in {"sign", "signing"} and not _non_state_signers(context, head):
+    signing = trigger.entry.id in {"sign", "signing"}
+    if not parties and signing and not _non_state_signers(context, head):
         # the parse found nobody: an act of signing in a sentence that names exactly two
         # states is between them
         return _two_named(context, sent)
