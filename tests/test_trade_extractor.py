@@ -399,3 +399,18 @@ def test_two_partner_phrases_without_an_owner_are_no_pair(bilat_extractor: Any) 
     assert _figures(bilat_extractor, "Officials said the surplus with the United States was "
                                      "7.1 billion dlrs and with EC nations, 2.3 billion "
                                      "dlrs.", "1988-02-10") == []
+
+
+def test_compared_figure_keeps_the_pair_of_the_first(bilat_extractor: Any) -> None:
+    text = ("Mexico is the United States' third largest trading partner, with two-way trade "
+            "of more than 50 billion dlrs in 1987. But the U.S. ran up a 9 billion dlr\n"
+            "deficit in manufactured goods that year compared to a 3 billion dlr\nsurplus in "
+            "farm trade with its neighbour.")
+    found = _figures(bilat_extractor, text, "1988-04-07")
+    got = {(f.countries, f.value.amount) for f in found if f.value}
+    assert (("MEX", "USA"), Decimal("3000000000")) in got
+
+
+def test_compared_figure_without_a_pair_before_is_dropped(bilat_extractor: Any) -> None:
+    assert _figures(bilat_extractor, "Exports rose to 9 billion dlrs compared to a 3 billion "
+                                     "dlr surplus in farm trade.", "1988-04-07") == []

@@ -426,6 +426,18 @@ def _partner_phrase(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _MARKER_PREPS
 
 
+def _in_comparison(token: Token) -> bool:
+    """``token`` is the object of "compared to/with", "against", "versus"."""
+    node = token
+    for _ in range(3):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lower_ in {"compared", "against", "versus", "vs", "vs."}:
+            return True
+    return False
+
+
 def _pronoun_partner(sent: Span) -> bool:
     """ "with its neighbour", "to their partner": a partner named only by a possessive."""
     return any(t.dep_ == "pobj" and t.head.lower_ in {"with", "to", "from"}
@@ -867,6 +879,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         spans = [sp for _, sp in aligned]
         earlier: TimeSpan | None = None
         last_trigger: Trigger | None = None
+        last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
         for money, span in aligned:
             others = [o for o in spans if o.start != span.start]
             bought = _purchase(context, span.root, sent, named_before)
@@ -917,6 +930,11 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
                 # "A's exports to B fell to X, while B's exports rose to Y"
                 pair, how = figure_pair[0], "parallel"
+            if not pair and last_pair is not None and not roles.owners and \
+                    not roles.targets and not roles.foreign and \
+                    _in_comparison(trigger.head):
+                # "a X deficit in goods compared to a Y surplus in services": same pair
+                pair, how = last_pair, "compared"
             if not pair and carried is not None and len(roles.owners) == 1 and \
                     not roles.targets and roles.owners[0] in carried and \
                     not roles.foreign and _pronoun_partner(sent):
@@ -972,6 +990,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                     rule=f"trade_figure.{trigger.entry.id}.{how}",
                 )
             )
+            last_pair = pair
             if how in {"syntax", "sentence", "recipient"}:
                 pair_here = (pair[0], pair[1])
                 figure_pair = (pair_here, trigger.label)
