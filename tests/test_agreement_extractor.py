@@ -218,3 +218,14 @@ def test_allies_named_in_apposition_are_the_parties(bilat_extractor: Any) -> Non
     parties = {a.parties for a in agreements(bilat_extractor, text)}
     assert ("IRN", "RUS", "TUR") in parties
     assert all("SYR" not in p for p in parties)
+
+
+def test_agreement_reported_by_the_other_side(bilat_extractor: Any) -> None:
+    text = ("Canadian Foreign Minister Anne Roy said China had agreed to release the two "
+            "detained engineers.")
+    assert [a.parties for a in agreements(bilat_extractor, text)] == [("CAN", "CHN")]
+
+
+def test_one_state_agreeing_alone_is_not_an_agreement(bilat_extractor: Any) -> None:
+    text = "Brazil agreed to cut its import tariffs on steel next year."
+    assert agreements(bilat_extractor, text) == []

@@ -53,6 +53,8 @@ GROUP_REFERENCE = regex.compile(
     r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies)$)",
     regex.IGNORECASE,
 )
+REPORTING_VERBS = frozenset({"said", "says", "announced", "announces", "told", "confirmed",
+                             "confirms", "declared", "stated"})
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
 
 
@@ -182,6 +184,12 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
         }
         if len(others) == 1:
             parties.extend(others)
+    if len(parties) == 1 and verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING_VERBS:
+        # "Straw said the US had agreed to release them": agreed with the speaker's state
+        for country in _countries(context, subjects(verb.head)):
+            if country not in parties:
+                parties.append(country)
+                break
     return parties
 
 
