@@ -246,3 +246,26 @@ def test_hypothetical_push_is_not_a_strike(bilat_extractor: Any) -> None:
 def test_domestic_push_is_not_a_strike(bilat_extractor: Any) -> None:
     text = "Syrian government forces pushed into rebel-held Idlib province on Monday."
     assert strikes(bilat_extractor, text) == []
+
+
+def test_unresolved_place_is_the_location_of_a_strike(bilat_extractor: Any) -> None:
+    found = strikes(bilat_extractor,
+                    "Ethiopian jets bombed the Eritrean town of Gulbub on Monday, "
+                    "residents said.")
+    located = [s for s in found if s.target_country == "ERI" and s.location is not None]
+    assert located and "gulbub" in located[0].location.name.lower()
+    assert located[0].location.country == "ERI"
+
+
+
+def test_unresolved_island_is_the_location(bilat_extractor: Any) -> None:
+    found = strikes(bilat_extractor, "Iraqi jets hit the Iranian oil terminal at Lavan island "
+                    "on Tuesday.")
+    located = [s for s in found if s.target_country == "IRN" and s.location is not None]
+    assert located and "lavan" in located[0].location.name.lower()
+
+
+def test_ship_name_is_not_a_location(bilat_extractor: Any) -> None:
+    found = strikes(bilat_extractor, "Iraqi warplanes attacked the Iranian tanker Shirvan "
+                    "in the Gulf on Sunday.")
+    assert all(s.location is None or "shirvan" not in s.location.name.lower() for s in found)

@@ -93,6 +93,17 @@ PLAN_WORDS = frozenset({
     "potential", "would-be", "contemplated", "contemplating", "weighing",
     "threat",
 })
+REFERENCE_WORDS = frozenset({"east", "west", "north", "south", "northeast", "northwest",
+                             "southeast", "southwest", "outside", "off", "km", "kilometres",
+                             "kilometers", "miles", "mile", "kms"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "villages", "port", "island", "area",
+                         "province", "region", "district", "enclave", "valley", "camp",
+                         "base", "airport", "airbase", "oilfield", "terminal", "harbour",
+                         "harbor", "suburb", "neighbourhood", "neighborhood", "county",
+                         "governorate", "strip", "peninsula", "outskirts"})
+NON_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL",
+                            "MONEY", "PERCENT", "QUANTITY", "PRODUCT", "EVENT", "WORK_OF_ART",
+                            "LAW", "LANGUAGE"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 AIR_NOUNS = frozenset({"aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes",
@@ -141,6 +152,7 @@ def _words() -> _Words:
 class _Target:
     mention: ActorMention
     location: Place | None
+    reference: bool = False  # the place is only a reference point ("east of Sidon")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -395,17 +407,71 @@ def _location_name(context: DocumentContext, tokens: list[Token],
     return None
 
 
+def _is_reference(phrase: Token) -> bool:
+    """A phrase locating something relative to it ("east of Sidon", "near the border of X"),
+    rather than naming where the strike fell."""
+    current = phrase
+    for _ in range(3):
+        if current.dep_ != "pobj" or current.head.lower_ != "of":
+            return False
+        anchor = current.head.head
+        if anchor.lower_ in REFERENCE_WORDS:
+            return True
+        current = anchor  # "east of the port town of Sidon"
+    return False
+
+
+def _named_by_place_noun(token: Token) -> bool:
+    """A name a place noun vouches for, whatever the NER made of it: "the town of Gulbub",
+    "Lavan island"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lower_ in PLACE_NOUNS:
+        return True
+    return token.dep_ == "compound" and token.head.lower_ in PLACE_NOUNS
+
+
+def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | None:
+    """A place name the actor resolver does not know ("Kharg", "Darb al-Sim"): a GPE, LOC
+    or FAC entity in the phrase, else a proper noun that no entity claims for a person,
+    group or organisation."""
+    doc = context.doc
+    indices = {t.i for t in tokens}
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "LOC", "FAC"} and ent.start in indices and \
+                context.actor_at(ent.start) is None:
+            name = ent.text
+            return name[4:] if name.lower().startswith("the ") else name
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.pos_ != "PROPN" or context.actor_at(token.i) is not None or \
+                not token.text[:1].isupper():
+            continue
+        if token.ent_type_ in NON_PLACE_ENTS and not _named_by_place_noun(token):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end in indices and doc[end].pos_ == "PROPN" and \
+                doc[end].ent_type_ not in NON_PLACE_ENTS:
+            end += 1
+        return str(doc[token.i:end].text)
+    return None
+
+
 def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list[_Target]:
-    """Target states named by the target phrases (see the module docstring)."""
+    """Target states named by the target phrases (see the module docstring).
+
+    A target with no named place of its own takes a place the actor resolver cannot place
+    ("hit south of Kharg", "assault on Zarqa") from another target phrase of the same
+    trigger; a place reached only as a reference point ("east of Sidon") is marked so."""
     words = _words()
     territorial: list[_Target] = []
     demonyms: list[_Target] = []
+    loose = _loose_place(context, phrases)
     settled: Token | None = None
     for phrase in phrases:
         if settled is not None and phrase not in settled.conjuncts:
             break  # after the first territorial phrase, only its conjuncts ("Syria and Iraq")
         tokens = _np_tokens(phrase)
         mentions = _mentions_in(context, tokens)
+        reference = _is_reference(phrase)
         head_word = phrase.lower_
         if head_word in words.ships:
             flag = [m for m in mentions if m.kind in FORCES_KINDS
@@ -413,7 +479,7 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
             modifiers = [m for m in flag if any(
                 context.actor_at(c.i) == m for c in phrase.subtree if c.i < phrase.i)]
             if modifiers:
-                return [_Target(modifiers[0], None)]
+                return [_with_loose_place(_Target(modifiers[0], None), loose)]
         if weak and head_word not in words.targets | words.ships and not any(
                 m.start <= phrase.i < m.end and m.kind in TERRITORY_KINDS for m in mentions):
             continue
@@ -425,7 +491,7 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
                 if all(t.mention.country != mention.country for t in territorial):
                     name = _location_name(context, tokens, mention)
                     place = Place(name=name, country=mention.country) if name else None
-                    territorial.append(_Target(mention, place))
+                    territorial.append(_Target(mention, place, reference))
             settled = phrase if settled is None else settled
             continue
         for mention in mentions:
@@ -433,19 +499,49 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
                     all(t.mention.country != mention.country for t in demonyms):
                 name = _location_name(context, tokens, mention)
                 place = Place(name=name, country=mention.country) if name else None
-                demonyms.append(_Target(mention, place))
+                demonyms.append(_Target(mention, place, reference))
     if territorial:
         # a named place richer than the bare country ("Paktika" over "Afghanistan")
         out: list[_Target] = []
         for target in territorial:
             if target.location is None:
-                richer = next((t.location for t in territorial
+                richer = next((t for t in territorial
                                if t.location is not None
                                and t.mention.country == target.mention.country), None)
-                target = _Target(target.mention, richer)
-            out.append(target)
+                if richer is not None:
+                    target = _Target(target.mention, richer.location, richer.reference)
+            out.append(_with_loose_place(target, loose))
         return out
-    return demonyms[:1]
+    return [_with_loose_place(t, loose) for t in demonyms[:1]]
+
+
+def _loose_place(context: DocumentContext, phrases: list[Token]) -> tuple[str, bool] | None:
+    """The first unresolved place named by a target phrase, and whether it is only a
+    reference point; a place named outright beats an earlier reference point."""
+    words = _words()
+    found: tuple[str, bool] | None = None
+    for phrase in phrases:
+        if phrase.lower_ in words.ships:
+            continue  # "the tanker Avaj" names a ship, not a place
+        reference = _is_reference(phrase)
+        if found is not None and (reference or not found[1]):
+            continue
+        name = _unresolved_place(context, _np_tokens(phrase))
+        if name is not None:
+            found = (name, reference)
+    return found
+
+
+def _with_loose_place(target: _Target, loose: tuple[str, bool] | None) -> _Target:
+    """``target`` located at an unresolved place when it has none (or only a reference
+    point while the loose place is not one); the country stays the target state's."""
+    if loose is None:
+        return target
+    name, reference = loose
+    if target.location is None or (target.reference and not reference):
+        return _Target(target.mention, Place(name=name, country=target.mention.country),
+                       reference)
+    return target
 
 
 # --------------------------------------------------------------------------- attributes
