@@ -28,6 +28,13 @@ without a currency takes the currency of the previous figure in the same paragra
 introduced by "from"/"compared with" without its own date covers the year before the previous
 figure's. Forecasts and targets are ``planned``.
 
+Purchases between two states ("pledged $4bn to buy American jets", "a $5bn deal to buy
+Russian systems") are imports of the buyer from the seller (``_purchase``); buying a firm is
+not one. Aid a state "receives" takes the donor from the aid noun's modifier or, failing
+that, the pair of the story; a donor's next pledge with no recipient goes to the previous
+aid figure's recipient. An amount with its own partner phrase ("... and with B, Y") takes
+that partner; "with its neighbour" and "compared to a Y surplus" keep the pair already set.
+
 Direction (``source_country`` → ``partner_country``): the exporter, the investor, the donor
 or lender, the state with the surplus; for imports the exporting state (the one imported
 from) is the source. Total trade has no direction.
