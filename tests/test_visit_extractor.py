@@ -255,3 +255,34 @@ def test_meeting_at_a_seat_of_government_is_an_implicit_visit(bilat_extractor: A
     assert [(v.visitor_country, v.host_country, v.implicit) for v in found] == [
         ("JPN", "USA", True)
     ]
+
+
+def test_presidents_of_two_states_both_visit(bilat_extractor: Any) -> None:
+    text = "The presidents of Ghana and Togo arrived in Abuja on Monday for a regional summit."
+    found = {(v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)}
+    assert found == {("GHA", "NGA"), ("TGO", "NGA")}
+
+
+def test_hosted_conjoined_leaders_both_visit(bilat_extractor: Any) -> None:
+    text = ("Putin hosted Iran's Hassan Rouhani and Turkey's Recep Tayyip Erdogan in Sochi "
+            "on Wednesday.")
+    found = {(v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)}
+    assert found == {("IRN", "RUS"), ("TUR", "RUS")}
+
+
+def test_sending_officials_to_a_capital_is_a_visit(bilat_extractor: Any) -> None:
+    text = "Erdogan sent officials to Moscow last week to seek Russian approval."
+    found = {(v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)}
+    assert found == {("TUR", "RUS")}
+
+
+def test_sending_troops_is_not_a_visit(bilat_extractor: Any) -> None:
+    text = "Erdogan sent troops to the border with Syria last week."
+    assert visits(bilat_extractor, text) == []
+
+
+def test_visit_to_a_site_on_a_foreign_coast(bilat_extractor: Any) -> None:
+    text = ("Vladimir Putin paid a surprise visit to a Russian airbase on the Syrian coast "
+            "on Monday.")
+    found = {(v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)}
+    assert found == {("RUS", "SYR")}

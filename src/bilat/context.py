@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["DateMention", "DocumentContext"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
+_NEAR_TOKENS = 12
+_TO_FUTURE = frozenset({"is", "are", "am", "due", "scheduled", "set", "expected", "plans",
+                        "plan", "planning", "going", "intends", "intend", "hopes", "wants"})
 _FUTURE_MARKERS = frozenset({"to", "due", "scheduled", "expected", "plan", "plans", "planned"})
 
 
@@ -123,10 +126,7 @@ class DocumentContext:
         sent = sent if sent is not None else trigger.sent
         candidates = self.dates_in(sent)
         if not candidates:
-            if fallback and self.published is not None and tense != "future":
-                first = self.published.replace(day=1)
-                return TimeSpan(start=first, end=self.published, precision="month", text="")
-            return None
+            return self._publication_month(tense) if fallback else None
         chosen: DateMention | None = None
         if self.has_parser:
             for mention in candidates:
@@ -141,8 +141,12 @@ class DocumentContext:
                 if chosen is not None:
                     break
         if chosen is None:
+            near = [m for m in candidates
+                    if min(abs(m.start - trigger.i), abs(m.end - trigger.i)) <= _NEAR_TOKENS]
+            if not near:  # only dates far off in other clauses ("since the 1970s")
+                return self._publication_month(tense) if fallback else None
             chosen = min(
-                candidates,
+                near,
                 key=lambda m: min(abs(m.start - trigger.i), abs(m.end - trigger.i)),
             )
         if tense is not None:
@@ -150,6 +154,13 @@ class DocumentContext:
             if again is not None:
                 return again
         return chosen.timespan
+
+    def _publication_month(self, tense: str | None) -> TimeSpan | None:
+        """The publication month as an undated current event's date (not for the future)."""
+        if self.published is None or tense == "future":
+            return None
+        first = self.published.replace(day=1)
+        return TimeSpan(start=first, end=self.published, precision="month", text="")
 
     def tense(self, token: Token) -> str | None:
         """``"future"`` when the clause of ``token`` is future or scheduled, ``"past"`` when past.
@@ -170,8 +181,9 @@ class DocumentContext:
             return "future"
         if verb.tag_ in {"VBD", "VBN"}:
             return "past"
-        if verb.lower_ in _FUTURE_MARKERS or (
-            verb.tag_ == "VB" and any(w in {"to", "due", "scheduled"} for w in left)
-        ):
+        if verb.lower_ in _FUTURE_MARKERS:
+            return "future"
+        # "is to visit", "due to sign", "plans to travel" (not "was obliged to send")
+        if verb.tag_ == "VB" and len(left) >= 2 and left[-1] == "to" and left[-2] in _TO_FUTURE:
             return "future"
         return None

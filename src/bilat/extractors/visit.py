@@ -20,6 +20,9 @@ known state, a state, a demonym or a government body. Visitor and host must diff
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from bilat.events import Event, Visit
@@ -62,12 +65,40 @@ def _hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
 
 
 def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
+    """Visitors named by ``tokens``, their conjuncts ("Rouhani and Erdogan") and the
+    states of an "of" phrase on an unnamed head ("the presidents of Iran and Turkey")."""
     out: list[ActorMention] = []
+    expanded: list[Token] = []
     for token in tokens:
+        for each in conjuncts(token):
+            expanded.append(each)
+            if context.actor_at(each.i) is None:
+                expanded.extend(o for o in pp_objects(each, ["of"]) if o not in expanded)
+    for token in expanded:
         mention = mention_for(context, token, VISITOR_KINDS)
         if mention is not None and all(m.country != mention.country for m in out):
             out.append(mention)
     return out
+
+
+@lru_cache(maxsize=1)
+def envoy_nouns() -> frozenset[str]:
+    """Nouns for envoys a state sends (``envoy_nouns`` in the visit trigger file)."""
+    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("envoy_nouns", ()))
+
+
+def _demonym_hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
+    """A state named by demonym where the visit goes: "a visit to a Russian airbase on the
+    Syrian coast" -> the most deeply attached demonym (Syria)."""
+    found: list[ActorMention] = []
+    for token in tokens:
+        for node in token.subtree:
+            mention = context.actor_at(node.i)
+            if mention is not None and mention.kind == "demonym" and node.dep_ in {"amod",
+                                                                                  "compound"}:
+                found.append(mention)
+    return found[-1:]
 
 
 def _following_host(context: DocumentContext, trigger: Token) -> list[ActorMention]:
@@ -105,7 +136,9 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
     compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
     hosts = _hosts(context, pp_objects(noun, host_preps))
     if not hosts and not strict:
-        hosts = _following_host(context, noun)
+        hosts = _following_host(context, noun) or _demonym_hosts(
+            context, pp_objects(noun, ["to", "on", "in", "at"])
+        )
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
     if verb is not None and verb != noun:
         if not visitors:
@@ -142,6 +175,12 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         if not visitors and anchor is not head:
             visitors = _visitors(context, subjects(anchor))
         return visitors, hosts, False
+    if label == "send":  # "sent officials to Moscow": the sender's state visits
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if not any(o.lower_ in envoy_nouns() for o in objects):
+            return [], [], False
+        places = pp_objects(head, ["to"]) + [t for o in objects for t in pp_objects(o, ["to"])]
+        return _visitors(context, subjects(head)), _hosts(context, places), False
     if label == "depart":
         return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["for"])), False
     if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
