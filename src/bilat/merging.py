@@ -92,7 +92,8 @@ def merge_mentions(mentions: Iterable[Event]) -> tuple[Event, ...]:
     for group in groups.values():
         group.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
         modality, claimant = _best_modality(group)
-        rules = list(dict.fromkeys(e.rule for e in group if e.rule))
+        # already-merged events (chunk borders) carry "a+b": keep each rule name once
+        rules = list(dict.fromkeys(r for e in group for r in e.rule.split("+") if r))
         merged.append(
             attrs.evolve(
                 group[0],
