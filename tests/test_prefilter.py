@@ -117,9 +117,8 @@ def test_extractor_skips_ruled_out_documents(nlp: Any) -> None:
 @pytest.mark.model
 def test_dev_set_identical_with_and_without_filter(nlp: Any, shared_dir: Path) -> None:
     """Every dev document gives exactly the same events with the filter as without it."""
-    from conftest import load_gold
-
     import bilat
+    from conftest import load_gold
 
     files = sorted((shared_dir / "eval" / "dev").glob("*.jsonl"))
     if not files:
