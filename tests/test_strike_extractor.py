@@ -269,3 +269,35 @@ def test_ship_name_is_not_a_location(bilat_extractor: Any) -> None:
     found = strikes(bilat_extractor, "Iraqi warplanes attacked the Iranian tanker Shirvan "
                     "in the Gulf on Sunday.")
     assert all(s.location is None or "shirvan" not in s.location.name.lower() for s in found)
+
+
+def test_follow_up_by_the_planes_refines_a_reference_point(bilat_extractor: Any) -> None:
+    text = ("Syrian jets bombed rebel positions north of the Jordanian town of Ramtha on "
+            "Monday, witnesses said. The planes attacked positions in the Kafr Asad "
+            "area, a few kilometres north of Ramtha, and smoke rose over the valley.")
+    found = [s for s in strikes(bilat_extractor, text) if s.attacker_country == "SYR"]
+    assert {s.target_country for s in found} == {"JOR"}
+    assert all(s.location is not None and "kafr" in s.location.name.lower() for s in found)
+
+
+def test_bare_warplanes_take_the_attacker_of_the_strike_just_reported(
+        bilat_extractor: Any) -> None:
+    text = ("Iraq said today its warplanes had attacked two Iranian oil platforms. "
+            "Shipping sources confirmed the raids. A military communique said warplanes "
+            "hit the loading jetty at Iran's Lavan island terminal in the afternoon.")
+    found = [s for s in strikes(bilat_extractor, text) if s.target_country == "IRN"]
+    assert found and all(s.attacker_country == "IRQ" for s in found)
+    assert any(s.location is not None and "lavan" in s.location.name.lower() for s in found)
+
+
+def test_bare_warplanes_without_an_earlier_strike_stay_unattributed(
+        bilat_extractor: Any) -> None:
+    text = ("Talks on the border dispute resumed in Geneva. Diplomats said warplanes hit "
+            "a fuel depot at Iran's Lavan island on Sunday.")
+    assert all(s.attacker_country is None for s in strikes(bilat_extractor, text))
+
+
+def test_reference_point_alone_still_locates_the_strike(bilat_extractor: Any) -> None:
+    text = "Israeli jets bombed targets east of the Lebanese port of Tyre on Friday."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.location is not None and "Tyre" in event.location.name

@@ -93,6 +93,15 @@ PLAN_WORDS = frozenset({
     "potential", "would-be", "contemplated", "contemplating", "weighing",
     "threat",
 })
+ANAPHOR_SPAN = 3  # sentences back to the strike a bare "the planes" refers to
+ANAPHOR_DETS = frozenset({"the", "these", "those", "their", "its"})
+UNTIED_FORCES = frozenset({"coalition", "militia", "militias", "missile", "missiles",
+                           "rocket", "rockets"})
+VESSEL_NOUNS = frozenset({"ship", "vessel", "tanker", "supertanker", "freighter", "boat",
+                          "frigate", "destroyer", "warship", "trawler", "ferry", "carrier",
+                          "gunboat", "submarine", "liner", "airliner", "cruiser", "corvette",
+                          "yacht", "barge", "dhow"})
+NAME_JOINERS = frozenset({"-", "al", "el", "ad", "as", "ash", "ar", "az", "an", "ed", "es"})
 REFERENCE_WORDS = frozenset({"east", "west", "north", "south", "northeast", "northwest",
                              "southeast", "southwest", "outside", "off", "km", "kilometres",
                              "kilometers", "miles", "mile", "kms"})
@@ -407,17 +416,17 @@ def _location_name(context: DocumentContext, tokens: list[Token],
     return None
 
 
-def _is_reference(phrase: Token) -> bool:
-    """A phrase locating something relative to it ("east of Sidon", "near the border of X"),
-    rather than naming where the strike fell."""
-    current = phrase
-    for _ in range(3):
-        if current.dep_ != "pobj" or current.head.lower_ != "of":
-            return False
-        anchor = current.head.head
-        if anchor.lower_ in REFERENCE_WORDS:
+def _is_reference(token: Token, hops: int = 6) -> bool:
+    """A place reached only as a reference point ("east of Sidon", "south of the port town
+    of Tyre"), rather than named as where the strike fell."""
+    current = token
+    for _ in range(hops):
+        if current.dep_ == "pobj" and current.head.lower_ == "of" and \
+                current.head.head.lower_ in REFERENCE_WORDS:
             return True
-        current = anchor  # "east of the port town of Sidon"
+        if current.head == current:
+            return False
+        current = current.head
     return False
 
 
@@ -427,6 +436,8 @@ def _named_by_place_noun(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and \
             token.head.head.lower_ in PLACE_NOUNS:
         return True
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head != token:
+        token = token.head  # "Kafr" in "the Kafr Asad area"
     return token.dep_ == "compound" and token.head.lower_ in PLACE_NOUNS
 
 
@@ -448,9 +459,14 @@ def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | No
         if token.ent_type_ in NON_PLACE_ENTS and not _named_by_place_noun(token):
             continue
         end = token.i + 1
-        while end < len(doc) and end in indices and doc[end].pos_ == "PROPN" and \
-                doc[end].ent_type_ not in NON_PLACE_ENTS:
-            end += 1
+        while end < len(doc) and end in indices:
+            if doc[end].pos_ == "PROPN":
+                end += 1
+            elif doc[end].text in NAME_JOINERS and end + 1 < len(doc) and \
+                    end + 1 in indices and doc[end + 1].pos_ == "PROPN":
+                end += 2  # "Darb al-Sim", "Tel el-Kebir"
+            else:
+                break
         return str(doc[token.i:end].text)
     return None
 
@@ -491,7 +507,8 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
                 if all(t.mention.country != mention.country for t in territorial):
                     name = _location_name(context, tokens, mention)
                     place = Place(name=name, country=mention.country) if name else None
-                    territorial.append(_Target(mention, place, reference))
+                    territorial.append(_Target(mention, place, reference or _is_reference(
+                        context.doc[mention.start])))
             settled = phrase if settled is None else settled
             continue
         for mention in mentions:
@@ -518,18 +535,32 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
 def _loose_place(context: DocumentContext, phrases: list[Token]) -> tuple[str, bool] | None:
     """The first unresolved place named by a target phrase, and whether it is only a
     reference point; a place named outright beats an earlier reference point."""
-    words = _words()
     found: tuple[str, bool] | None = None
     for phrase in phrases:
-        if phrase.lower_ in words.ships:
-            continue  # "the tanker Avaj" names a ship, not a place
         reference = _is_reference(phrase)
         if found is not None and (reference or not found[1]):
             continue
-        name = _unresolved_place(context, _np_tokens(phrase))
+        # "the tanker Avaj" names a ship, not a place
+        tokens = [t for t in _np_tokens(phrase) if not _vessel_name(t)]
+        name = _unresolved_place(context, tokens)
         if name is not None:
             found = (name, reference)
     return found
+
+
+def _vessel_name(token: Token) -> bool:
+    """A proper noun naming a vessel: next to a vessel word ("the tanker Avaj", "the Avaj
+    tanker", "the supertanker Khark-5")."""
+    if token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    for step in (-1, 1):
+        i = token.i + step
+        while 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].text == "-"):
+            i += step
+        if 0 <= i < len(doc) and doc[i].lower_ in VESSEL_NOUNS:
+            return True
+    return False
 
 
 def _with_loose_place(target: _Target, loose: tuple[str, bool] | None) -> _Target:
@@ -809,11 +840,38 @@ def _state_move_into(context: DocumentContext, trigger: Trigger,
         and attacker_token.dep_ in {"amod", "poss", "compound"}
 
 
-def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]:
+@attrs.frozen(slots=True)
+class _Found:
+    """A strike mention with what later mentions need: whether its location is only a
+    reference point, and the attacker mention it named."""
+
+    event: Strike
+    reference: bool
+    attacker: ActorMention | None
+    territorial: bool = False  # the target was named as a territory, not by a demonym
+    anaphoric: bool = False  # the attacker came from the strike before ("the planes")
+
+
+def _bare_forces(token: Token) -> bool:
+    """A military noun naming no one ("the planes", "warplanes"): an anaphor for the
+    forces of the strike just reported."""
+    if token.lower_ in UNTIED_FORCES or token.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return False
+    return all(c.dep_ == "punct" or (c.dep_ == "det" and c.lower_ in ANAPHOR_DETS)
+               for c in token.children)
+
+
+def _strike_mentions(context: DocumentContext, trigger: Trigger,
+                     antecedent: ActorMention | None = None) -> list[_Found]:
     if _excluded(trigger) or _hypothetical(trigger):
         return []
     weak = trigger.entry.extra.get("strength") == "weak"
     attacker, military, attacker_token = _attacker(context, trigger)
+    if attacker is None and antecedent is not None and attacker_token is not None and \
+            military and _bare_forces(attacker_token):
+        # "Israeli jets bombed ... . The planes attacked targets in ...": the same forces
+        attacker = antecedent
+    anaphoric = attacker is not None and attacker is antecedent
     if attacker is not None and attacker.kind == "person" and weak:
         attacker = None  # "the president attacked the plan": words, not force
     if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
@@ -864,9 +922,11 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
     )
     evidence = (context.evidence(sent.start_char, sent.end_char),)
     out: list[Strike] = []
+    references: list[tuple[bool, bool]] = []
     for target in targets:
         if attacker is not None and target.mention.country == attacker.country:
             continue
+        references.append((target.reference, target.mention.kind in TERRITORY_KINDS))
         out.append(
             Strike(
                 attacker_country=attacker.country if attacker is not None else None,
@@ -882,13 +942,16 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger) -> list[Strike]
                 rule=f"strike.{trigger.entry.id}",
             )
         )
+    found = [_Found(event, ref, attacker, territorial, anaphoric)
+             for event, (ref, territorial) in zip(out, references, strict=True)]
     if attacker is not None:
         for partner in _co_attackers(context, trigger, attacker.country):
-            out.extend(attrs.evolve(event, attacker_country=partner,
-                                    rule=f"strike.{trigger.entry.id}.co")
-                       for event in list(out) if event.attacker_country == attacker.country
-                       and event.target_country != partner)
-    return out
+            found.extend(_Found(attrs.evolve(f.event, attacker_country=partner,
+                                             rule=f"strike.{trigger.entry.id}.co"),
+                                f.reference, attacker, f.territorial, anaphoric)
+                         for f in list(found) if f.event.attacker_country == attacker.country
+                         and f.event.target_country != partner)
+    return found
 
 
 def _gerund_of_prep(token: Token) -> bool:
@@ -953,8 +1016,56 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
     if not context.has_parser:
         return []
     lexicon = load_lexicon("strike")
-    found: list[Strike] = []
-    for sent in context.doc.sents:
+    found: list[_Found] = []
+    last: tuple[int, ActorMention] | None = None  # sentence number, attacker of last strike
+    for number, sent in enumerate(context.doc.sents):
         for trigger in lexicon.find(sent):
-            found.extend(_strike_mentions(context, trigger))
-    return list(_fill_unknown_attackers(found))
+            antecedent = last[1] if last is not None and number - last[0] <= ANAPHOR_SPAN \
+                else None
+            got = [_continued(f, found) for f in _strike_mentions(context, trigger, antecedent)]
+            found.extend(got)
+            named = next((f.attacker for f in got if f.attacker is not None), None)
+            if named is not None:
+                last = (number, named)
+    events = _fill_unknown_attackers([f.event for f in found])
+    return list(_best_locations(events, [f.reference for f in found]))
+
+
+def _continued(mention: _Found, before: list[_Found]) -> _Found:
+    """A follow-up by the same forces ("The planes attacked Palestinian targets in ...")
+    whose target is only a demonym is the strike just reported on a named territory: it
+    takes that strike's target state."""
+    if not mention.anaphoric or mention.territorial:
+        return mention
+    event = mention.event
+    previous = next((f for f in reversed(before)
+                     if f.event.attacker_country == event.attacker_country), None)
+    if previous is None or not previous.territorial or previous.event.target_country is None:
+        return mention
+    country = previous.event.target_country
+    location = event.location
+    if location is not None:
+        location = Place(name=location.name, country=country)
+    return attrs.evolve(mention, event=attrs.evolve(event, target_country=country,
+                                                    location=location), territorial=True)
+
+
+def _best_locations(events: list[Strike], references: list[bool]) -> list[Strike]:
+    """Give every mention of one strike (same attacker and target) the place the document
+    names for it first, preferring a place named outright over a reference point ("targets
+    east of Sidon" then "targets in the Darb al-Sim area": Darb al-Sim)."""
+    best: dict[tuple[str | None, str | None], tuple[Place, bool]] = {}
+    for event, reference in zip(events, references, strict=True):
+        if event.location is None:
+            continue
+        key = (event.attacker_country, event.target_country)
+        held = best.get(key)
+        if held is None or (held[1] and not reference):
+            best[key] = (event.location, reference)
+    out: list[Strike] = []
+    for event in events:
+        chosen = best.get((event.attacker_country, event.target_country))
+        if chosen is not None and chosen[0] != event.location:
+            event = attrs.evolve(event, location=chosen[0])
+        out.append(event)
+    return out
