@@ -286,3 +286,13 @@ def test_visit_to_a_site_on_a_foreign_coast(bilat_extractor: Any) -> None:
             "on Monday.")
     found = {(v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)}
     assert found == {("RUS", "SYR")}
+
+
+def test_surname_that_is_also_a_place_stays_the_person(bilat_extractor: Any) -> None:
+    text = ("Pakistan Foreign Minister Ishaq Dar flew to Kabul on Monday. A rare meeting "
+            "between Muttaqi and Dar in Kabul last month had eased tensions.")
+    actors = {
+        (v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)
+    }
+    assert ("PAK", "AFG") in actors
+    assert all(visitor != "TZA" for visitor, _ in actors)

@@ -509,6 +509,21 @@ class DocumentActors:
         self._people_by_name()
         self._places()
         self._resolve_pending(pending, contextual)
+        self._people_over_places()
+
+    def _people_over_places(self) -> None:
+        """A one-word place that is the surname of a person the document introduced is
+        that person ("Dar" after "Foreign Minister Ishaq Dar", not Dar es Salaam)."""
+        for index, mention in enumerate(self._found):
+            if mention.kind not in {"place", "capital"} or mention.end - mention.start != 1:
+                continue
+            key = gz.normalise(mention.text)
+            hit = self._people.get(key)
+            if hit is None or key in self._conflict:
+                continue
+            self._found[index] = attrs.evolve(
+                mention, country=hit[0], kind="person", person=hit[1], title=hit[2]
+            )
 
     def _extend_bodies(self) -> None:
         """'Pakistan's foreign office', 'the Iraqi parliament' -> one body mention."""
