@@ -164,3 +164,22 @@ def test_home_countries_ignore_places_people_merely_come_from(bilat_extractor: A
     text = ("Canada will deport the men to their home countries, officials said. Their "
             "lawyers flew in from Toronto.")
     assert deportations(bilat_extractor, text) == []
+
+
+def test_date_of_a_meeting_does_not_date_the_deportation_it_discussed(
+        bilat_extractor: Any) -> None:
+    text = ("A tense meeting in Tehran last month, at which the Afghan envoy protested "
+            "against the deportation of Afghans by Iran, ended without agreement. "
+            "Iran has deported more than 5,000 Afghan migrants since early February.")
+    found = [d for d in deportations(bilat_extractor, text)
+             if (d.deporting_country, d.origin_country) == ("IRN", "AFG")]
+    assert found and found[0].date is not None
+    assert str(found[0].date.start).startswith("2024-02")
+
+
+def test_date_in_the_deportation_clause_is_kept(bilat_extractor: Any) -> None:
+    text = "Officials said on Tuesday that Germany deported 28 Afghan men last month."
+    found = [d for d in deportations(bilat_extractor, text)
+             if (d.deporting_country, d.origin_country) == ("DEU", "AFG")]
+    assert found and found[0].date is not None
+    assert str(found[0].date.start).startswith("2024-04")
