@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -299,7 +300,7 @@ def _is_cap(tok: Token) -> bool:
     return bool(t) and t[0].isupper()
 
 
-def _sent_start(doc: Doc, i: int) -> bool:
+def _sent_start(doc: Sequence[Token] | Doc, i: int) -> bool:
     if i == 0:
         return True
     prev = doc[i - 1]
@@ -313,6 +314,7 @@ class DocumentActors:
         self.doc = doc
         self.when = when
         self._doc_text = doc.text
+        self._toks: list[Token] = list(doc)  # indexing a list is far cheaper than a Doc
         self._taken: list[bool] = [False] * len(doc)
         self._found: list[ActorMention] = []
         self._people: dict[str, tuple[str, str, str | None]] = {}  # key -> (country, full, title)
@@ -381,7 +383,7 @@ class DocumentActors:
         person: str | None = None,
         title: str | None = None,
     ) -> None:
-        doc = self.doc
+        doc = self._toks
         sc = doc[start].idx
         ec = doc[end - 1].idx + len(doc[end - 1].text)
         self._found.append(
@@ -394,7 +396,7 @@ class DocumentActors:
         return not any(self._taken[start:end])
 
     def _text(self, start: int, end: int) -> str:
-        doc = self.doc
+        doc = self._toks
         return self._doc_text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
 
     def _in_person(self, start: int, end: int) -> tuple[int, int] | None:
@@ -405,10 +407,14 @@ class DocumentActors:
 
     def _gazetteer_hits(self) -> list[tuple[int, int, dict[str, Any]]]:
         """Longest gazetteer (countries table) matches, left to right, non-overlapping."""
-        doc = self.doc
+        doc = self._toks
         n = len(doc)
         hits: list[tuple[int, int, dict[str, Any]]] = []
         starts = gz.first_words()
+        breaks = [0]  # breaks[k]: tokens before k that hold or end in a paragraph break
+        for tok in doc:
+            newlines = tok.text.count("\n") + tok.whitespace_.count("\n")
+            breaks.append(breaks[-1] + (newlines > 1))
         i = 0
         while i < n:
             tok = doc[i]
@@ -424,11 +430,7 @@ class DocumentActors:
                 last = doc[j - 1]
                 if last.text in POSSESSIVE or (last.is_punct and j - 1 > i):
                     continue
-                if any(
-                    doc[k].text.count("\n") + doc[k].whitespace_.count("\n") > 1
-                    or (doc[k].is_space and k == j - 1)
-                    for k in range(i, j)
-                ):
+                if breaks[j] - breaks[i] or last.is_space:
                     continue  # a paragraph break (a single wrapped newline is fine)
                 entry = gz.lookup(self._text(i, j))
                 if entry is not None:
@@ -443,7 +445,7 @@ class DocumentActors:
 
     def _personish_blocked(self, start: int, end: int, entry: dict[str, Any]) -> bool:
         """'Michael Jordan', 'Chad Smith', 'George Washington': a person, not a state."""
-        doc = self.doc
+        doc = self._toks
         key = gz.normalise(self._text(start, end))
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.lower_ in TITLE_WORDS | POSSESSIVE:
@@ -527,7 +529,7 @@ class DocumentActors:
 
     def _extend_bodies(self) -> None:
         """'Pakistan's foreign office', 'the Iraqi parliament' -> one body mention."""
-        doc = self.doc
+        doc = self._toks
         out: list[ActorMention] = []
         for m in self._found:
             if m.kind not in ("country", "demonym"):
@@ -585,7 +587,7 @@ class DocumentActors:
     # ------------------------------------------------------------------ people
     def _title_at(self, j: int) -> tuple[int, str] | None:
         """A title starting at token j: returns (end, title text)."""
-        doc = self.doc
+        doc = self._toks
         k = j
         head_end = None
         while k < len(doc) and k - j < 7 and doc[k].lower_ in TITLE_WORDS:
@@ -605,7 +607,7 @@ class DocumentActors:
 
     def _name_at(self, j: int) -> tuple[int, int] | None:
         """A person name starting at token j (after optional comma and honorific)."""
-        doc = self.doc
+        doc = self._toks
         n = len(doc)
         if j < n and doc[j].text == ",":
             j += 1
@@ -647,7 +649,7 @@ class DocumentActors:
         return (j, k)
 
     def _register(self, start: int, end: int, country: str, title: str | None) -> None:
-        doc = self.doc
+        doc = self._toks
         full = self._text(start, end)
         keys = {gz.normalise(full)}
         parts = [
@@ -667,7 +669,7 @@ class DocumentActors:
 
     def _people_by_pattern(self) -> None:
         """NATIONALITY ['s] TITLE [,] [Dr.] NAME  and  TITLE NAME (leaders file)."""
-        doc = self.doc
+        doc = self._toks
         for m in list(self._found):
             if m.kind not in ("country", "demonym", "capital", "body"):
                 continue
@@ -720,7 +722,7 @@ class DocumentActors:
 
     def _people_by_name(self) -> None:
         """Later (or earlier) mentions of registered people and of leaders by name."""
-        doc = self.doc
+        doc = self._toks
         n = len(doc)
         leader_starts = gz.leader_first_words()
         person_starts = {k.split(" ")[0] for k in self._people}
@@ -804,7 +806,7 @@ class DocumentActors:
 
     # ------------------------------------------------------------------ places and context
     def _places(self) -> None:
-        doc = self.doc
+        doc = self._toks
         n = len(doc)
         place_starts = gz.place_first_words()
         i = 0
@@ -888,7 +890,7 @@ _CONTEXTUAL_BODIES = frozenset(
 )
 
 
-def _glued(doc: Doc, start: int, end: int) -> bool:
+def _glued(doc: Sequence[Token] | Doc, start: int, end: int) -> bool:
     """Tokens start..end are joined by a hyphen to a neighbour ("Mazar-i-Sharif")."""
     if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
         return True
