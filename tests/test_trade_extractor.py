@@ -414,3 +414,17 @@ def test_compared_figure_keeps_the_pair_of_the_first(bilat_extractor: Any) -> No
 def test_compared_figure_without_a_pair_before_is_dropped(bilat_extractor: Any) -> None:
     assert _figures(bilat_extractor, "Exports rose to 9 billion dlrs compared to a 3 billion "
                                      "dlr surplus in farm trade.", "1988-04-07") == []
+
+
+def test_bilateral_trade_after_a_sentence_naming_the_pair(bilat_extractor: Any) -> None:
+    text = ("Chile and Peru signed a port accord on Monday. Bilateral trade between the two "
+            "neighbours stood at $4.1 billion last year.")
+    found = _figures(bilat_extractor, text)
+    assert [(f.countries, f.value.amount if f.value else None) for f in found] == [
+        (("CHL", "PER"), Decimal("4100000000"))
+    ]
+
+
+def test_unmarked_figure_after_a_pair_sentence_is_not_bilateral(bilat_extractor: Any) -> None:
+    text = "Chile and Peru signed a port accord on Monday. Exports rose to $4.1 billion last year."
+    assert _figures(bilat_extractor, text) == []

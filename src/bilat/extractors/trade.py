@@ -94,7 +94,9 @@ _FAVOUR = frozenset({"favour", "favor"})
 _VALUE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "DATE", "QUANTITY"})
 _PRONOUN_OWNERS = frozenset({"its", "their"})
 _PAIR_ANAPHORS = (("two", "countries"), ("both", "countries"), ("two", "nations"),
-                  ("both", "nations"), ("two", "sides"), ("both", "sides"), ("each", "side"))
+                  ("both", "nations"), ("two", "sides"), ("both", "sides"), ("each", "side"),
+                  ("two", "neighbours"), ("two", "neighbors"), ("two", "states"),
+                  ("two", "allies"), ("two", "partners"), ("two", "governments"))
 _BUY_LEMMAS = frozenset({"buy", "purchase", "acquire", "procure"})
 _DEAL_NOUNS = frozenset({"deal", "deals", "contract", "contracts", "order", "orders",
                          "agreement", "package", "purchase", "sale"})
@@ -870,7 +872,11 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         triggers = [t for t in lexicon.find(sent) if _usable(t)]
         refers_back = _names_pair(sent)
         carried = recent_pair if refers_back else previous_pair
-        pair_here: tuple[str, str] | None = recent_pair if refers_back else None
+        before = tuple(dict.fromkeys(named_before))
+        if carried is None and len(before) == 2:
+            # no figure set a pair yet: "Turkey and Greece signed ... Bilateral trade stood at"
+            carried = (before[0], before[1])
+        pair_here: tuple[str, str] | None = carried if refers_back else None
         label_here: str | None = None
         if refers_back and triggers:
             label_here = triggers[0].label
