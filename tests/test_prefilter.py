@@ -57,6 +57,46 @@ EVENTFUL = {
 }
 
 
+# Event-free paragraphs written for this test whose only trigger-like words are weak strike
+# words ("hit", "strike", "attack", "raid", "fire") with a place named: no force, no state
+# attacker, no passive, so the strike extractor could not use them.
+WEAK_WORDS_ONLY = [
+    "Thunderstorms hit parts of Turin in the afternoon, flooding underpasses and cutting "
+    "power to several streets near the station.",
+    "Their strike partnership has produced 31 goals this season, and the attacking "
+    "midfielder behind them signed a new contract in Lyon on Friday.",
+    "Bargain hunters raided the shelves in Manchester on Tuesday as the chain's closing-down "
+    "sale began, queueing from six in the morning.",
+    "The new album hits the shops in Melbourne next week, and fans opened fire on social "
+    "media at the price of the deluxe edition.",
+    "The striker hit the post twice before the break as the visitors pressed in Glasgow, "
+    "and the home keeper made a string of fine saves.",
+]
+
+# Sentences written for this test, each with a strike or deportation event that a tighter
+# filter must keep: weak words with a state attacker, a force, a body, a passive, a move
+# "into"; strong words alone; deportations with one state named.
+MUST_PASS = {
+    "strike": [
+        "Israeli jets struck targets in Gaza overnight, the military said.",
+        "Iran attacked two Kuwaiti tankers in the Gulf on Monday.",
+        "Israel hit Hezbollah positions in southern Lebanon after rockets were fired.",
+        "The Turkish army raided villages across the border in northern Iraq.",
+        "The oil terminal on Kharg island was hit late on Tuesday, Iranian officials said.",
+        "A Turkish push into northern Syria began at dawn.",
+        "Pakistani helicopters fired on positions near the Afghan border.",
+        "Russian shelling of Kharkiv killed four people on Sunday.",
+        "Washington launched cruise missile strikes on Syrian airfields.",
+        "Saudi-led air strikes pounded the Yemeni capital Sanaa.",
+    ],
+    "deportation": [
+        "Norway expelled two Russian diplomats on Wednesday, accusing them of spying.",
+        "Germany deported 45 Afghan men on a charter flight from Leipzig.",
+        "Thailand forcibly returned dozens of Uyghurs, rights groups said.",
+    ],
+}
+
+
 @pytest.fixture(scope="module")
 def blank() -> Any:
     return spacy.blank("en")
@@ -71,6 +111,42 @@ def test_rejects_event_free_paragraphs(blank: Any, text: str) -> None:
 @pytest.mark.parametrize(("event_type", "text"), sorted(EVENTFUL.items()))
 def test_keeps_eventful_sentences(blank: Any, event_type: str, text: str) -> None:
     assert event_type in possible_types(blank.make_doc(text))
+
+
+@pytest.mark.parametrize("text", WEAK_WORDS_ONLY)
+def test_weak_strike_words_alone_are_ruled_out(blank: Any, text: str) -> None:
+    assert "strike" not in possible_types(blank.make_doc(text))
+
+
+@pytest.mark.parametrize(
+    ("event_type", "text"),
+    [(t, text) for t, texts in sorted(MUST_PASS.items()) for text in texts],
+)
+def test_keeps_realistic_strikes_and_deportations(blank: Any, event_type: str, text: str) -> None:
+    assert event_type in possible_types(blank.make_doc(text))
+
+
+def test_weak_strike_word_counts_with_each_force_cue(blank: Any) -> None:
+    base = "Storms hit the coast near Turin on Monday."
+    assert "strike" not in possible_types(blank.make_doc(base))
+    for variant in (
+        "Warplanes hit the coast near Turin on Monday.",  # a military noun
+        "The government hit the coast near Turin on Monday.",  # a body head
+        "Rome hit the coast near Turin on Monday.",  # a capital
+        "The coast near Turin was hit on Monday.",  # an agentless passive
+    ):
+        assert "strike" in possible_types(blank.make_doc(variant)), variant
+
+
+def test_strike_words_extract_nothing_when_ruled_out(nlp: Any) -> None:
+    """The full extractor agrees: these paragraphs hold no strike."""
+    import bilat
+    from bilat.events import Strike
+
+    full = bilat.Extractor(nlp, prefilter=False)
+    for text in WEAK_WORDS_ONLY:
+        found = full.extract(text, "2024-05-07")
+        assert not [e for e in found if isinstance(e, Strike)], text
 
 
 def test_state_count_distinct_and_capped(blank: Any) -> None:

@@ -12,6 +12,17 @@ returns the event types it could possibly hold. A type is possible only when bot
    Visits have one rule without a trigger word (an official "in" a foreign city): for them
    a person cue also counts, i.e. a title word of :mod:`bilat.actors` ("minister",
    "president", ...) or a name from the leaders file.
+   A *weak* strike trigger ("hit", "strike", "attack", "raid", "fire on": ``"strength":
+   "weak"`` in ``strike.json``) is no use-of-force word by itself: the strike extractor
+   takes it only with a military attacker, a state named as a country, capital or body, or
+   as an agentless passive ("Kharg island was hit"). So it counts only when the document
+   also holds one of: a military noun of ``strike.json`` ("jets", "troops") or a body head
+   of :mod:`bilat.actors` ("army", "government", which make "the Iraqi army" a body); a
+   gazetteer name whose entry is a country, capital or body (not a demonym, place, group or
+   person: "Israel", "Tehran", "the Pentagon"); a passive auxiliary
+   (``bilat/data/prefilter.json``) shortly before it; for a ground move ("push", "cross"),
+   the word "into" ("a Turkish push into ..."). "Thunderstorms hit parts of Turin" and
+   "the club's strike partnership" hold none of these.
 2. **enough states**: the document names at least :data:`MIN_STATES` distinct *possible*
    states. Every n-gram that the gazetteers of :mod:`bilat.actors` know (countries,
    aliases, demonyms, capitals, bodies, groups, places, leaders' names) counts with *every*
@@ -70,6 +81,9 @@ class GazetteerIndex:
         prefixes: every leading run of whole words of every name ("united", "united arab"),
             to stop extending an n-gram that can no longer become a name.
         leaders: the names that belong to people in the leaders file.
+        attackers: the names whose countries-table entry may make a country, capital or
+            body mention (the state attackers a weak strike trigger accepts without a
+            military noun).
     """
 
     codes: dict[str, frozenset[str]]
@@ -78,6 +92,11 @@ class GazetteerIndex:
     uncased_first_words: frozenset[str]
     prefixes: frozenset[str]
     leaders: frozenset[str]
+    attackers: frozenset[str] = frozenset()
+
+
+_NOT_ATTACKER_KINDS = frozenset({"demonym", "place", "group", "person"})
+"""Entry kinds that never make a country, capital or body mention."""
 
 
 def _entry_codes(entry: dict[str, Any]) -> set[str]:
@@ -99,12 +118,17 @@ def gazetteer_index() -> GazetteerIndex | None:
         codes: dict[str, set[str]] = {}
         countries = gz._countries()
         uncased: set[str] = set()
+        attackers: set[str] = set()
         # The tables' keys are already normalised (the resolver looks them up as they are).
         for key, entry in countries["entries"].items():
             codes.setdefault(key, set()).update(_entry_codes(entry))
             uncased.add(key)
+            if entry.get("kind") not in _NOT_ATTACKER_KINDS:
+                attackers.add(key)
         for key, entry in countries["exact"].items():
             codes.setdefault(norm(key), set()).update(_entry_codes(entry))
+            if entry.get("kind") not in _NOT_ATTACKER_KINDS:
+                attackers.add(norm(key))
         for key, hit in gz._places().items():
             bucket = codes.setdefault(key, set())
             if hit and isinstance(hit[0], str) and len(hit[0]) == 3:
@@ -130,6 +154,7 @@ def gazetteer_index() -> GazetteerIndex | None:
         uncased_first_words=frozenset(_strip(name.split()[0]) for name in uncased) - {""},
         prefixes=frozenset(prefixes),
         leaders=leaders,
+        attackers=frozenset(attackers) - {""},
     )
 
 
@@ -170,15 +195,16 @@ def _gated(doc: Doc, orth: int) -> bool:
     return hit
 
 
-def _scan_states(doc: Doc, cols: _Columns) -> tuple[set[str], bool]:
-    """Every code any gazetteer name in ``doc`` could take, and whether a leader is named."""
+def _scan_states(doc: Doc, cols: _Columns) -> tuple[set[str], bool, bool]:
+    """Every code any gazetteer name in ``doc`` could take, whether a leader is named, and
+    whether a name that may be a country, capital or body is (see ``attackers``)."""
     index = gazetteer_index()
     assert index is not None
     strings = doc.vocab.strings  # token texts from their hashes: ``doc.text`` is slow
     orths, lowers, alpha, spaced = cols.orths, cols.lowers, cols.alpha, cols.spaced
     n = len(orths)
     seen: set[str] = set()
-    leader = False
+    leader = attacker = False
     gated = {orth for orth in set(orths) if _gated(doc, orth)}
     for i, orth in enumerate(orths):
         if orth not in gated:
@@ -196,10 +222,11 @@ def _scan_states(doc: Doc, cols: _Columns) -> tuple[set[str], bool]:
                 if found is not None and (cased or name in index.uncased):
                     seen.update(found)
                     leader = leader or (cased and name in index.leaders)
+                    attacker = attacker or name in index.attackers
                 # a whole word that no name continues with: longer n-grams cannot match
                 if alpha[last] and spaced[last] and name not in index.prefixes:
                     break
-    return seen, leader
+    return seen, leader, attacker
 
 
 class _Columns:
@@ -240,12 +267,23 @@ def _lexicon(event_type: str) -> TriggerLexicon | None:
         return None
 
 
-_Sequences = dict[int, list[tuple[frozenset[int], ...]]]
+_PLAIN, _WEAK, _WEAK_GROUND = 0, 1, 2
+"""How an entry's match counts: always; only with a force cue (:func:`_weak_counts`); the
+same, or with "into" in the document (a weak ground move)."""
+
+_Sequences = dict[int, list[tuple[tuple[frozenset[int], ...], int]]]
+
+
+def _condition(event_type: str, entry: Any) -> int:
+    if event_type != "strike" or entry.extra.get("strength") != "weak":
+        return _PLAIN
+    return _WEAK_GROUND if entry.label == "ground" else _WEAK
 
 
 @cache
 def _sequences(event_type: str) -> _Sequences:
-    """The lexicon's entries as word-hash sequences, by the hash of their first word."""
+    """The lexicon's entries as word-hash sequences (with their condition), by the hash of
+    their first word."""
     from spacy.strings import get_string_id
 
     lexicon = _lexicon(event_type)
@@ -253,8 +291,9 @@ def _sequences(event_type: str) -> _Sequences:
     out: _Sequences = {}
     for entry in lexicon.entries:
         steps = tuple(frozenset(get_string_id(f) for f in step) for step in entry.sequence)
+        condition = _condition(event_type, entry)
         for first in steps[0]:
-            out.setdefault(first, []).append(steps)
+            out.setdefault(first, []).append((steps, condition))
     return out
 
 
@@ -270,27 +309,86 @@ def _person_cue_ids() -> frozenset[int]:
     return frozenset(get_string_id(w) for w in TITLE_HEADS)
 
 
-def _has_trigger(event_type: str, cols: _Columns) -> bool:
-    """Whether an entry of the type's lexicon matches the lower-cased word forms (as
-    :meth:`bilat.triggers.TriggerLexicon.find` does, with no part-of-speech check)."""
+def _read_json(*parts: str) -> dict[str, Any]:
+    import json
+    from importlib import resources
+
+    path = resources.files("bilat").joinpath("data", *parts)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@attrs.frozen(slots=True)
+class _ForceCues:
+    """Word hashes that let a weak strike trigger count (see the module docstring)."""
+
+    force: frozenset[int]  # military nouns and body heads
+    auxiliaries: frozenset[int]  # passive auxiliaries
+    window: int  # how many tokens before a trigger an auxiliary may stand
+    into: int
+
+
+@cache
+def _force_cues() -> _ForceCues | None:
+    """The cues, or ``None`` when a list cannot be read (then weak triggers always count)."""
+    from spacy.strings import get_string_id
+
+    try:
+        from bilat.actors.document import BODY_HEADS
+
+        strike = _read_json("triggers", "strike.json")
+        own = _read_json("prefilter.json")
+        words = {str(w).lower() for w in strike["military_nouns"]} | set(BODY_HEADS)
+        auxiliaries = {str(w).lower() for w in own["passive_auxiliaries"]}
+        window = int(own["passive_window"])
+    except Exception:  # pragma: no cover - a list moved: keep every weak trigger
+        log.warning("bilat.prefilter: cannot read the force-word lists; weak triggers kept")
+        return None
+    return _ForceCues(
+        force=frozenset(get_string_id(w) for w in words),
+        auxiliaries=frozenset(get_string_id(w) for w in auxiliaries),
+        window=window,
+        into=get_string_id("into"),
+    )
+
+
+def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether an entry of the type's lexicon that always counts matches the lower-cased word
+    forms (as :meth:`bilat.triggers.TriggerLexicon.find` does, with no part-of-speech
+    check), and else where conditional (weak) entries match: (token index, condition)."""
     if _lexicon(event_type) is None:  # no lexicon: the extractor may use anything: keep
-        return True
+        return True, []
     sequences = _sequences(event_type)
     firsts = cols.present.intersection(sequences)
     if not firsts:
-        return False
-    if any(len(steps) == 1 for first in firsts for steps in sequences[first]):
-        return True
+        return False, []
+    if any(len(steps) == 1 and condition == _PLAIN
+           for first in firsts for steps, condition in sequences[first]):
+        return True, []
     lowers = cols.lowers
     n = len(lowers)
+    weak: list[tuple[int, int]] = []
     for i, lower in enumerate(lowers):
         if lower not in firsts:
             continue
-        for steps in sequences[lower]:
+        for steps, condition in sequences[lower]:
             k = len(steps)
             if i + k <= n and all(lowers[i + m] in steps[m] for m in range(1, k)):
-                return True
-    return False
+                if condition == _PLAIN:
+                    return True, []
+                weak.append((i, condition))
+    return False, weak
+
+
+def _weak_counts(hits: list[tuple[int, int]], cols: _Columns, attacker_named: bool) -> bool:
+    """Whether weak trigger matches may still give the extractor an event (module docstring)."""
+    cues = _force_cues()
+    if cues is None or attacker_named or not cols.present.isdisjoint(cues.force):
+        return True
+    if cues.into in cols.present and any(c == _WEAK_GROUND for _, c in hits):
+        return True
+    lowers, window, auxiliaries = cols.lowers, cues.window, cues.auxiliaries
+    return any(lowers[j] in auxiliaries for i, _ in hits for j in range(max(0, i - window), i))
 
 
 def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, ...]:
@@ -307,12 +405,21 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
     wanted = tuple(EVENT_TYPES) if types is None else tuple(types)
     cols = _Columns(doc)
     present = cols.present
-    triggered = {t for t in wanted if _has_trigger(t, cols)}
+    triggered: set[str] = set()
+    weak: dict[str, list[tuple[int, int]]] = {}
+    for t in wanted:
+        plain, hits = _find_triggers(t, cols)
+        if plain:
+            triggered.add(t)
+        elif hits:
+            weak[t] = hits
     if gazetteer_index() is None:
+        triggered.update(weak)
         return tuple(t for t in wanted if t in triggered or t in _TRIGGERLESS)
-    if not triggered and not any(t in _TRIGGERLESS for t in wanted):
+    if not triggered and not weak and not any(t in _TRIGGERLESS for t in wanted):
         return ()
-    codes, leader = _scan_states(doc, cols)
+    codes, leader, attacker = _scan_states(doc, cols)
+    triggered.update(t for t, hits in weak.items() if _weak_counts(hits, cols, attacker))
     out = []
     for t in wanted:
         if len(codes) < MIN_STATES.get(t, 1):
