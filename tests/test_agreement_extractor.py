@@ -229,3 +229,15 @@ def test_agreement_reported_by_the_other_side(bilat_extractor: Any) -> None:
 def test_one_state_agreeing_alone_is_not_an_agreement(bilat_extractor: Any) -> None:
     text = "Brazil agreed to cut its import tariffs on steel next year."
     assert agreements(bilat_extractor, text) == []
+
+
+def test_what_investors_bet_on_is_not_an_agreement(bilat_extractor: Any) -> None:
+    text = ("Shares rose as investors bet that Japan and South Korea would reach a trade deal "
+            "this year.")
+    assert agreements(bilat_extractor, text) == []
+
+
+def test_discussing_a_possible_deal_is_proposed(bilat_extractor: Any) -> None:
+    text = "Spain and Portugal are discussing a possible deal on water sharing, officials said."
+    found = agreements(bilat_extractor, text)
+    assert [(a.parties, a.modality) for a in found] == [(("ESP", "PRT"), Modality.PROPOSED)]

@@ -296,3 +296,8 @@ def test_surname_that_is_also_a_place_stays_the_person(bilat_extractor: Any) -> 
     }
     assert ("PAK", "AFG") in actors
     assert all(visitor != "TZA" for visitor, _ in actors)
+
+
+def test_conditional_visit_is_not_an_event(bilat_extractor: Any) -> None:
+    text = "If the Chinese president visits Manila next month, the dispute could ease."
+    assert visits(bilat_extractor, text) == []

@@ -157,16 +157,26 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
     return None
 
 
+@lru_cache(maxsize=1)
+def _hypothetical_cues() -> tuple[frozenset[str], frozenset[str]]:
+    path = resources.files("bilat") / "data" / "hypothetical_cues.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["governors"]), frozenset(data["marks"])
+
+
 def in_conditional(token: Token, max_hops: int = 3) -> bool:
-    """Whether ``token`` sits in an "if"/"unless" clause: a hypothetical, not an event."""
+    """Whether ``token`` sits in a hypothetical clause: under "if"/"unless", or in what
+    someone bets, fears or believes would happen (``bilat/data/hypothetical_cues.json``)."""
+    governors, marks = _hypothetical_cues()
     current = token
     for _ in range(max_hops):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in current.children):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in current.children):
             return True
-        if current.head == current or current.dep_ not in {"xcomp", "aux", "dobj", "conj",
-                                                          "advcl", "ccomp", "pobj", "prep"}:
+        if current.head == current or current.dep_ == "advcl":
             return False
-        if current.dep_ == "advcl":
+        if current.dep_ == "ccomp" and current.head.lower_ in governors:
+            return True
+        if current.dep_ not in {"xcomp", "aux", "dobj", "conj", "ccomp", "pobj", "prep"}:
             return False
         current = current.head
     return False

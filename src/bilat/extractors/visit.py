@@ -30,6 +30,7 @@ from bilat.extractors.common import (
     actor_of,
     conjuncts,
     governing_verb,
+    in_conditional,
     mention_for,
     modality_for,
     pp_objects,
@@ -270,6 +271,8 @@ def extract_visits(context: DocumentContext) -> list[Event]:
     found: list[Event] = _presence_visits(context)
     for sent in context.doc.sents:
         for trigger in lexicon.find(sent):
+            if in_conditional(trigger.head):
+                continue  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
             visitors, hosts, implicit = _roles(context, trigger)
             if not visitors or not hosts:
                 continue
