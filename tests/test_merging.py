@@ -177,3 +177,24 @@ def test_arrival_merged_with_presence_is_not_implicit(bilat_extractor: Any) -> N
     result = bilat_extractor.extract(text, published="2024-03-13")
     (event,) = [e for e in result.events if isinstance(e, Visit)]
     assert not event.implicit
+
+
+def test_one_in_principle_mention_outweighs_unmarked_ones() -> None:
+    accord = "Chile and Peru signed a fisheries accord."
+    (merged,) = merge_mentions([
+        Agreement(parties=["CHL", "PER"], evidence=(ev("Chile's foreign minister is in Lima."),)),
+        Agreement(parties=["CHL", "PER"], evidence=(ev("Talks end on Tuesday."),)),
+        Agreement(parties=["CHL", "PER"], evidence=(ev(accord),), modality=Modality.IN_PRINCIPLE),
+    ])
+    assert merged.modality is Modality.IN_PRINCIPLE
+
+
+def test_one_claimed_mention_keeps_its_claimant() -> None:
+    claimant = Actor(name="the Peruvian army", country="PER")
+    (merged,) = merge_mentions([
+        visit("Chile's foreign minister is in Lima."),
+        visit("She arrived in Lima on Monday."),
+        visit("Talks end on Tuesday.", modality=Modality.CLAIMED, claimed_by=claimant),
+    ])
+    assert merged.modality is Modality.CLAIMED
+    assert merged.claimed_by == claimant

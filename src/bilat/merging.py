@@ -42,6 +42,11 @@ def _best_date(events: list[Event]) -> TimeSpan | None:
     return first
 
 
+# Hedges a headline or a summary sentence drops but the body states once: one such mention
+# outweighs any number of unmarked ones ("reach accord" ... "agreed in principle").
+_SPECIFIC_HEDGES = frozenset({Modality.IN_PRINCIPLE, Modality.CLAIMED})
+
+
 def _best_modality(events: list[Event]) -> tuple[Modality, Any]:
     counts = Counter(e.modality for e in events)
     asserted = counts.get(Modality.ASSERTED, 0)
@@ -52,7 +57,7 @@ def _best_modality(events: list[Event]) -> tuple[Modality, Any]:
         return Modality.ASSERTED, None
     order = {e.modality: i for i, e in reversed(list(enumerate(events)))}
     modality, n = max(hedged, key=lambda mn: (mn[1], -order[mn[0]]))
-    if asserted > n:
+    if asserted > n and modality not in _SPECIFIC_HEDGES:
         return Modality.ASSERTED, None
     claimant = next((e.claimed_by for e in events if e.modality is modality and e.claimed_by), None)
     return modality, claimant
