@@ -301,3 +301,9 @@ def test_reference_point_alone_still_locates_the_strike(bilat_extractor: Any) ->
     text = "Israeli jets bombed targets east of the Lebanese port of Tyre on Friday."
     (event,) = strikes(bilat_extractor, text)
     assert event.location is not None and "Tyre" in event.location.name
+
+
+def test_state_pronoun_attacker_after_a_reporting_verb(bilat_extractor: Any) -> None:
+    text = "Turkey said it struck Kurdish militant positions in northern Iraq on Sunday."
+    found = strikes(bilat_extractor, text)
+    assert [(s.attacker_country, s.target_country) for s in found] == [("TUR", "IRQ")]

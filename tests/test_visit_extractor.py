@@ -301,3 +301,9 @@ def test_surname_that_is_also_a_place_stays_the_person(bilat_extractor: Any) -> 
 def test_conditional_visit_is_not_an_event(bilat_extractor: Any) -> None:
     text = "If the Chinese president visits Manila next month, the dispute could ease."
     assert visits(bilat_extractor, text) == []
+
+
+def test_meeting_placed_by_a_pp_on_the_person_met(bilat_extractor: Any) -> None:
+    text = "President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday."
+    found = {(v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)}
+    assert found == {("FRA", "DEU")}

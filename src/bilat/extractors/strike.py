@@ -229,8 +229,11 @@ def _state_mention(context: DocumentContext, token: Token,
     for mention in _mentions_in(context, tokens):
         if mention.kind in kinds:
             return mention
-    # "its warplanes", "their jets": the nearest state named before, in the same sentence
-    if any(t.lower_ in {"its", "their"} and t.dep_ == "poss" for t in tokens):
+    # "its warplanes", "their jets", "Israel said it struck": the nearest state named
+    # before, in the same sentence
+    if token.lower_ in {"it", "they"} or any(
+        t.lower_ in {"its", "their"} and t.dep_ == "poss" for t in tokens
+    ):
         sent = token.sent
         before = [m for m in context.actors.within(sent.start, token.i)
                   if m.kind in {"country", "capital", "body"}]

@@ -209,6 +209,8 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
                                                                    list[ActorMention], bool]:
     verb = governing_verb(head) if head.pos_ in {"NOUN", "PROPN"} else head
     partners = pp_objects(head, ["with", "between"])
+    if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
+        partners += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
     places = pp_objects(head, ["in", "at"])
     if verb is not None and verb != head:
         places += pp_objects(verb, ["in", "at"])
