@@ -428,3 +428,12 @@ def test_bilateral_trade_after_a_sentence_naming_the_pair(bilat_extractor: Any) 
 def test_unmarked_figure_after_a_pair_sentence_is_not_bilateral(bilat_extractor: Any) -> None:
     text = "Chile and Peru signed a port accord on Monday. Exports rose to $4.1 billion last year."
     assert _figures(bilat_extractor, text) == []
+
+
+def test_two_neighbours_take_the_document_protagonists(bilat_extractor: Any) -> None:
+    text = ("Chile and Peru signed a port accord on Monday. Chile will dredge the harbour and "
+            "Peru will build the road, officials in Chile and Peru said. "
+            "The two ministers shook hands. "
+            "Bilateral trade between the two neighbours stood at $4.1 billion last year.")
+    found = _figures(bilat_extractor, text)
+    assert [f.countries for f in found] == [("CHL", "PER")]

@@ -28,6 +28,7 @@ from bilat.extractors.common import (
     governing_verb,
     in_conditional,
     is_non_state,
+    main_states,
     mention_for,
     pp_objects,
     subjects,
@@ -99,23 +100,8 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) 
                 found.append(mention.country)
         if len(found) == wanted:
             return found
-        return _main_states(context, wanted)
+        return main_states(context, wanted, PARTY_KINDS)
     return []
-
-
-def _main_states(context: DocumentContext, wanted: int = 2) -> list[str]:
-    """The document's ``wanted`` protagonist states, when they clearly dominate its mentions
-    (each named at least twice, and the next state at most half as often)."""
-    counts: dict[str, int] = {}
-    for mention in context.actors.mentions:
-        if mention.kind in PARTY_KINDS:
-            counts[mention.country] = counts.get(mention.country, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) < wanted or ranked[wanted - 1][1] < 2:
-        return []
-    if len(ranked) > wanted and ranked[wanted][1] * 2 > ranked[wanted - 1][1]:
-        return []
-    return [code for code, _ in ranked[:wanted]]
 
 
 def _is_accord_noun(token: Token) -> bool:

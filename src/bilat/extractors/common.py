@@ -31,6 +31,7 @@ __all__ = [
     "governing_verb",
     "in_conditional",
     "is_non_state",
+    "main_states",
     "mention_for",
     "modality_for",
     "pp_objects",
@@ -222,6 +223,22 @@ def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> Ac
         return count, position
 
     return max(enumerate(people), key=salience)[1]
+
+
+def main_states(context: DocumentContext, wanted: int = 2,
+                kinds: frozenset[str] = STATE_KINDS) -> list[str]:
+    """The document's ``wanted`` protagonist states, when they clearly dominate its mentions
+    (each named at least twice, and the next state at most half as often)."""
+    counts: dict[str, int] = {}
+    for mention in context.actors.mentions:
+        if mention.kind in kinds:
+            counts[mention.country] = counts.get(mention.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < wanted or ranked[wanted - 1][1] < 2:
+        return []
+    if len(ranked) > wanted and ranked[wanted][1] * 2 > ranked[wanted - 1][1]:
+        return []
+    return [code for code, _ in ranked[:wanted]]
 
 
 def state_antecedent(context: DocumentContext, pronoun: Token,

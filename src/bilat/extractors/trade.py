@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, TradeFigure
-from bilat.extractors.common import modality_for, pp_objects, subjects
+from bilat.extractors.common import main_states, modality_for, pp_objects, subjects
 from bilat.modality import modality_at
 from bilat.triggers import load_lexicon
 from bilat.values import Modality, Money, Precision, TimeSpan
@@ -876,6 +876,11 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         if carried is None and len(before) == 2:
             # no figure set a pair yet: "Turkey and Greece signed ... Bilateral trade stood at"
             carried = (before[0], before[1])
+        elif carried is None and refers_back:
+            # "the two neighbours" with no pair nearby: the document's two protagonists
+            main = main_states(context, 2, STATE_KINDS)
+            if len(main) == 2:
+                carried = (main[0], main[1])
         pair_here: tuple[str, str] | None = carried if refers_back else None
         label_here: str | None = None
         if refers_back and triggers:
