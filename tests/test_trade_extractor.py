@@ -437,3 +437,9 @@ def test_two_neighbours_take_the_document_protagonists(bilat_extractor: Any) -> 
             "Bilateral trade between the two neighbours stood at $4.1 billion last year.")
     found = _figures(bilat_extractor, text)
     assert [f.countries for f in found] == [("CHL", "PER")]
+
+
+def test_partner_phrase_on_the_goods_imported(bilat_extractor: Any) -> None:
+    text = "India's imports of crude oil from Iraq fell to $9.2 billion in 2018."
+    found = _figures(bilat_extractor, text)
+    assert [(f.countries, f.flow) for f in found] == [(("IND", "IRQ"), "import")]

@@ -307,3 +307,17 @@ def test_meeting_placed_by_a_pp_on_the_person_met(bilat_extractor: Any) -> None:
     text = "President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday."
     found = {(v.visitor_country, v.host_country) for v in visits(bilat_extractor, text)}
     assert found == {("FRA", "DEU")}
+
+
+def test_official_due_in_a_foreign_capital_is_a_planned_visit(bilat_extractor: Any) -> None:
+    text = ("The Iranian foreign minister is due in Tokyo on Friday for talks with his "
+            "Japanese counterpart.")
+    found = visits(bilat_extractor, text)
+    assert [(v.visitor_country, v.host_country, v.modality) for v in found] == [
+        ("IRN", "JPN", Modality.PLANNED)
+    ]
+
+
+def test_citizens_due_in_a_city_are_not_a_visit(bilat_extractor: Any) -> None:
+    text = "Thousands of Iranian fans are due in Tokyo on Friday for the final."
+    assert visits(bilat_extractor, text) == []

@@ -273,6 +273,11 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
         between += [c for c in _countries(context, pp_objects(noun, ["between"]))
                     if c not in between]
     of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
+    if not targets:  # "imports of soybeans from the US": the partner hangs on the goods
+        for goods in of_objects:
+            got, has = _pp_targets(context, goods, preps)
+            targets += [c for c in got if c not in targets]
+            marker = marker or has
     if between:
         targets = [c for c in between if c not in owners] + [c for c in targets
                                                              if c not in between]

@@ -21,7 +21,7 @@ known state, a state, a demonym or a government body. Visitor and host must diff
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -82,11 +82,16 @@ def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMentio
     return out
 
 
-@lru_cache(maxsize=1)
+@cache
+def _visit_config(key: str) -> frozenset[str]:
+    """A word list from the visit trigger file (``envoy_nouns``, ``official_nouns``)."""
+    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get(key, ()))
+
+
 def envoy_nouns() -> frozenset[str]:
     """Nouns for envoys a state sends (``envoy_nouns`` in the visit trigger file)."""
-    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("envoy_nouns", ()))
+    return _visit_config("envoy_nouns")
 
 
 def _demonym_hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
@@ -185,7 +190,10 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
     if label == "depart":
         return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["for"])), False
     if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
-        visitors = [m for m in _visitors(context, subjects(head)) if m.kind in OFFICIAL_KINDS]
+        named = subjects(head)
+        official = any(t.lower_ in _visit_config("official_nouns") for t in named)
+        visitors = [m for m in _visitors(context, named)
+                    if m.kind in OFFICIAL_KINDS or (official and m.kind == "demonym")]
         return visitors, _hosts(context, pp_objects(head, ["in"])), True
     if label == "return":  # "returned from Egypt", "returning from his holiday in Egypt"
         origins = pp_objects(head, ["from"])
