@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 import regex
 
-from bilat.normalise.numbers import NUMBER, SCALE, number_value, scale_value
+from bilat.normalise.numbers import NUMBER, SCALE, number_value, scaled_value
 from bilat.values import Count
 
 __all__ = ["find_counts", "parse_count"]
@@ -131,16 +131,10 @@ def _int(value: Decimal) -> int | None:
 
 
 def _figure(num: str | None, scale: str | None) -> int | None:
-    if not num:
-        return None
-    value = number_value(num)
-    if value is None:
-        return None
-    if num.strip().lower() in ("a", "an", "half a", "half an") and not scale:
-        return None
-    if not scale and "." in num:
-        return None
-    return _int(value * scale_value(scale))
+    value = scaled_value(num, scale)
+    if value is None or (not scale and num is not None and "." in num):
+        return None  # "2.5" people is no count; "2.5 million" is
+    return _int(value)
 
 
 def _body_bounds(m: Any, g: _Grammar) -> tuple[int | None, int | None] | None:

@@ -288,9 +288,7 @@ def _h_quarter(m: Any, ctx: _Ctx) -> _Result:
         rel = _g(m, "rel").lower()
         cur_q = (pub.month - 1) // 3 + 1
         if rel:
-            y = pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(
-                rel, 0
-            )
+            y = pub.year + _REL_YEAR.get(rel, 0)
         elif word == "last":
             yq, mq = _add_months(pub.year, (cur_q - 1) * 3 + 1, -3)
             return *_quarter_span(yq, (mq - 1) // 3 + 1), Precision.QUARTER
@@ -311,9 +309,7 @@ def _h_half(m: Any, ctx: _Ctx) -> _Result:
         rel = _g(m, "rel").lower()
         cur = 1 if pub.month <= 6 else 2
         if rel:
-            y = pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(
-                rel, 0
-            )
+            y = pub.year + _REL_YEAR.get(rel, 0)
         elif ctx.tense == "future":
             y = pub.year if h >= cur else pub.year + 1
         else:
@@ -422,7 +418,7 @@ def _h_relperiod(m: Any, ctx: _Ctx) -> _Result:
         return None
     rel = " ".join(_g(m, "rel").lower().split())
     unit = _g(m, "unit").lower()
-    k = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    k = _REL_YEAR.get(rel, 0)
     if unit == "week":
         return *_week_span(pub + dt.timedelta(days=7 * k)), Precision.WEEK
     if unit == "month":

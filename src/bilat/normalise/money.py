@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -18,7 +17,12 @@ from typing import Any
 import attrs
 import regex
 
-from bilat.normalise.numbers import NUMBER, SCALE, clean_decimal, number_value, scale_value
+from bilat.normalise.numbers import (
+    NUMBER,
+    SCALE,
+    clean_decimal,
+    scaled_value,
+)
 from bilat.values import Money
 
 __all__ = ["find_money", "parse_money", "render_money"]
@@ -237,17 +241,6 @@ def _prefix_currency(lex: _Lexicon, pre: str, country_hint: str | None) -> str:
     return lex.prefixes.get(key) or lex.code_aliases.get(pre, pre)
 
 
-def _amount(num: str | None, scale: str | None) -> Decimal | None:
-    if not num:
-        return None
-    value = number_value(num)
-    if value is None:
-        return None
-    if num.strip().lower() in ("a", "an", "half a", "half an") and not scale:
-        return None
-    return value * scale_value(scale)
-
-
 def _next_word(text: str, pos: int) -> str:
     m = regex.match(r"\s{0,3}([A-Za-z][\w-]{0,30})", text[pos : pos + 40])
     return m.group(1).lower() if m else ""
@@ -307,14 +300,14 @@ def _from_match(
             return []
         if not b_num and _YEAR.fullmatch(a_num or ""):
             return []
-    low = _amount(a_num, a_scale)
+    low = scaled_value(a_num, a_scale)
     if low is None:
         return []
-    high = _amount(b_num, b_scale) if b_num else None
+    high = scaled_value(b_num, b_scale) if b_num else None
     if b_num and high is None:
         return []
     if high is not None and a_scale is None and b_scale is not None:
-        borrowed = _amount(a_num, b_scale)
+        borrowed = scaled_value(a_num, b_scale)
         if borrowed is not None and borrowed <= high:
             low = borrowed
     start = m.start("between") if m.group("between") else m.start()
@@ -328,7 +321,7 @@ def _from_match(
     ):
         # "rose from 3.2 to 5.1 billion dlrs": two amounts, not a range
         if a_scale is None and b_scale is not None:
-            low = _amount(a_num, b_scale) or low
+            low = scaled_value(a_num, b_scale) or low
         first_end = m.end("ascale") if a_scale else m.end("anum")
         return [
             Money(clean_decimal(low), currency, text[start:first_end], None, start, first_end),

@@ -131,3 +131,16 @@ def number_value(text: str) -> Decimal | None:
             pass
     value = _own_words(words)
     return None if value is None else Decimal(value)
+
+
+def scaled_value(num: str | None, scale: str | None) -> Decimal | None:
+    """The value of a number and its scale word ("2.5", "billion"); ``None`` for no number
+    and for a bare article ("a", "half a") without a scale, which is no figure."""
+    if not num:
+        return None
+    value = number_value(num)
+    if value is None:
+        return None
+    if num.strip().lower() in ("a", "an", "half a", "half an") and not scale:
+        return None
+    return value * scale_value(scale)
