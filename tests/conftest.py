@@ -65,3 +65,51 @@ def shared_dir() -> Path:
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """Documents of a gold JSONL file under ``shared/eval``."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+AUDIT_MAX_CHARS = 3000
+"""Longer texts (the robustness tests' hostile strings) are not re-parsed for the audit."""
+
+
+class PrefilterLostEvent(AssertionError):
+    """The pre-filter ruled out a document or an event type the extractors find in it."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _audit_the_prefilter() -> Any:
+    """Every test document doubles as a check that the pre-filter loses nothing.
+
+    Whenever an :class:`bilat.Extractor` rules a document out (not parsed) or leaves an
+    event type out (its extractor not run), this audit parses the document in full, runs
+    every extractor and fails if one of them finds an event the filter ruled out. The
+    extractor tests' hundreds of sentences, negatives included, thus check the filter too.
+    """
+    from bilat import engine
+    from bilat.extractor import Extractor
+
+    tokens, events_of = Extractor._tokens, Extractor._events_of
+
+    def audit(extractor: Any, doc: Any, day: Any, allowed: tuple[str, ...]) -> None:
+        found = engine.extract_events(doc, day, extractor.types)
+        lost = sorted({e.type for e in found} - set(allowed))
+        if lost:
+            raise PrefilterLostEvent(f"pre-filter lost {lost} events in {doc.text[:200]!r}")
+
+    def audited_tokens(self: Any, text: str) -> Any:
+        screened = tokens(self, text)
+        if screened is None and len(text) <= AUDIT_MAX_CHARS:
+            with self._lock:
+                audit(self, self.nlp(text), None, ())
+        return screened
+
+    def audited_events_of(self: Any, doc: Any, day: Any, *args: Any) -> Any:
+        types = args[0] if args else None
+        if types is not None and set(types) != set(self.types):
+            with self._lock:
+                audit(self, doc, day, types)
+        return events_of(self, doc, day, *args)
+
+    Extractor._tokens = audited_tokens  # type: ignore[method-assign]
+    Extractor._events_of = audited_events_of  # type: ignore[method-assign]
+    yield
+    Extractor._tokens, Extractor._events_of = tokens, events_of  # type: ignore[method-assign]

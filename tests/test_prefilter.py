@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 import spacy
 
-from bilat.prefilter import MIN_STATES, could_hold_events, possible_types, states_named
+from bilat.prefilter import (
+    MIN_ACTORS,
+    MIN_STATES,
+    could_hold_events,
+    possible_types,
+    states_named,
+)
 
 # Event-free news paragraphs, written for this test: sports, weather, markets, culture.
 EVENT_FREE = [
@@ -212,3 +218,89 @@ def test_dev_set_identical_with_and_without_filter(nlp: Any, shared_dir: Path) -
         assert [e.to_dict() for e in c] == expected, doc["id"]
     # the filter must not be vacuous: the dev set does hold events
     assert sum(len(r) for r in without) > 0
+
+
+def test_places_alone_cannot_be_parties(blank: Any) -> None:
+    """Two cities of different states and a deal: no agreement or trade figure is possible,
+    because a mere place never becomes a party or a trading state."""
+    doc = blank.make_doc(
+        "The Munich side agreed a deal for the Porto winger on Friday, and exports of "
+        "replica shirts from the Munich store have doubled."
+    )
+    named = possible_types(doc)
+    assert "agreement" not in named
+    assert "trade_figure" not in named
+
+
+def test_capitals_and_countries_can_be_parties(blank: Any) -> None:
+    for text in (
+        "Berlin and Lisbon agreed a deal on energy links on Friday.",
+        "Germany and Portugal agreed a deal on energy links on Friday.",
+    ):
+        assert "agreement" in possible_types(blank.make_doc(text)), text
+    assert MIN_ACTORS["agreement"] == 2
+
+
+def test_a_visit_needs_a_visitor_but_the_host_may_be_a_place(blank: Any) -> None:
+    hosted = blank.make_doc("The Japanese trade minister arrived in Porto on Monday.")
+    assert "visit" in possible_types(hosted)
+    places_only = blank.make_doc("The orchestra arrived in Porto from Munich on Monday.")
+    assert "visit" not in possible_types(places_only)
+
+
+def test_an_ambiguous_name_counts_when_a_place_settles_it(blank: Any) -> None:
+    """'Korea' resolves from the rest of the document, even from a mere place (Busan): it is
+    then a country, so it counts as a party."""
+    doc = blank.make_doc("Japan and Korea signed a fisheries agreement in Busan on Monday.")
+    assert "agreement" in possible_types(doc)
+    alone = blank.make_doc("Japan and Korea signed a fisheries agreement on Monday.")
+    assert "agreement" not in possible_types(alone)
+
+
+def test_place_only_deal_extracts_nothing(nlp: Any) -> None:
+    """The full extractor agrees (and the session's pre-filter audit re-checks it)."""
+    import bilat
+    from bilat.events import Agreement, TradeFigure
+
+    full = bilat.Extractor(nlp, prefilter=False)
+    found = full.extract(
+        "The Munich side agreed a deal for the Porto winger on Friday, and exports of "
+        "replica shirts from the Munich store have doubled.",
+        "2024-05-07",
+    )
+    assert not [e for e in found if isinstance(e, Agreement | TradeFigure)]
+
+
+def test_pipe_reads_ahead_a_bounded_window(nlp: Any) -> None:
+    """Ruled-out documents do not count towards a parse batch, but pipe never reads more
+    than WINDOW_BATCHES batches ahead of what it has yielded."""
+    import itertools
+
+    import bilat
+    from bilat.extractor import WINDOW_BATCHES
+
+    pulled = 0
+
+    def endless() -> Any:
+        nonlocal pulled
+        for text in itertools.cycle(EVENT_FREE):
+            pulled += 1
+            yield text
+
+    results = bilat.Extractor(nlp).pipe(endless(), batch_size=4)
+    first = next(results)
+    assert first.doc_index == 0
+    assert first.events == ()
+    assert pulled <= 4 * WINDOW_BATCHES + 1
+
+
+def test_pipe_fills_parse_batches_across_ruled_out_documents(nlp: Any) -> None:
+    import bilat
+
+    texts = [EVENT_FREE[i % len(EVENT_FREE)] for i in range(30)]
+    texts[3], texts[17], texts[29] = EVENTFUL["agreement"], EVENTFUL["visit"], EVENTFUL["strike"]
+    results = list(bilat.Extractor(nlp).pipe(texts, published="2024-05-07", batch_size=2))
+    assert [r.doc_index for r in results] == list(range(30))
+    assert [r.text for r in results] == texts
+    with_events = [i for i, r in enumerate(results) if r.events]
+    assert with_events == [3, 17, 29]

@@ -27,7 +27,13 @@ returns the event types it could possibly hold. A type is possible only when bot
    states. Every n-gram that the gazetteers of :mod:`bilat.actors` know (countries,
    aliases, demonyms, capitals, bodies, groups, places, leaders' names) counts with *every*
    code it could take (all eras, all leaders bearing the name), so the count can only be too
-   high, never too low.
+   high, never too low. Where a type's roles cannot be filled by a mere place (a city or
+   region of the places table, or a countries-table entry of kind ``place``), only the
+   other names count for them (:data:`MIN_ACTORS`): the parties of an agreement and the
+   two sides of a trade figure are states named as countries, demonyms, capitals, bodies,
+   groups or people, and so is a visitor (the host may be any place). Place names can
+   only ever become ``place`` mentions in :class:`bilat.actors.DocumentActors`, so "Munich"
+   and "Porto" in a sports report give no agreement, however many "deals" it mentions.
 
 Both tests are conservative: when in doubt (a missing lexicon, gazetteer tables that cannot
 be read) the type stays possible. A document for which no type is possible is not parsed
@@ -51,7 +57,14 @@ if TYPE_CHECKING:
 
     from bilat.triggers import TriggerLexicon
 
-__all__ = ["MIN_STATES", "GazetteerIndex", "could_hold_events", "possible_types", "states_named"]
+__all__ = [
+    "MIN_ACTORS",
+    "MIN_STATES",
+    "GazetteerIndex",
+    "could_hold_events",
+    "possible_types",
+    "states_named",
+]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +76,14 @@ MIN_STATES: dict[str, int] = {
     "strike": 1,  # the attacker may be unknown
 }
 """Distinct states an event of each type needs; any other type needs one."""
+
+MIN_ACTORS: dict[str, int] = {
+    "visit": 1,  # the visitor is never a mere place (the host may be)
+    "agreement": 2,  # parties: countries, demonyms, capitals, bodies, groups, people
+    "trade_figure": 2,  # both sides are states named as such, never a city
+}
+"""Of those, how many must be named by something other than a mere place (any other type:
+none). A place name resolves only to a ``place`` mention, which these roles never take."""
 
 _MAX_NGRAM = 8
 
@@ -81,6 +102,10 @@ class GazetteerIndex:
         prefixes: every leading run of whole words of every name ("united", "united arab"),
             to stop extending an n-gram that can no longer become a name.
         leaders: the names that belong to people in the leaders file.
+        actor_codes: for names that may be more than a mere place (countries-table entries
+            of any kind but ``place``, leaders' names), the codes they may take as such.
+        pending: ambiguous names ("Korea", "Georgia") with the codes they take when the
+            rest of the document names one of them (in any way: a place will do).
         attackers: the names whose countries-table entry may make a country, capital or
             body mention (the state attackers a weak strike trigger accepts without a
             military noun).
@@ -93,10 +118,19 @@ class GazetteerIndex:
     prefixes: frozenset[str]
     leaders: frozenset[str]
     attackers: frozenset[str] = frozenset()
+    actor_codes: dict[str, frozenset[str]] = attrs.Factory(dict)
+    pending: dict[str, frozenset[str]] = attrs.Factory(dict)
 
 
 _NOT_ATTACKER_KINDS = frozenset({"demonym", "place", "group", "person"})
 """Entry kinds that never make a country, capital or body mention."""
+
+
+def _candidates(entry: dict[str, Any]) -> set[str]:
+    """The codes an ambiguous name takes from the rest of the document (none if not one)."""
+    if entry.get("kind") == "place":
+        return set()
+    return {c for c in entry.get("candidates") or () if isinstance(c, str) and len(c) == 3}
 
 
 def _entry_codes(entry: dict[str, Any]) -> set[str]:
@@ -116,6 +150,8 @@ def gazetteer_index() -> GazetteerIndex | None:
 
         norm = gz.normalise
         codes: dict[str, set[str]] = {}
+        actor_codes: dict[str, set[str]] = {}
+        pending: dict[str, set[str]] = {}
         countries = gz._countries()
         uncased: set[str] = set()
         attackers: set[str] = set()
@@ -125,23 +161,30 @@ def gazetteer_index() -> GazetteerIndex | None:
             uncased.add(key)
             if entry.get("kind") not in _NOT_ATTACKER_KINDS:
                 attackers.add(key)
+            if entry.get("kind") != "place":
+                actor_codes.setdefault(key, set()).update(_entry_codes(entry))
+            pending.setdefault(key, set()).update(_candidates(entry))
         for key, entry in countries["exact"].items():
             codes.setdefault(norm(key), set()).update(_entry_codes(entry))
             if entry.get("kind") not in _NOT_ATTACKER_KINDS:
                 attackers.add(norm(key))
+            if entry.get("kind") != "place":
+                actor_codes.setdefault(norm(key), set()).update(_entry_codes(entry))
+            pending.setdefault(norm(key), set()).update(_candidates(entry))
         for key, hit in gz._places().items():
             bucket = codes.setdefault(key, set())
             if hit and isinstance(hit[0], str) and len(hit[0]) == 3:
                 bucket.add(hit[0])
         leaders = frozenset(gz._leaders()["by_key"])
         for key, records in gz._leaders()["by_key"].items():
-            codes.setdefault(key, set()).update(
-                r["country"] for r in records if isinstance(r.get("country"), str)
-            )
+            countries_of = {r["country"] for r in records if isinstance(r.get("country"), str)}
+            codes.setdefault(key, set()).update(countries_of)
+            actor_codes.setdefault(key, set()).update(countries_of)
     except Exception:  # pragma: no cover - the actors package changed shape: keep everything
         log.warning("bilat.prefilter: cannot read the actor gazetteers; state test disabled")
         return None
     codes.pop("", None)
+    actor_codes.pop("", None)
     uncased.discard("")
     prefixes: set[str] = set()
     for name in codes:
@@ -155,6 +198,8 @@ def gazetteer_index() -> GazetteerIndex | None:
         prefixes=frozenset(prefixes),
         leaders=leaders,
         attackers=frozenset(attackers) - {""},
+        actor_codes={k: frozenset(v) for k, v in actor_codes.items() if v},
+        pending={k: frozenset(v) for k, v in pending.items() if v and k},
     )
 
 
@@ -195,15 +240,28 @@ def _gated(doc: Doc, orth: int) -> bool:
     return hit
 
 
-def _scan_states(doc: Doc, cols: _Columns) -> tuple[set[str], bool, bool]:
-    """Every code any gazetteer name in ``doc`` could take, whether a leader is named, and
-    whether a name that may be a country, capital or body is (see ``attackers``)."""
+@attrs.define(slots=True)
+class _StatesNamed:
+    """What :func:`_scan_states` found in a document."""
+
+    codes: set[str] = attrs.Factory(set)  # every code any name could take
+    actor_codes: set[str] = attrs.Factory(set)  # the codes of names that may be more than places
+    leader: bool = False  # a leader's name is there
+    attacker: bool = False  # a name that may be a country, capital or body is there
+
+
+def _scan_states(doc: Doc, cols: _Columns) -> _StatesNamed:
+    """Every code any gazetteer name in ``doc`` could take (all of them, and those of names
+    that may be more than mere places), whether a leader is named, and whether a name that
+    may be a country, capital or body is (see ``attackers``)."""
     index = gazetteer_index()
     assert index is not None
     strings = doc.vocab.strings  # token texts from their hashes: ``doc.text`` is slow
     orths, lowers, alpha, spaced = cols.orths, cols.lowers, cols.alpha, cols.spaced
     n = len(orths)
-    seen: set[str] = set()
+    found_states = _StatesNamed()
+    seen, actors = found_states.codes, found_states.actor_codes
+    maybe: set[str] = set()  # codes ambiguous names take if the document names them
     leader = attacker = False
     gated = {orth for orth in set(orths) if _gated(doc, orth)}
     for i, orth in enumerate(orths):
@@ -221,12 +279,16 @@ def _scan_states(doc: Doc, cols: _Columns) -> tuple[set[str], bool, bool]:
                 found = index.codes.get(name)
                 if found is not None and (cased or name in index.uncased):
                     seen.update(found)
+                    actors.update(index.actor_codes.get(name, ()))
+                    maybe.update(index.pending.get(name, ()))
                     leader = leader or (cased and name in index.leaders)
                     attacker = attacker or name in index.attackers
                 # a whole word that no name continues with: longer n-grams cannot match
                 if alpha[last] and spaced[last] and name not in index.prefixes:
                     break
-    return seen, leader, attacker
+    actors.update(maybe & seen)
+    found_states.leader, found_states.attacker = leader, attacker
+    return found_states
 
 
 class _Columns:
@@ -254,7 +316,7 @@ def states_named(doc: Doc, *, enough: int = 2) -> int:
     """
     if gazetteer_index() is None:
         return enough
-    return min(enough, len(_scan_states(doc, _Columns(doc))[0]))
+    return min(enough, len(_scan_states(doc, _Columns(doc)).codes))
 
 
 @cache
@@ -418,11 +480,13 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
         return tuple(t for t in wanted if t in triggered or t in _TRIGGERLESS)
     if not triggered and not weak and not any(t in _TRIGGERLESS for t in wanted):
         return ()
-    codes, leader, attacker = _scan_states(doc, cols)
-    triggered.update(t for t, hits in weak.items() if _weak_counts(hits, cols, attacker))
+    named = _scan_states(doc, cols)
+    leader = named.leader
+    triggered.update(t for t, hits in weak.items() if _weak_counts(hits, cols, named.attacker))
     out = []
     for t in wanted:
-        if len(codes) < MIN_STATES.get(t, 1):
+        if len(named.codes) < MIN_STATES.get(t, 1) or \
+                len(named.actor_codes) < MIN_ACTORS.get(t, 0):
             continue
         # visits of officials "in" a foreign city need no trigger word, only a person:
         # a titled one ("Foreign Minister X") or a leader the leaders file names
