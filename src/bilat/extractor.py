@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING
 
 import attrs
@@ -66,6 +65,11 @@ def check_text(text: object) -> str:
         hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes) else ""
         raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
     return text
+
+
+WINDOW_BATCHES = 8
+"""How many batches of input :meth:`Extractor.pipe` may read ahead to fill one batch of
+documents to parse (documents the pre-filter rules out need no parsing)."""
 
 
 @attrs.frozen(slots=True)
@@ -159,22 +163,33 @@ class Extractor:
     def _chunk_limit(self) -> int:
         return max(2, min(int(self.chunk_chars), int(self.nlp.max_length)))
 
-    def _tokens(self, text: str) -> Doc | None:
-        """``text`` tokenized, or ``None`` when the pre-filter rules out every event."""
+    def _tokens(self, text: str) -> tuple[Doc, tuple[str, ...]] | None:
+        """``text`` tokenized, with the event types it may hold; ``None`` when the
+        pre-filter rules out every event. Only those types' extractors need to run."""
         with self._lock:
             doc = self.nlp.make_doc(text)
-        return doc if possible_types(doc, self.types) else None
+        types = possible_types(doc, self.types)
+        return (doc, types) if types else None
 
-    def _screen(self, text: str | Doc) -> str | Doc | None:
-        """:meth:`_tokens` for a batch: a text the tokenizer fails on is kept, to fail later."""
+    def _screen(self, text: str) -> tuple[str | Doc, tuple[str, ...] | None] | None:
+        """:meth:`_tokens` for a batch: a text the tokenizer fails on is kept (with every
+        type), to fail later."""
         try:
-            return self._tokens(text) if isinstance(text, str) else text
+            return self._tokens(text)
         except Exception:
-            return text
+            return text, None
 
-    def _events_of(self, doc: Doc, day: dt.date | None) -> tuple[Event, ...]:
+    def _events_of(
+        self,
+        doc: Doc,
+        day: dt.date | None,
+        types: tuple[str, ...] | None = None,
+        text: str | None = None,
+    ) -> tuple[Event, ...]:
         with self._lock:
-            return engine.extract_events(doc, day, self.types)
+            return engine.extract_events(
+                doc, day, self.types if types is None else types, text=text
+            )
 
     def _from_doc(self, doc: Doc, day: dt.date | None, index: int | None = None) -> Extraction:
         events = self._events_of(doc, day)
@@ -183,11 +198,18 @@ class Extractor:
         )
 
     def _from_parsed(
-        self, doc: Doc, text: str, day: dt.date | None, index: int | None
+        self,
+        doc: Doc,
+        text: str,
+        day: dt.date | None,
+        index: int | None,
+        types: tuple[str, ...] | None = None,
     ) -> Extraction:
-        """Events of ``doc``, parsed from ``sanitize(text)``, with offsets into ``text``."""
-        events = self._events_of(doc, day)
-        if doc.text != text:  # lone surrogates were replaced: cut evidence from the original
+        """Events of ``doc``, parsed from ``sanitize(text)``, with offsets into ``text``;
+        ``types``: the types the pre-filter left possible (default: all of ``self.types``)."""
+        clean = sanitize(text)  # what ``doc`` was made from, so ``doc.text == clean``
+        events = self._events_of(doc, day, types, clean)
+        if clean != text:  # lone surrogates were replaced: cut evidence from the original
             events = tuple(shift_event(e, 0, text) for e in events)
         return Extraction(
             text=text, events=events, published=day, model=self.model_name, doc_index=index
@@ -207,12 +229,13 @@ class Extractor:
                 doc_index=index,
             )
         if self.prefilter:
-            tokens = self._tokens(sanitize(text))
-            if tokens is None:
+            screened = self._tokens(sanitize(text))
+            if screened is None:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
+            tokens, types = screened
             with self._lock:
                 doc = self.nlp(tokens)
-            return self._from_parsed(doc, text, day, index)
+            return self._from_parsed(doc, text, day, index, types)
         with self._lock:
             doc = self.nlp(sanitize(text))
         return self._from_parsed(doc, text, day, index)
@@ -223,10 +246,17 @@ class Extractor:
         mentions: list[Event] = []
         for start, end in chunk_spans(clean, self._chunk_limit()):
             piece = clean[start:end]
-            if piece.isspace() or (self.prefilter and self._tokens(piece) is None):
+            if piece.isspace():
                 continue
+            tokens: str | Doc = piece
+            types = self.types
+            if self.prefilter:
+                screened = self._tokens(piece)
+                if screened is None:
+                    continue
+                tokens, types = screened
             with self._lock:
-                found = engine.extract_events(self.nlp(piece), day, self.types)
+                found = engine.extract_events(self.nlp(tokens), day, types)
             mentions.extend(shift_event(event, start, text) for event in found)
         return merge_mentions(mentions)
 
@@ -272,8 +302,15 @@ class Extractor:
             and len(text) <= self._chunk_limit()
         )
 
-    def _finish(self, item: _Item, doc: Doc | None, fail_fast: bool) -> Extraction:
-        """The result for one item, given its Doc when ``nlp.pipe`` parsed it."""
+    def _finish(
+        self,
+        item: _Item,
+        doc: Doc | None,
+        fail_fast: bool,
+        types: tuple[str, ...] | None = None,
+    ) -> Extraction:
+        """The result for one item, given its Doc when ``nlp.pipe`` parsed it (and the
+        types the pre-filter left possible)."""
         if item.error is not None:
             if fail_fast:
                 raise item.error
@@ -281,7 +318,7 @@ class Extractor:
         try:
             if doc is None:
                 return self._extract_text(item.text, item.day, item.index)
-            return self._from_parsed(doc, item.text, item.day, item.index)
+            return self._from_parsed(doc, item.text, item.day, item.index, types)
         except Exception as exc:
             if fail_fast:
                 raise
@@ -290,15 +327,31 @@ class Extractor:
     def _serial(
         self, items: Iterator[_Item], batch_size: int, fail_fast: bool
     ) -> Iterator[Extraction]:
-        while batch := list(islice(items, batch_size)):
-            direct = [item for item in batch if self._direct(item)]
-            inputs: list[str | Doc] = [sanitize(i.text) for i in direct]
+        # With the pre-filter on, read ahead until ``batch_size`` documents need parsing (or
+        # WINDOW_BATCHES * batch_size were read): spaCy is faster on full batches, and the
+        # read-ahead is bounded, so memory stays flat. Results stay in input order.
+        window = batch_size * WINDOW_BATCHES if self.prefilter else batch_size
+        while True:
+            batch: list[_Item] = []
+            direct: list[_Item] = []
+            inputs: list[str | Doc] = []
             skipped: set[int] = set()
-            if self.prefilter:  # parse only what can hold an event; results stay in order
-                kept = [(i, self._screen(text)) for i, text in zip(direct, inputs, strict=True)]
-                skipped = {i.index for i, tokens in kept if tokens is None}
-                direct = [i for i, tokens in kept if tokens is not None]
-                inputs = [tokens for _, tokens in kept if tokens is not None]
+            possible: dict[int, tuple[str, ...] | None] = {}
+            for item in items:
+                batch.append(item)
+                if self._direct(item):
+                    text = sanitize(item.text)
+                    screened = self._screen(text) if self.prefilter else (text, None)
+                    if screened is None:  # parse only what can hold an event
+                        skipped.add(item.index)
+                    else:
+                        direct.append(item)
+                        inputs.append(screened[0])
+                        possible[item.index] = screened[1]
+                if len(inputs) >= batch_size or len(batch) >= window:
+                    break
+            if not batch:
+                return
             docs: dict[int, Doc] = {}
             try:
                 with self._lock:
@@ -313,18 +366,27 @@ class Extractor:
                 if item.index in skipped:
                     yield self._empty(item)
                     continue
-                yield self._finish(item, docs.pop(item.index, None), fail_fast)
+                yield self._finish(
+                    item, docs.pop(item.index, None), fail_fast, possible.get(item.index)
+                )
 
     def _parallel(
         self, items: Iterator[_Item], batch_size: int, n_process: int, fail_fast: bool
     ) -> Iterator[Extraction]:
-        def tuples() -> Iterator[tuple[str, tuple[_Item, bool | None]]]:
+        Context = tuple[_Item, bool | None, tuple[str, ...] | None]
+
+        def tuples() -> Iterator[tuple[str, Context]]:
             for item in items:
                 direct: bool | None = self._direct(item)
                 text = sanitize(item.text) if direct else ""
-                if direct and self.prefilter and self._screen(text) is None:
-                    text, direct = "", None  # ruled out by the pre-filter: not parsed
-                yield text, (item, direct)
+                types: tuple[str, ...] | None = None
+                if direct and self.prefilter:
+                    screened = self._screen(text)
+                    if screened is None:
+                        text, direct = "", None  # ruled out by the pre-filter: not parsed
+                    else:
+                        types = screened[1]
+                yield text, (item, direct, types)
 
         stream = self.nlp.pipe(
             tuples(), as_tuples=True, batch_size=batch_size, n_process=n_process
@@ -334,11 +396,11 @@ class Extractor:
                 nxt = next(stream, None)
             if nxt is None:
                 return
-            doc, (item, direct) = nxt
+            doc, (item, direct, types) = nxt
             if direct is None:
                 yield self._empty(item)
                 continue
-            yield self._finish(item, doc if direct else None, fail_fast)
+            yield self._finish(item, doc if direct else None, fail_fast, types)
 
     def pipe(
         self,
