@@ -151,9 +151,11 @@ def counts(draw: st.DrawFn) -> Count:
     return Count(low, high, draw(texts))
 
 
+# to_dict() writes amounts as JSON numbers (floats, as events.md says): they round-trip
+# exactly up to 15 significant digits, i.e. below 1e13 with two decimal places.
 moneys = st.builds(
     Money,
-    amount=st.decimals(min_value=0, max_value=Decimal("1e15"), places=2, allow_nan=False),
+    amount=st.decimals(min_value=0, max_value=Decimal("1e13"), places=2, allow_nan=False),
     currency=st.sampled_from(["USD", "GBP", "JPY", None]),
     text=texts,
 )
