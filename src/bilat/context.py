@@ -41,19 +41,25 @@ class DateMention:
 class DocumentContext:
     """One parsed document plus what every extractor needs to know about it."""
 
-    def __init__(self, doc: Doc, published: dt.date | None) -> None:
+    def __init__(self, doc: Doc, published: dt.date | None, *, text: str | None = None) -> None:
+        """``text``: ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text
         self.published = published
         self.has_parser = doc.has_annotation("DEP")
         self.has_ner = doc.has_annotation("ENT_IOB")
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The document's sentences (``doc.sents``, read once for every extractor)."""
+        return list(self.doc.sents)
 
     @cached_property
     def actors(self) -> DocumentActors:
         """The state actors mentioned in the document (countries, capitals, people...)."""
         from bilat.actors import DocumentActors
 
-        return DocumentActors(self.doc, self.published)
+        return DocumentActors(self.doc, self.published, text=self.text)
 
     def actor_at(self, i: int) -> ActorMention | None:
         """The actor mention covering token ``i``, if any."""

@@ -15,7 +15,11 @@ __all__ = ["extract_events"]
 
 
 def extract_events(
-    doc: Doc, published: dt.date | None, types: Iterable[str] | None = None
+    doc: Doc,
+    published: dt.date | None,
+    types: Iterable[str] | None = None,
+    *,
+    text: str | None = None,
 ) -> tuple[Event, ...]:
     """Return the merged events of ``doc``: one per real-world happening, every mention kept.
 
@@ -23,12 +27,13 @@ def extract_events(
         doc: a document processed by an English spaCy pipeline (any: NER and a parser help).
         published: the publication date that relative dates are resolved against.
         types: the event types to run; all by default.
+        text: ``doc.text``, when the caller already holds it (saves rebuilding it).
     """
     from bilat.context import DocumentContext
     from bilat.extractors import EXTRACTORS
     from bilat.merging import merge_mentions
 
-    context = DocumentContext(doc, published)
+    context = DocumentContext(doc, published, text=text)
     wanted = EXTRACTORS.keys() if types is None else set(types)
     mentions: list[Event] = []
     for name, extractor in EXTRACTORS.items():

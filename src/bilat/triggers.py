@@ -71,6 +71,9 @@ class TriggerLexicon:
                 self._by_first.setdefault(form, []).append(entry)
         for bucket in self._by_first.values():
             bucket.sort(key=lambda e: -len(e.sequence))
+        self._by_first_hash: (
+            dict[int, list[tuple[TriggerEntry, tuple[frozenset[int], ...]]]] | None
+        ) = None
 
     @property
     def first_forms(self) -> frozenset[str]:
@@ -79,27 +82,74 @@ class TriggerLexicon:
 
     def find(self, doc: Doc | Span) -> Iterator[Trigger]:
         """Yield the longest trigger starting at each token, left to right, not overlapping."""
-        tokens = list(doc)
-        has_pos = bool(tokens) and tokens[0].doc.has_annotation("POS")
+        hashed = self._hashed()
+        # the lower-case forms' hashes, read in one call: no Token object per word
+        tokens: Any = doc
+        base: Doc = getattr(tokens, "doc", tokens)
+        offset: int = getattr(doc, "start", 0)
+        lowers = _doc_lowers(base)[offset : offset + len(doc)]
+        has_pos: bool | None = None
+        n = len(lowers)
         i = 0
-        while i < len(tokens):
-            token = tokens[i]
+        while i < n:
             matched: Trigger | None = None
-            for entry in self._by_first.get(token.lower_, ()):
-                n = len(entry.sequence)
-                if i + n > len(tokens):
+            for entry, steps in hashed.get(lowers[i], ()):
+                k = len(steps)
+                if i + k > n:
                     continue
-                if all(tokens[i + k].lower_ in entry.sequence[k] for k in range(1, n)):
-                    head = tokens[i + (entry.head if entry.head >= 0 else n - 1)]
-                    if has_pos and entry.pos and head.pos_ not in entry.pos:
-                        continue
-                    matched = Trigger(token.i, token.i + n, head, entry)
+                if all(lowers[i + m] in steps[m] for m in range(1, k)):
+                    head = base[offset + i + (entry.head if entry.head >= 0 else k - 1)]
+                    if entry.pos:
+                        if has_pos is None:
+                            has_pos = base.has_annotation("POS")
+                        if has_pos and head.pos_ not in entry.pos:
+                            continue
+                    matched = Trigger(offset + i, offset + i + k, head, entry)
                     break
             if matched is None:
                 i += 1
             else:
                 yield matched
                 i += matched.end - matched.start
+
+    def _hashed(self) -> dict[int, list[tuple[TriggerEntry, tuple[frozenset[int], ...]]]]:
+        """The entries by the hash of their first form, each with its forms' hashes (longest
+        sequence first, as in ``_by_first``); built on first use."""
+        if self._by_first_hash is None:
+            from spacy.strings import get_string_id
+
+            table: dict[int, list[tuple[TriggerEntry, tuple[frozenset[int], ...]]]] = {}
+            for form, bucket in self._by_first.items():
+                table[get_string_id(form)] = [
+                    (e, tuple(frozenset(get_string_id(f) for f in step) for step in e.sequence))
+                    for e in bucket
+                ]
+            self._by_first_hash = table
+        return self._by_first_hash
+
+
+_last_lowers: tuple[Doc, list[int]] | None = None
+
+
+def _doc_lowers(doc: Doc) -> list[int]:
+    """The hashes of the lower-case forms of ``doc``'s tokens, read in one call (no Token
+    object per word) and kept for the last document: extractors scan it sentence by
+    sentence, type by type."""
+    global _last_lowers
+    last = _last_lowers
+    if last is not None and last[0] is doc and len(last[1]) == len(doc):
+        return last[1]
+    lowers: list[int] = doc.to_array([_lower_attr()]).reshape(-1).tolist() if len(doc) else []
+    _last_lowers = (doc, lowers)
+    return lowers
+
+
+@cache
+def _lower_attr() -> int:
+    """spaCy's LOWER attribute id (imported on first use, not at ``import bilat``)."""
+    from spacy.attrs import LOWER
+
+    return int(LOWER)
 
 
 def _entry(raw: dict[str, Any]) -> TriggerEntry:

@@ -310,10 +310,14 @@ def _sent_start(doc: Sequence[Token] | Doc, i: int) -> bool:
 class DocumentActors:
     """Actor mentions of a Doc; ``when`` (the document date) picks era-dependent codes."""
 
-    def __init__(self, doc: Doc, when: datetime.date | None = None) -> None:
+    def __init__(
+        self, doc: Doc, when: datetime.date | None = None, *, text: str | None = None
+    ) -> None:
+        """Find the mentions; ``text`` is ``doc.text`` when the caller has it at hand
+        (spaCy rebuilds it from the tokens on every access)."""
         self.doc = doc
         self.when = when
-        self._doc_text = doc.text
+        self._doc_text = doc.text if text is None else text
         self._toks: list[Token] = list(doc)  # indexing a list is far cheaper than a Doc
         self._taken: list[bool] = [False] * len(doc)
         self._found: list[ActorMention] = []
@@ -323,7 +327,7 @@ class DocumentActors:
         self._ner: list[Span] = []
         if doc.has_annotation("ENT_IOB"):
             self._ner = list(doc.ents)
-            self._persons_ner = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+            self._persons_ner = [(e.start, e.end) for e in self._ner if e.label_ == "PERSON"]
         with contextlib.suppress(Exception):  # never break extraction on odd input
             self._run()
         self.mentions: tuple[ActorMention, ...] = tuple(sorted(self._found, key=lambda m: m.start))

@@ -244,7 +244,7 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
         return []
     lexicon = load_lexicon("agreement")
     found: list[Event] = []
-    for sent in context.doc.sents:
+    for sent in context.sentences:
         for trigger in lexicon.find(sent):
             if in_conditional(trigger.head):
                 continue

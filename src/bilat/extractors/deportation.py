@@ -595,7 +595,7 @@ def extract_deportations(context: DocumentContext) -> list[Event]:
         return []
     lexicon = load_lexicon("deportation")
     found: list[Deportation] = []
-    for sent in context.doc.sents:
+    for sent in context.sentences:
         for trigger in lexicon.find(sent):
             found.extend(_mentions(context, trigger))
     return list(_share_counts(found))

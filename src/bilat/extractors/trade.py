@@ -47,6 +47,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -93,10 +94,11 @@ _COMPARE_WORDS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "t
 _FAVOUR = frozenset({"favour", "favor"})
 _VALUE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "DATE", "QUANTITY"})
 _PRONOUN_OWNERS = frozenset({"its", "their"})
-_PAIR_ANAPHORS = (("two", "countries"), ("both", "countries"), ("two", "nations"),
+_PAIR_ANAPHORS = frozenset({("two", "countries"), ("both", "countries"), ("two", "nations"),
                   ("both", "nations"), ("two", "sides"), ("both", "sides"), ("each", "side"),
                   ("two", "neighbours"), ("two", "neighbors"), ("two", "states"),
-                  ("two", "allies"), ("two", "partners"), ("two", "governments"))
+                  ("two", "allies"), ("two", "partners"), ("two", "governments")})
+"""Two-word phrases that refer back to a pair of states named before."""
 _BUY_LEMMAS = frozenset({"buy", "purchase", "acquire", "procure"})
 _DEAL_NOUNS = frozenset({"deal", "deals", "contract", "contracts", "order", "orders",
                          "agreement", "package", "purchase", "sale"})
@@ -731,8 +733,7 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
 def _names_pair(sent: Span) -> bool:
     """ "the two countries", "both sides": the sentence refers back to a known pair."""
     words = [t.lower_ for t in sent]
-    return any(words[i:i + 2] == list(cue) for cue in _PAIR_ANAPHORS
-               for i in range(len(words) - 1))
+    return not _PAIR_ANAPHORS.isdisjoint(pairwise(words))
 
 
 def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
@@ -867,7 +868,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     dollar: str | None = None
     last_end = 0
     previous_named: list[str] = []
-    for sent in context.doc.sents:
+    for sent in context.sentences:
         named_before, previous_named = previous_named, [
             m.country for m in context.actors.within(sent.start, sent.end)
             if m.kind in STATE_KINDS]

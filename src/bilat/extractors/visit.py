@@ -279,7 +279,7 @@ def extract_visits(context: DocumentContext) -> list[Event]:
         return []
     lexicon = load_lexicon("visit")
     found: list[Event] = _presence_visits(context)
-    for sent in context.doc.sents:
+    for sent in context.sentences:
         for trigger in lexicon.find(sent):
             if in_conditional(trigger.head):
                 continue  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
