@@ -307,3 +307,41 @@ def test_state_pronoun_attacker_after_a_reporting_verb(bilat_extractor: Any) -> 
     text = "Turkey said it struck Kurdish militant positions in northern Iraq on Sunday."
     found = strikes(bilat_extractor, text)
     assert [(s.attacker_country, s.target_country) for s in found] == [("TUR", "IRQ")]
+
+
+# A strike noun naming no attacker ("the ground assault on X") is a mention of the strike
+# the document attributes on the same target, and names its place.
+UNATTRIBUTED = ("The ground assault on the northern city of Aleppo began at dawn on Sunday, "
+                "after two days of shelling.")
+ATTRIBUTED = "Turkish troops shelled Kurdish positions in Syria on Saturday, the army said."
+
+
+def test_bare_assault_noun_names_the_place_of_the_attributed_strike(bilat_extractor: Any) -> None:
+    (event,) = strikes(bilat_extractor, f"{UNATTRIBUTED} {ATTRIBUTED}")
+    assert (event.attacker_country, event.target_country) == ("TUR", "SYR")
+    assert event.location is not None and event.location.name == "Aleppo"
+    assert len(event.evidence) == 2
+    assert event.date is not None and event.date.text == "Saturday"  # not the bare noun's
+    assert "unattributed" in event.rule
+
+
+def test_bare_assault_noun_alone_is_no_strike(bilat_extractor: Any) -> None:
+    assert strikes(bilat_extractor, UNATTRIBUTED) == []
+
+
+def test_assault_by_a_non_state_party_lends_nothing(bilat_extractor: Any) -> None:
+    text = ("A rebel ground assault on the northern city of Aleppo began at dawn on Sunday. "
+            f"{ATTRIBUTED}")
+    (event,) = strikes(bilat_extractor, text)
+    assert event.location is None
+    text = ("Militants carried out a ground attack on the northern city of Aleppo on Sunday. "
+            f"{ATTRIBUTED}")
+    (event,) = strikes(bilat_extractor, text)
+    assert event.location is None
+
+
+def test_place_of_the_attributed_mention_beats_a_bare_nouns(bilat_extractor: Any) -> None:
+    text = ("Turkish jets bombed targets near Afrin on Saturday. The ground assault on the "
+            "northern city of Aleppo began on Sunday.")
+    (event,) = strikes(bilat_extractor, text)
+    assert event.location is not None and event.location.name == "Afrin"

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, Strike
-from bilat.extractors.common import conjuncts, governing_verb, pp_objects
+from bilat.extractors.common import conjuncts, governing_verb, is_non_state, pp_objects
 from bilat.triggers import load_lexicon
 from bilat.values import Actor, Count, Modality, Place
 
@@ -295,6 +295,29 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
             return mention, _is_military(token) or mention.kind == "body", token
     military = next((t for t in candidates if _is_military(t)), None)
     return None, military is not None, military
+
+
+def _agentless_noun(context: DocumentContext, trigger: Trigger) -> bool:
+    """A strike noun whose phrase names no one who could have struck: no possessor, no
+    name, organisation, non-state party or force among its modifiers, no "by"/"from"
+    phrase, no subject of a light verb ("the cross-border ground assault on Afrin", but
+    not "a rebel assault", "Hamas's attack", "militants carried out an attack")."""
+    if _is_verbal(trigger):
+        return False
+    head = trigger.head
+    for child in head.children:
+        if child.i > head.i or child.dep_ not in {"poss", "amod", "compound", "nmod",
+                                                 "npadvmod"}:
+            continue
+        if child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_ or \
+                _is_military(child) or is_non_state(context, child):
+            return False
+    if pp_objects(head, ["by", "from"]):
+        return False
+    light = _light_verb_of(head)
+    verbs = _words().light_verbs
+    return light is None or not (light.lower_ in verbs or light.lemma_.lower() in verbs) \
+        or not _subjects(light)
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -853,6 +876,7 @@ class _Found:
     attacker: ActorMention | None
     territorial: bool = False  # the target was named as a territory, not by a demonym
     anaphoric: bool = False  # the attacker came from the strike before ("the planes")
+    unattributed: bool = False  # a bare noun naming no attacker ("the assault on Afrin")
 
 
 def _bare_forces(token: Token) -> bool:
@@ -882,12 +906,17 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
     if weak and attacker is not None and not military and attacker.kind not in {
             "country", "capital"} and not _state_move_into(context, trigger, attacker_token):
         return []
-    if attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)
-                                 and attacker_token is None
-                                 and not pp_objects(trigger.head, ["by"])
-                                 and not any(c.dep_ == "agent" for c in trigger.head.children)):
-        return []  # unknown attackers only for an agentless passive ("Kharg was hit")
+    unattributed = attacker is None and not weak and _agentless_noun(context, trigger)
+    if attacker is None and not unattributed and not (
+            _is_verbal(trigger) and _is_passive(trigger.head) and attacker_token is None
+            and not pp_objects(trigger.head, ["by"])
+            and not any(c.dep_ == "agent" for c in trigger.head.children)):
+        # unknown attackers only for an agentless passive ("Kharg was hit") or a bare noun
+        # ("the assault on Afrin") that a stated strike on the same target attributes
+        return []
     targets = _targets(context, _target_phrases(trigger, attacker_token), weak)
+    if unattributed:
+        targets = [t for t in targets if t.mention.kind in TERRITORY_KINDS]
     if not targets and attacker is not None and (not weak or (
             military and attacker_token is not None and _is_military(attacker_token))):
         # a weak word counts only with a military attacker, and only in its own sentence
@@ -945,7 +974,10 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
                 rule=f"strike.{trigger.entry.id}",
             )
         )
-    found = [_Found(event, ref, attacker, territorial, anaphoric)
+    if unattributed:  # it only names the place of a strike the document attributes
+        out = [attrs.evolve(e, date=None, killed=None, injured=None,
+                            rule=f"{e.rule}.unattributed") for e in out]
+    found = [_Found(event, ref, attacker, territorial, anaphoric, unattributed)
              for event, (ref, territorial) in zip(out, references, strict=True)]
     if attacker is not None:
         for partner in _co_attackers(context, trigger, attacker.country):
@@ -1021,7 +1053,7 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
     lexicon = load_lexicon("strike")
     found: list[_Found] = []
     last: tuple[int, ActorMention] | None = None  # sentence number, attacker of last strike
-    for number, sent in enumerate(context.doc.sents):
+    for number, sent in enumerate(context.sentences):
         for trigger in lexicon.find(sent):
             antecedent = last[1] if last is not None and number - last[0] <= ANAPHOR_SPAN \
                 else None
@@ -1030,8 +1062,13 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
             named = next((f.attacker for f in got if f.attacker is not None), None)
             if named is not None:
                 last = (number, named)
-    events = _fill_unknown_attackers([f.event for f in found])
-    return list(_best_locations(events, [f.reference for f in found]))
+    filled = _fill_unknown_attackers([f.event for f in found])
+    # a bare noun ("the assault on Afrin") the document attributes to no one is dropped
+    kept = [(event, f) for event, f in zip(filled, found, strict=True)
+            if not (f.unattributed and event.attacker_country is None)]
+    return list(_best_locations([event for event, _ in kept],
+                                [f.reference for _, f in kept],
+                                [f.unattributed for _, f in kept]))
 
 
 def _continued(mention: _Found, before: list[_Found]) -> _Found:
@@ -1053,18 +1090,23 @@ def _continued(mention: _Found, before: list[_Found]) -> _Found:
                                                     location=location), territorial=True)
 
 
-def _best_locations(events: list[Strike], references: list[bool]) -> list[Strike]:
+def _best_locations(events: list[Strike], references: list[bool],
+                    borrowed: list[bool] | None = None) -> list[Strike]:
     """Give every mention of one strike (same attacker and target) the place the document
     names for it first, preferring a place named outright over a reference point ("targets
-    east of Sidon" then "targets in the Darb al-Sim area": Darb al-Sim)."""
-    best: dict[tuple[str | None, str | None], tuple[Place, bool]] = {}
-    for event, reference in zip(events, references, strict=True):
+    east of Sidon" then "targets in the Darb al-Sim area": Darb al-Sim), and a mention that
+    names the attacker over one that got it from another mention (``borrowed``)."""
+    if borrowed is None:
+        borrowed = [False] * len(events)
+    best: dict[tuple[str | None, str | None], tuple[Place, tuple[bool, bool]]] = {}
+    for event, reference, lent in zip(events, references, borrowed, strict=True):
         if event.location is None:
             continue
         key = (event.attacker_country, event.target_country)
         held = best.get(key)
-        if held is None or (held[1] and not reference):
-            best[key] = (event.location, reference)
+        rank = (lent, reference)
+        if held is None or rank < held[1]:
+            best[key] = (event.location, rank)
     out: list[Strike] = []
     for event in events:
         chosen = best.get((event.attacker_country, event.target_country))
