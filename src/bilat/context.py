@@ -50,6 +50,11 @@ class DocumentContext:
         self.has_ner = doc.has_annotation("ENT_IOB")
 
     @cached_property
+    def entities(self) -> tuple[Span, ...]:
+        """The document's named entities (``doc.ents``, which spaCy rebuilds on each access)."""
+        return tuple(self.doc.ents) if self.has_ner else ()
+
+    @cached_property
     def sentences(self) -> list[Span]:
         """The document's sentences (``doc.sents``, read once for every extractor)."""
         return list(self.doc.sents)
@@ -83,7 +88,7 @@ class DocumentContext:
         """Every DATE entity (and TIME entity naming a day: "last night", "this morning")
         that parses, with its time span read in its own clause's tense."""
         found: list[DateMention] = []
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
             span = self._parse(ent, self.tense(ent.root))

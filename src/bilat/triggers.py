@@ -29,7 +29,7 @@ import attrs
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Trigger", "TriggerEntry", "TriggerLexicon", "load_lexicon"]
+__all__ = ["Trigger", "TriggerEntry", "TriggerLexicon", "load_lexicon", "lower_hashes"]
 
 
 @attrs.frozen(slots=True)
@@ -86,8 +86,8 @@ class TriggerLexicon:
         # the lower-case forms' hashes, read in one call: no Token object per word
         tokens: Any = doc
         base: Doc = getattr(tokens, "doc", tokens)
-        offset: int = getattr(doc, "start", 0)
-        lowers = _doc_lowers(base)[offset : offset + len(doc)]
+        offset: int = getattr(tokens, "start", 0)
+        lowers = lower_hashes(doc)
         has_pos: bool | None = None
         n = len(lowers)
         i = 0
@@ -129,6 +129,15 @@ class TriggerLexicon:
 
 
 _last_lowers: tuple[Doc, list[int]] | None = None
+
+
+def lower_hashes(doc: Doc | Span) -> list[int]:
+    """The string-store hashes of the lower-case forms of ``doc``'s tokens (a Doc or a
+    Span), without building a Token per word; compare with ``spacy.strings.get_string_id``."""
+    tokens: Any = doc
+    base: Doc = getattr(tokens, "doc", tokens)
+    start: int = getattr(tokens, "start", 0)
+    return _doc_lowers(base)[start : start + len(doc)]
 
 
 def _doc_lowers(doc: Doc) -> list[int]:

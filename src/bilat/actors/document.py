@@ -319,6 +319,7 @@ class DocumentActors:
         self.when = when
         self._doc_text = doc.text if text is None else text
         self._toks: list[Token] = list(doc)  # indexing a list is far cheaper than a Doc
+        self._cap: list[bool] = [t.text[:1].isupper() for t in self._toks]  # == _is_cap
         self._taken: list[bool] = [False] * len(doc)
         self._found: list[ActorMention] = []
         self._people: dict[str, tuple[str, str, str | None]] = {}  # key -> (country, full, title)
@@ -422,7 +423,7 @@ class DocumentActors:
         i = 0
         while i < n:
             tok = doc[i]
-            if not _is_cap(tok) or tok.lower_ == "the" or tok.text in POSSESSIVE:
+            if not self._cap[i] or tok.lower_ == "the" or tok.text in POSSESSIVE:
                 i += 1
                 continue
             best = None
@@ -695,7 +696,7 @@ class DocumentActors:
         # TITLE NAME with the leaders file: "President Reagan", "Foreign Minister Ishaq Dar"
         i = 0
         while i < len(doc):
-            if not _is_cap(doc[i]) or doc[i].lower_ not in TITLE_WORDS:
+            if not self._cap[i] or doc[i].lower_ not in TITLE_WORDS:
                 i += 1
                 continue
             t = self._title_at(i)
@@ -732,7 +733,7 @@ class DocumentActors:
         person_starts = {k.split(" ")[0] for k in self._people}
         i = 0
         while i < n:
-            if not _is_cap(doc[i]) or self._taken[i]:
+            if not self._cap[i] or self._taken[i]:
                 i += 1
                 continue
             done = False
@@ -813,9 +814,12 @@ class DocumentActors:
         doc = self._toks
         n = len(doc)
         place_starts = gz.place_first_words()
+        in_person = [False] * n  # token inside a PERSON entity
+        for s, e in self._persons_ner:
+            in_person[s:e] = [True] * (e - s)
         i = 0
         while i < n:
-            if self._taken[i] or not _is_cap(doc[i]) or not doc[i].is_alpha:
+            if self._taken[i] or not self._cap[i] or not doc[i].is_alpha:
                 i += 1
                 continue
             done = False
@@ -824,11 +828,11 @@ class DocumentActors:
                 continue
             for j in range(min(n, i + 6), i, -1):
                 if not self._free(i, j) or not (
-                    _is_cap(doc[j - 1]) or (doc[j - 1].is_lower and j - i > 2)
+                    self._cap[j - 1] or (doc[j - 1].is_lower and j - i > 2)
                 ):
                     continue
                 if self._ner:
-                    if any(s <= i < e or s < j <= e for s, e in self._persons_ner):
+                    if in_person[i] or in_person[j - 1]:  # starts or ends inside a person
                         continue
                     if any(
                         e.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT")

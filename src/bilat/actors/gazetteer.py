@@ -30,6 +30,7 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 _MAX_LEN = 120
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     """Strip diacritics, unify apostrophes/dashes, drop brackets and commas, collapse spaces."""
     if not text.isascii():

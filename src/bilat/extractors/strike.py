@@ -422,7 +422,7 @@ def _location_name(context: DocumentContext, tokens: list[Token],
         return mention.text
     doc = context.doc
     indices = {t.i for t in tokens}
-    for ent in doc.ents:
+    for ent in context.entities:
         if ent.label_ in {"GPE", "LOC", "FAC"} and ent.start in indices:
             other = context.actor_at(ent.start)
             if other is not None and other.kind in {"country", "demonym"}:
@@ -473,7 +473,7 @@ def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | No
     group or organisation."""
     doc = context.doc
     indices = {t.i for t in tokens}
-    for ent in doc.ents:
+    for ent in context.entities:
         if ent.label_ in {"GPE", "LOC", "FAC"} and ent.start in indices and \
                 context.actor_at(ent.start) is None:
             name = ent.text

@@ -55,7 +55,7 @@ import attrs
 from bilat.events import Event, TradeFigure
 from bilat.extractors.common import main_states, modality_for, pp_objects, subjects
 from bilat.modality import modality_at
-from bilat.triggers import load_lexicon
+from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
 
 if TYPE_CHECKING:
@@ -732,8 +732,14 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
 
 def _names_pair(sent: Span) -> bool:
     """ "the two countries", "both sides": the sentence refers back to a known pair."""
-    words = [t.lower_ for t in sent]
-    return not _PAIR_ANAPHORS.isdisjoint(pairwise(words))
+    return not _pair_anaphor_hashes().isdisjoint(pairwise(lower_hashes(sent)))
+
+
+@lru_cache(maxsize=1)
+def _pair_anaphor_hashes() -> frozenset[tuple[int, int]]:
+    from spacy.strings import get_string_id
+
+    return frozenset((get_string_id(a), get_string_id(b)) for a, b in _PAIR_ANAPHORS)
 
 
 def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
