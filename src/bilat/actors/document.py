@@ -817,6 +817,7 @@ class DocumentActors:
         in_person = [False] * n  # token inside a PERSON entity
         for s, e in self._persons_ner:
             in_person[s:e] = [True] * (e - s)
+        not_places = [(e.start, e.end) for e in self._ner if e.label_ in _NOT_PLACE_LABELS]
         i = 0
         while i < n:
             if self._taken[i] or not self._cap[i] or not doc[i].is_alpha:
@@ -834,12 +835,7 @@ class DocumentActors:
                 if self._ner:
                     if in_person[i] or in_person[j - 1]:  # starts or ends inside a person
                         continue
-                    if any(
-                        e.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT")
-                        and e.start <= i
-                        and j <= e.end
-                        for e in self._ner
-                    ):
+                    if any(s <= i and j <= e for s, e in not_places):
                         continue
                 text = self._text(i, j)
                 code = gz.place_code(text)
@@ -881,6 +877,9 @@ class DocumentActors:
                     self._taken[i] = False
                 self._add(start, end, code, entry.get("kind", "body"))
 
+
+# Entity labels whose spans hold no place name ("Real Madrid", "the Paris Agreement").
+_NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"})
 
 # Bodies whose name every state uses: only the state the rest of the doc names.
 _CONTEXTUAL_BODIES = frozenset(
