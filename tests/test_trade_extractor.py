@@ -168,6 +168,22 @@ def test_loan_flow(bilat_extractor: Any) -> None:
     assert fig.countries == ("FRA", "TUN")
 
 
+def test_giver_provides_receiver_with_a_loan(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Japan will provide Vietnam with a loan of $1.2 billion to "
+                                "build a metro line, officials said.")
+    assert fig.flow == "loan"
+    assert fig.countries == ("JPN", "VNM")
+    assert fig.source_country == "JPN"
+    assert fig.partner_country == "VNM"
+
+
+def test_supplied_with_aid_in_the_past(bilat_extractor: Any) -> None:
+    fig = _one(bilat_extractor, "Norway supplied Malawi with aid worth 300 million crowns "
+                                "last year.", "1989-05-02")
+    assert fig.countries == ("MWI", "NOR")
+    assert fig.source_country == "NOR"
+
+
 def test_forecast_is_planned(bilat_extractor: Any) -> None:
     fig = _one(bilat_extractor, "Two-way trade between Chile and China is expected to rise "
                                 "to $50 billion next year.")

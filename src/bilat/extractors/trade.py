@@ -122,7 +122,7 @@ def _config() -> dict[str, frozenset[str]]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return {
         key: frozenset(str(w).lower() for w in data.get(key, ()))
-        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs")
+        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs")
     }
 
 
@@ -289,8 +289,17 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
         targets = owners[1:] + targets
         owners = owners[:1]
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj"} else None
+    given_with = verb is not None and verb.lower_ == "with" and head.dep_ == "pobj"
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
+    if given_with and verb is not None and _is_verb(verb) and \
+            verb.lower_ in _config()["with_give_verbs"]:
+        # "Japan will provide Indonesia with a $1bn loan": giver = subject, receiver = object
+        if not owners:
+            owners = _countries(context, subjects(verb), depth=1)
+        if not targets:
+            targets = _countries(context, [c for c in verb.children if c.dep_ == "dobj"],
+                                 depth=1)
     if verb is not None and _is_verb(verb):
         if not targets:
             got, has = _pp_targets(context, verb, preps)
