@@ -14,6 +14,7 @@ from bilat import engine
 from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
 from bilat.events import EVENT_TYPES, Event
 from bilat.extraction import Extraction
+from bilat.headlines import truecase_headlines
 from bilat.merging import merge_mentions
 from bilat.paragraphs import add_paragraph_boundaries
 from bilat.pipeline_loading import load_pipeline, pipeline_name
@@ -97,6 +98,8 @@ class Extractor:
         prefilter: skip the statistical pipeline for texts that cannot hold an event (no
             trigger word, too few states named: :mod:`bilat.prefilter`); their results are
             empty, exactly as a full parse would give. ``False`` parses everything.
+        recase_headlines: parse ALL-CAPS lines (wire-copy headlines) in sentence case
+            (:mod:`bilat.headlines`); offsets and evidence still index the original text.
 
     Attributes:
         nlp: the spaCy pipeline in use.
@@ -118,6 +121,7 @@ class Extractor:
         *,
         types: Iterable[str] | None = None,
         prefilter: bool = True,
+        recase_headlines: bool = True,
     ) -> None:
         self.nlp: Language = load_pipeline(model)
         add_paragraph_boundaries(self.nlp)
@@ -129,7 +133,14 @@ class Extractor:
         self.types: tuple[str, ...] = chosen
         self.chunk_chars: int = CHUNK_CHARS
         self.prefilter: bool = prefilter
+        self.recase_headlines: bool = recase_headlines
         self._lock = threading.RLock()
+
+    def _prepare(self, text: str) -> str:
+        """The text the pipeline reads: :func:`~bilat.chunking.sanitize`-d and, unless
+        switched off, with ALL-CAPS headlines re-cased; always the same length as ``text``."""
+        clean = sanitize(text)
+        return truecase_headlines(clean) if self.recase_headlines else clean
 
     def __repr__(self) -> str:
         return f"Extractor(model={self.model_name!r}, types={list(self.types)!r})"
@@ -205,9 +216,9 @@ class Extractor:
         index: int | None,
         types: tuple[str, ...] | None = None,
     ) -> Extraction:
-        """Events of ``doc``, parsed from ``sanitize(text)``, with offsets into ``text``;
+        """Events of ``doc``, parsed from ``self._prepare(text)``, with offsets into ``text``;
         ``types``: the types the pre-filter left possible (default: all of ``self.types``)."""
-        clean = sanitize(text)  # what ``doc`` was made from, so ``doc.text == clean``
+        clean = self._prepare(text)  # what ``doc`` was made from: ``doc.text == clean``
         events = self._events_of(doc, day, types, clean)
         if clean != text:  # lone surrogates were replaced: cut evidence from the original
             events = tuple(shift_event(e, 0, text) for e in events)
@@ -229,7 +240,7 @@ class Extractor:
                 doc_index=index,
             )
         if self.prefilter:
-            screened = self._tokens(sanitize(text))
+            screened = self._tokens(self._prepare(text))
             if screened is None:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
             tokens, types = screened
@@ -237,12 +248,12 @@ class Extractor:
                 doc = self.nlp(tokens)
             return self._from_parsed(doc, text, day, index, types)
         with self._lock:
-            doc = self.nlp(sanitize(text))
+            doc = self.nlp(self._prepare(text))
         return self._from_parsed(doc, text, day, index)
 
     def _chunked_events(self, text: str, day: dt.date | None) -> tuple[Event, ...]:
         """Events of a long text, one chunk at a time (no Doc outlives its chunk)."""
-        clean = sanitize(text)
+        clean = self._prepare(text)
         mentions: list[Event] = []
         for start, end in chunk_spans(clean, self._chunk_limit()):
             piece = clean[start:end]
@@ -340,7 +351,7 @@ class Extractor:
             for item in items:
                 batch.append(item)
                 if self._direct(item):
-                    text = sanitize(item.text)
+                    text = self._prepare(item.text)
                     screened = self._screen(text) if self.prefilter else (text, None)
                     if screened is None:  # parse only what can hold an event
                         skipped.add(item.index)
@@ -378,7 +389,7 @@ class Extractor:
         def tuples() -> Iterator[tuple[str, Context]]:
             for item in items:
                 direct: bool | None = self._direct(item)
-                text = sanitize(item.text) if direct else ""
+                text = self._prepare(item.text) if direct else ""
                 types: tuple[str, ...] | None = None
                 if direct and self.prefilter:
                     screened = self._screen(text)
