@@ -321,3 +321,24 @@ def test_official_due_in_a_foreign_capital_is_a_planned_visit(bilat_extractor: A
 def test_citizens_due_in_a_city_are_not_a_visit(bilat_extractor: Any) -> None:
     text = "Thousands of Iranian fans are due in Tokyo on Friday for the final."
     assert visits(bilat_extractor, text) == []
+
+
+# The present of schedules: a simple present with a time still to come is a plan.
+def test_simple_present_with_a_coming_day_is_planned(bilat_extractor: Any) -> None:
+    (visit,) = visits(bilat_extractor, "The Indian president begins a three-day state visit "
+                                       "to Japan on Tuesday, officials said.", "2024-04-03")
+    assert visit.modality is Modality.PLANNED
+    assert visit.date is not None and visit.date.start == dt.date(2024, 4, 9)
+
+
+def test_past_tense_with_the_same_day_is_asserted(bilat_extractor: Any) -> None:
+    (visit,) = visits(bilat_extractor, "The Indian president began a three-day state visit "
+                                       "to Japan on Tuesday, officials said.", "2024-04-03")
+    assert visit.modality is Modality.ASSERTED
+    assert visit.date is not None and visit.date.start == dt.date(2024, 4, 2)
+
+
+def test_simple_present_today_stays_asserted(bilat_extractor: Any) -> None:
+    (visit,) = visits(bilat_extractor, "The Indian president visits Japan today for talks on "
+                                       "trade.", "2024-04-03")
+    assert visit.modality is Modality.ASSERTED

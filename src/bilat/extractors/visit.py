@@ -37,10 +37,10 @@ from bilat.extractors.common import (
     subjects,
 )
 from bilat.triggers import load_lexicon
-from bilat.values import Modality, Place
+from bilat.values import Modality, Place, TimeSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
@@ -240,6 +240,21 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     return visitors, hosts, True
 
 
+def _scheduled_date(context: DocumentContext, trigger: Trigger, sent: Span) -> TimeSpan | None:
+    """The date of a visit told in the simple present with a time still to come ("begins
+    a three-day visit on Tuesday", "flies to Tokyo next week"), the present of schedules;
+    ``None`` otherwise (no such date, another tense, or no publication date)."""
+    published = context.published
+    verb = governing_verb(trigger.head)
+    if published is None or verb is None or verb.tag_ not in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return None
+    date = context.date_for(trigger.head, sent, tense="future", fallback=False)
+    if date is None or not date.text or date.start <= published:
+        return None
+    return date
+
+
 RESIDENT_TITLES = frozenset({"ambassador", "envoy", "consul", "correspondent", "attache",
                              "charge", "representative", "spokesman", "spokeswoman"})
 
@@ -287,14 +302,21 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             if not visitors or not hosts:
                 continue
             modality = modality_for(trigger, VISIT_MODALITIES)
-            if modality is Modality.ASSERTED and context.tense(trigger.head) == "future":
+            tense = context.tense(trigger.head)
+            if modality is Modality.ASSERTED and tense == "future":
                 modality = Modality.PLANNED
-            date = context.date_for(
-                trigger.head,
-                sent,
-                tense="future" if modality is Modality.PLANNED else None,
-                fallback=modality is Modality.ASSERTED,
-            )
+            date = None
+            if modality is Modality.ASSERTED and tense is None:
+                date = _scheduled_date(context, trigger, sent)
+                if date is not None:  # "begins a state visit on Tuesday": still to come
+                    modality = Modality.PLANNED
+            if date is None:
+                date = context.date_for(
+                    trigger.head,
+                    sent,
+                    tense="future" if modality is Modality.PLANNED else None,
+                    fallback=modality is Modality.ASSERTED,
+                )
             evidence = (context.evidence(sent.start_char, sent.end_char),)
             for visitor in visitors:
                 for host in hosts:
