@@ -31,6 +31,7 @@ from bilat.extractors.common import (
     main_states,
     mention_for,
     pp_objects,
+    scheduled_date,
     subjects,
 )
 from bilat.modality import modality_at
@@ -265,10 +266,15 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
             ):
                 # "accepted Seoul's proposal", "agreed to a proposal": the act is done
                 modality = Modality.ASSERTED
+            date = None
+            if modality is Modality.ASSERTED and context.tense(trigger.head) is None:
+                date = scheduled_date(context, trigger.head, sent)
+                if date is not None:  # "sign an accord on Friday" in Wednesday's paper
+                    modality = Modality.PLANNED
             found.append(
                 Agreement(
                     parties=tuple(parties),
-                    date=context.date_for(trigger.head, sent),
+                    date=context.date_for(trigger.head, sent) if date is None else date,
                     modality=modality,
                     evidence=(context.evidence(sent.start_char, sent.end_char),),
                     rule=f"agreement.{trigger.entry.id}",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
+    from bilat.values import TimeSpan
 
 __all__ = [
     "actor_of",
@@ -35,6 +36,7 @@ __all__ = [
     "mention_for",
     "modality_for",
     "pp_objects",
+    "scheduled_date",
     "subjects",
 ]
 
@@ -283,3 +285,19 @@ def modality_for(trigger: Trigger, allowed: frozenset[str] | None = None) -> Mod
     sent = trigger.head.sent
     modality, _ = modality_at(sent, trigger.start, trigger.end, allowed=allowed)
     return modality
+
+
+def scheduled_date(context: DocumentContext, head: Token, sent: Span) -> TimeSpan | None:
+    """The date of an event told in the simple present with a time still to come ("begins
+    a three-day visit on Tuesday", "sign the accord on Friday"), the present of schedules,
+    for the trigger ``head``; ``None`` otherwise (no such date, another tense, or no
+    publication date)."""
+    published = context.published
+    verb = governing_verb(head)
+    if published is None or verb is None or verb.tag_ not in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return None
+    date = context.date_for(head, sent, tense="future", fallback=False)
+    if date is None or not date.text or date.start <= published:
+        return None
+    return date

@@ -34,13 +34,14 @@ from bilat.extractors.common import (
     mention_for,
     modality_for,
     pp_objects,
+    scheduled_date,
     subjects,
 )
 from bilat.triggers import load_lexicon
-from bilat.values import Modality, Place, TimeSpan
+from bilat.values import Modality, Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
@@ -240,21 +241,6 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     return visitors, hosts, True
 
 
-def _scheduled_date(context: DocumentContext, trigger: Trigger, sent: Span) -> TimeSpan | None:
-    """The date of a visit told in the simple present with a time still to come ("begins
-    a three-day visit on Tuesday", "flies to Tokyo next week"), the present of schedules;
-    ``None`` otherwise (no such date, another tense, or no publication date)."""
-    published = context.published
-    verb = governing_verb(trigger.head)
-    if published is None or verb is None or verb.tag_ not in {"VBZ", "VBP"} or any(
-            c.dep_ in {"aux", "auxpass"} for c in verb.children):
-        return None
-    date = context.date_for(trigger.head, sent, tense="future", fallback=False)
-    if date is None or not date.text or date.start <= published:
-        return None
-    return date
-
-
 RESIDENT_TITLES = frozenset({"ambassador", "envoy", "consul", "correspondent", "attache",
                              "charge", "representative", "spokesman", "spokeswoman"})
 
@@ -307,7 +293,7 @@ def extract_visits(context: DocumentContext) -> list[Event]:
                 modality = Modality.PLANNED
             date = None
             if modality is Modality.ASSERTED and tense is None:
-                date = _scheduled_date(context, trigger, sent)
+                date = scheduled_date(context, trigger.head, sent)
                 if date is not None:  # "begins a state visit on Tuesday": still to come
                     modality = Modality.PLANNED
             if date is None:
