@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+import pytest
 
 from bilat.events import Agreement
 from bilat.values import Modality
@@ -243,21 +246,18 @@ def test_discussing_a_possible_deal_is_proposed(bilat_extractor: Any) -> None:
     assert [(a.parties, a.modality) for a in found] == [(("ESP", "PRT"), Modality.PROPOSED)]
 
 
-def test_simple_present_with_a_coming_day_is_planned(bilat_extractor: Any) -> None:
-    import datetime as dt
-
-    result = bilat_extractor.extract("Brazil and Argentina sign a trade accord on Friday in "
-                                     "Buenos Aires, diplomats said.", "2024-04-03")
+@pytest.mark.parametrize(
+    ("verb", "modality", "day"),
+    [
+        ("sign", Modality.PLANNED, dt.date(2024, 4, 5)),  # the present of schedules
+        ("signed", Modality.ASSERTED, dt.date(2024, 3, 29)),  # the Friday before
+    ],
+)
+def test_signing_on_a_weekday_by_tense(
+    bilat_extractor: Any, verb: str, modality: Modality, day: dt.date
+) -> None:
+    result = bilat_extractor.extract(f"Brazil and Argentina {verb} a trade accord on Friday "
+                                     "in Buenos Aires, diplomats said.", "2024-04-03")
     (agreement,) = [e for e in result.events if isinstance(e, Agreement)]
-    assert agreement.modality is Modality.PLANNED
-    assert agreement.date is not None and agreement.date.start == dt.date(2024, 4, 5)
-
-
-def test_past_tense_signing_on_a_weekday_is_asserted(bilat_extractor: Any) -> None:
-    import datetime as dt
-
-    result = bilat_extractor.extract("Brazil and Argentina signed a trade accord on Friday in "
-                                     "Buenos Aires, diplomats said.", "2024-04-03")
-    (agreement,) = [e for e in result.events if isinstance(e, Agreement)]
-    assert agreement.modality is Modality.ASSERTED
-    assert agreement.date is not None and agreement.date.start == dt.date(2024, 3, 29)
+    assert agreement.modality is modality
+    assert agreement.date is not None and agreement.date.start == day
