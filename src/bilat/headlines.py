@@ -28,6 +28,7 @@ __all__ = ["is_caps_line", "truecase_headlines"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'\u2019&-]*")
 _LINE = regex.compile(r"[^\n]+")
+_UPPER = regex.compile(r"\p{Lu}")
 _MAX_NGRAM = 4
 _MIN_WORDS = 2
 
@@ -47,7 +48,7 @@ def truecase_headlines(text: str) -> str:
     Lines with any lower-case letter, and lines of fewer than two words, are left as they
     are; so is a text with no ALL-CAPS line (the same object comes back).
     """
-    if not any(c.isupper() for c in text):
+    if not _UPPER.search(text):
         return text
     pieces: list[str] = []
     last = 0
