@@ -420,6 +420,8 @@ def _h_relperiod(m: Any, ctx: _Ctx) -> _Result:
     unit = _g(m, "unit").lower()
     k = _REL_YEAR.get(rel, 0)
     if unit == "week":
+        if rel == "this" and pub.weekday() == 6 and ctx.tense != "past":
+            k = 1  # a Sunday story's "this week" is the week ahead, unless told in the past
         return *_week_span(pub + dt.timedelta(days=7 * k)), Precision.WEEK
     if unit == "month":
         return *_month_span(*_add_months(pub.year, pub.month, k)), Precision.MONTH
