@@ -267,7 +267,6 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
                                                                      Token | None]:
     """The attacker mention, whether the attacker phrase is military, and its head token."""
     head = trigger.head
-    words = _words()
     candidates: list[Token] = []
     if _is_verbal(trigger):
         verb = head
@@ -278,17 +277,8 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
         else:
             candidates = _subjects(verb)
     else:
-        for child in head.children:
-            if child.dep_ in {"poss", "amod", "compound", "nmod", "npadvmod"} and \
-                    child.i < head.i:
-                candidates.append(child)
-        candidates += pp_objects(head, ["by", "from"])
-        if head.dep_ == "pobj" and head.head.lower_ == "by":
-            pass
-        light = _light_verb_of(head)
-        if light is not None and (light.lower_ in words.light_verbs or
-                                  light.lemma_.lower() in words.light_verbs):
-            candidates += _subjects(light)
+        modifiers, agents, light_subjects = _noun_agent_phrases(head)
+        candidates = modifiers + agents + light_subjects
     for token in candidates:
         mention = _state_mention(context, token)
         if mention is not None:
@@ -304,20 +294,27 @@ def _agentless_noun(context: DocumentContext, trigger: Trigger) -> bool:
     not "a rebel assault", "Hamas's attack", "militants carried out an attack")."""
     if _is_verbal(trigger):
         return False
-    head = trigger.head
-    for child in head.children:
-        if child.i > head.i or child.dep_ not in {"poss", "amod", "compound", "nmod",
-                                                 "npadvmod"}:
-            continue
-        if child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_ or \
-                _is_military(child) or is_non_state(context, child):
-            return False
-    if pp_objects(head, ["by", "from"]):
+    modifiers, agents, light_subjects = _noun_agent_phrases(trigger.head)
+    if agents or light_subjects:
         return False
+    return not any(child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_ or
+                   _is_military(child) or is_non_state(context, child) for child in modifiers)
+
+
+_AGENT_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+
+
+def _noun_agent_phrases(head: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """Where a strike noun may name who struck: its modifiers before it ("Israeli",
+    "Hamas's"), the objects of its "by"/"from" phrases, and the subjects of the light verb
+    it is the object of ("militants carried out an attack")."""
+    modifiers = [c for c in head.children if c.dep_ in _AGENT_MODIFIER_DEPS and c.i < head.i]
+    agents = pp_objects(head, ["by", "from"])
     light = _light_verb_of(head)
     verbs = _words().light_verbs
-    return light is None or not (light.lower_ in verbs or light.lemma_.lower() in verbs) \
-        or not _subjects(light)
+    light_subjects = _subjects(light) if light is not None and (
+        light.lower_ in verbs or light.lemma_.lower() in verbs) else []
+    return modifiers, agents, light_subjects
 
 
 def _subjects(verb: Token) -> list[Token]:
