@@ -122,17 +122,25 @@ def _name_width(words: list[regex.Match[str]], i: int, names: frozenset[str]) ->
 
 
 @cache
+def _case_lists() -> dict[str, frozenset[str]]:
+    """``data/headline_case.json``: "acronyms" and "capitalised" (days and months)."""
+    path = resources.files("bilat") / "data" / "headline_case.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: frozenset(str(w) for w in data[key]) for key in ("acronyms", "capitalised")}
+
+
+@cache
 def _names() -> frozenset[str]:
-    """Every normalised name of the actor gazetteers, minus English function words."""
+    """Every normalised name of the actor gazetteers, minus English function words, plus
+    the day and month names of the package data."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from bilat.prefilter import gazetteer_index
 
+    days = _case_lists()["capitalised"]
     index = gazetteer_index()
     if index is None:  # pragma: no cover - the gazetteers cannot be read
-        return frozenset()
-    path = resources.files("bilat") / "data" / "headline_case.json"
-    days = {str(w) for w in json.loads(path.read_text(encoding="utf-8"))["capitalised"]}
+        return days
     return frozenset(name for name in index.codes if name not in STOP_WORDS) | days
 
 
@@ -141,8 +149,4 @@ def _kept_in_capitals() -> frozenset[str]:
     """Acronyms (package data) and the countries table's exact-case keys ("US", "UK")."""
     from bilat.actors import gazetteer as gz
 
-    path = resources.files("bilat") / "data" / "headline_case.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    words = {str(w) for w in data["acronyms"]}
-    words.update(k for k in gz._countries()["exact"] if k.isupper())
-    return frozenset(words)
+    return _case_lists()["acronyms"] | {k for k in gz._countries()["exact"] if k.isupper()}
