@@ -155,22 +155,19 @@ def gazetteer_index() -> GazetteerIndex | None:
         countries = gz._countries()
         uncased: set[str] = set()
         attackers: set[str] = set()
-        # The tables' keys are already normalised (the resolver looks them up as they are).
-        for key, entry in countries["entries"].items():
-            codes.setdefault(key, set()).update(_entry_codes(entry))
-            uncased.add(key)
+        # The "entries" keys are already normalised (the resolver looks them up as they are);
+        # they may match lower-cased copy. The exact-case keys ("US") are normalised here.
+        uncased.update(countries["entries"])
+        table = [*countries["entries"].items(),
+                 *((norm(key), entry) for key, entry in countries["exact"].items())]
+        for key, entry in table:
+            entry_codes = _entry_codes(entry)
+            codes.setdefault(key, set()).update(entry_codes)
             if entry.get("kind") not in _NOT_ATTACKER_KINDS:
                 attackers.add(key)
             if entry.get("kind") != "place":
-                actor_codes.setdefault(key, set()).update(_entry_codes(entry))
+                actor_codes.setdefault(key, set()).update(entry_codes)
             pending.setdefault(key, set()).update(_candidates(entry))
-        for key, entry in countries["exact"].items():
-            codes.setdefault(norm(key), set()).update(_entry_codes(entry))
-            if entry.get("kind") not in _NOT_ATTACKER_KINDS:
-                attackers.add(norm(key))
-            if entry.get("kind") != "place":
-                actor_codes.setdefault(norm(key), set()).update(_entry_codes(entry))
-            pending.setdefault(norm(key), set()).update(_candidates(entry))
         for key, hit in gz._places().items():
             bucket = codes.setdefault(key, set())
             if hit and isinstance(hit[0], str) and len(hit[0]) == 3:
@@ -346,17 +343,10 @@ def _condition(event_type: str, entry: Any) -> int:
 def _sequences(event_type: str) -> _Sequences:
     """The lexicon's entries as word-hash sequences (with their condition), by the hash of
     their first word."""
-    from spacy.strings import get_string_id
-
     lexicon = _lexicon(event_type)
     assert lexicon is not None
-    out: _Sequences = {}
-    for entry in lexicon.entries:
-        steps = tuple(frozenset(get_string_id(f) for f in step) for step in entry.sequence)
-        condition = _condition(event_type, entry)
-        for first in steps[0]:
-            out.setdefault(first, []).append((steps, condition))
-    return out
+    return {first: [(steps, _condition(event_type, entry)) for entry, steps in bucket]
+            for first, bucket in lexicon.hashed_entries().items()}
 
 
 @cache

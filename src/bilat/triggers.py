@@ -82,7 +82,7 @@ class TriggerLexicon:
 
     def find(self, doc: Doc | Span) -> Iterator[Trigger]:
         """Yield the longest trigger starting at each token, left to right, not overlapping."""
-        hashed = self._hashed()
+        hashed = self.hashed_entries()
         # the lower-case forms' hashes, read in one call: no Token object per word
         tokens: Any = doc
         base: Doc = getattr(tokens, "doc", tokens)
@@ -112,9 +112,10 @@ class TriggerLexicon:
                 yield matched
                 i += matched.end - matched.start
 
-    def _hashed(self) -> dict[int, list[tuple[TriggerEntry, tuple[frozenset[int], ...]]]]:
-        """The entries by the hash of their first form, each with its forms' hashes (longest
-        sequence first, as in ``_by_first``); built on first use."""
+    def hashed_entries(self) -> dict[int, list[tuple[TriggerEntry, tuple[frozenset[int], ...]]]]:
+        """The entries by the string-store hash of each first word form, each with its word
+        forms as hashes, step by step (longest sequence first); built on first use. Lets a
+        caller match lower-case hashes (``Doc.to_array(LOWER)``) without Token objects."""
         if self._by_first_hash is None:
             from spacy.strings import get_string_id
 
