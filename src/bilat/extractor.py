@@ -215,10 +215,13 @@ class Extractor:
         day: dt.date | None,
         index: int | None,
         types: tuple[str, ...] | None = None,
+        clean: str | None = None,
     ) -> Extraction:
-        """Events of ``doc``, parsed from ``self._prepare(text)``, with offsets into ``text``;
-        ``types``: the types the pre-filter left possible (default: all of ``self.types``)."""
-        clean = self._prepare(text)  # what ``doc`` was made from: ``doc.text == clean``
+        """Events of ``doc``, parsed from ``clean == self._prepare(text)`` (prepared here when
+        not given), with offsets into ``text``; ``types``: the types the pre-filter left
+        possible (default: all of ``self.types``)."""
+        if clean is None:
+            clean = self._prepare(text)  # what ``doc`` was made from: ``doc.text == clean``
         events = self._events_of(doc, day, types, clean)
         if clean != text:  # lone surrogates were replaced: cut evidence from the original
             events = tuple(shift_event(e, 0, text) for e in events)
@@ -239,17 +242,18 @@ class Extractor:
                 model=self.model_name,
                 doc_index=index,
             )
+        clean = self._prepare(text)
         if self.prefilter:
-            screened = self._tokens(self._prepare(text))
+            screened = self._tokens(clean)
             if screened is None:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
             tokens, types = screened
             with self._lock:
                 doc = self.nlp(tokens)
-            return self._from_parsed(doc, text, day, index, types)
+            return self._from_parsed(doc, text, day, index, types, clean)
         with self._lock:
-            doc = self.nlp(self._prepare(text))
-        return self._from_parsed(doc, text, day, index)
+            doc = self.nlp(clean)
+        return self._from_parsed(doc, text, day, index, clean=clean)
 
     def _chunked_events(self, text: str, day: dt.date | None) -> tuple[Event, ...]:
         """Events of a long text, one chunk at a time (no Doc outlives its chunk)."""
@@ -319,9 +323,10 @@ class Extractor:
         doc: Doc | None,
         fail_fast: bool,
         types: tuple[str, ...] | None = None,
+        clean: str | None = None,
     ) -> Extraction:
         """The result for one item, given its Doc when ``nlp.pipe`` parsed it (and the
-        types the pre-filter left possible)."""
+        types the pre-filter left possible, and the prepared text it was parsed from)."""
         if item.error is not None:
             if fail_fast:
                 raise item.error
@@ -329,7 +334,7 @@ class Extractor:
         try:
             if doc is None:
                 return self._extract_text(item.text, item.day, item.index)
-            return self._from_parsed(doc, item.text, item.day, item.index, types)
+            return self._from_parsed(doc, item.text, item.day, item.index, types, clean)
         except Exception as exc:
             if fail_fast:
                 raise
@@ -347,7 +352,8 @@ class Extractor:
             direct: list[_Item] = []
             inputs: list[str | Doc] = []
             skipped: set[int] = set()
-            possible: dict[int, tuple[str, ...] | None] = {}
+            # per parsed item: the types left possible and the prepared text
+            possible: dict[int, tuple[tuple[str, ...] | None, str]] = {}
             for item in items:
                 batch.append(item)
                 if self._direct(item):
@@ -358,7 +364,7 @@ class Extractor:
                     else:
                         direct.append(item)
                         inputs.append(screened[0])
-                        possible[item.index] = screened[1]
+                        possible[item.index] = (screened[1], text)
                 if len(inputs) >= batch_size or len(batch) >= window:
                     break
             if not batch:
@@ -377,9 +383,8 @@ class Extractor:
                 if item.index in skipped:
                     yield self._empty(item)
                     continue
-                yield self._finish(
-                    item, docs.pop(item.index, None), fail_fast, possible.get(item.index)
-                )
+                types, clean = possible.get(item.index, (None, None))
+                yield self._finish(item, docs.pop(item.index, None), fail_fast, types, clean)
 
     def _parallel(
         self, items: Iterator[_Item], batch_size: int, n_process: int, fail_fast: bool
