@@ -267,7 +267,7 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
                 # "accepted Seoul's proposal", "agreed to a proposal": the act is done
                 modality = Modality.ASSERTED
             date = None
-            if modality is Modality.ASSERTED and context.tense(trigger.head) is None:
+            if modality is Modality.ASSERTED:
                 date = scheduled_date(context, trigger.head, sent)
                 if date is not None:  # "sign an accord on Friday" in Wednesday's paper
                     modality = Modality.PLANNED

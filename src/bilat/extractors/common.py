@@ -295,7 +295,8 @@ def scheduled_date(context: DocumentContext, head: Token, sent: Span) -> TimeSpa
     published = context.published
     verb = governing_verb(head)
     if published is None or verb is None or verb.tag_ not in {"VBZ", "VBP"} or any(
-            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            c.dep_ in {"aux", "auxpass"} for c in verb.children) or \
+            context.tense(head) is not None:  # the parse already says past or future
         return None
     date = context.date_for(head, sent, tense="future", fallback=False)
     if date is None or not date.text or date.start <= published:

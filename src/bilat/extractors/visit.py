@@ -288,11 +288,10 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             if not visitors or not hosts:
                 continue
             modality = modality_for(trigger, VISIT_MODALITIES)
-            tense = context.tense(trigger.head)
-            if modality is Modality.ASSERTED and tense == "future":
+            if modality is Modality.ASSERTED and context.tense(trigger.head) == "future":
                 modality = Modality.PLANNED
             date = None
-            if modality is Modality.ASSERTED and tense is None:
+            if modality is Modality.ASSERTED:
                 date = scheduled_date(context, trigger.head, sent)
                 if date is not None:  # "begins a state visit on Tuesday": still to come
                     modality = Modality.PLANNED
