@@ -109,6 +109,9 @@ class GazetteerIndex:
         attackers: the names whose countries-table entry may make a country, capital or
             body mention (the state attackers a weak strike trigger accepts without a
             military noun).
+        not_team_after: names with a countries-table entry that is not a capital or a place
+            (a country, demonym, body ...): words after them ("United") never make them part
+            of a sports team's name (:mod:`bilat.actors.teams`).
     """
 
     codes: dict[str, frozenset[str]]
@@ -120,7 +123,12 @@ class GazetteerIndex:
     attackers: frozenset[str] = frozenset()
     actor_codes: dict[str, frozenset[str]] = attrs.Factory(dict)
     pending: dict[str, frozenset[str]] = attrs.Factory(dict)
+    not_team_after: frozenset[str] = frozenset()
 
+
+_TEAM_AFTER_KINDS = frozenset({"capital", "place"})
+"""Entry kinds that words after a name can make part of a team name (as in
+:class:`bilat.actors.DocumentActors`)."""
 
 _NOT_ATTACKER_KINDS = frozenset({"demonym", "place", "group", "person"})
 """Entry kinds that never make a country, capital or body mention."""
@@ -155,6 +163,7 @@ def gazetteer_index() -> GazetteerIndex | None:
         countries = gz._countries()
         uncased: set[str] = set()
         attackers: set[str] = set()
+        not_team_after: set[str] = set()
         # The "entries" keys are already normalised (the resolver looks them up as they are);
         # they may match lower-cased copy. The exact-case keys ("US") are normalised here.
         uncased.update(countries["entries"])
@@ -165,6 +174,8 @@ def gazetteer_index() -> GazetteerIndex | None:
             codes.setdefault(key, set()).update(entry_codes)
             if entry.get("kind") not in _NOT_ATTACKER_KINDS:
                 attackers.add(key)
+            if entry.get("kind", "country") not in _TEAM_AFTER_KINDS:
+                not_team_after.add(key)
             if entry.get("kind") != "place":
                 actor_codes.setdefault(key, set()).update(entry_codes)
             pending.setdefault(key, set()).update(_candidates(entry))
@@ -197,6 +208,7 @@ def gazetteer_index() -> GazetteerIndex | None:
         attackers=frozenset(attackers) - {""},
         actor_codes={k: frozenset(v) for k, v in actor_codes.items() if v},
         pending={k: frozenset(v) for k, v in pending.items() if v and k},
+        not_team_after=frozenset(not_team_after),
     )
 
 
@@ -274,7 +286,10 @@ def _scan_states(doc: Doc, cols: _Columns) -> _StatesNamed:
                 raw += strings[orths[last]]  # == doc.text[start token : end of last token]
                 name = _normalised(raw)
                 found = index.codes.get(name)
-                if found is not None and (cased or name in index.uncased):
+                if found is not None and (cased or name in index.uncased) and not (
+                    cased and name not in index.leaders
+                    and _team_name(strings, cols, start, last, name not in index.not_team_after)
+                ):
                     seen.update(found)
                     actors.update(index.actor_codes.get(name, ()))
                     maybe.update(index.pending.get(name, ()))
@@ -286,6 +301,25 @@ def _scan_states(doc: Doc, cols: _Columns) -> _StatesNamed:
     actors.update(maybe & seen)
     found_states.leader, found_states.attacker = leader, attacker
     return found_states
+
+
+def _team_name(strings: Any, cols: _Columns, start: int, last: int, after_allowed: bool) -> bool:
+    """Whether the name over tokens ``start..last`` is part of a sports team's name, judged
+    on the same text around it as :class:`bilat.actors.DocumentActors` sees."""
+    from bilat.actors.teams import is_team_name
+
+    orths, spaced = cols.orths, cols.spaced
+    before = "".join(strings[orths[k]] + (" " if spaced[k] else "")
+                     for k in range(max(0, start - _TEAM_CONTEXT), start))
+    after = (" " if spaced[last] else "") + "".join(
+        strings[orths[k]] + (" " if spaced[k] else "")
+        for k in range(last + 1, min(len(orths), last + 1 + _TEAM_CONTEXT)))
+    return is_team_name(before, after, after_allowed=after_allowed)
+
+
+_TEAM_CONTEXT = 4
+"""Tokens on each side of a name that :func:`_team_name` reads (team words have at most
+three)."""
 
 
 class _Columns:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.actors import gazetteer as gz
+from bilat.actors.teams import is_team_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -404,6 +405,21 @@ class DocumentActors:
         doc = self._toks
         return self._doc_text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
 
+    def _team(self, start: int, end: int, kind: str) -> bool:
+        """Whether the name over tokens ``[start, end)`` (of ``kind``) is part of a sports
+        team's name ("Real Madrid", "Leeds United"); if so its tokens are taken, so no
+        later pass (NER, places) makes a mention of it. See :mod:`bilat.actors.teams`."""
+        doc = self._toks
+        sc = doc[start].idx
+        ec = doc[end - 1].idx + len(doc[end - 1].text)
+        text = self._doc_text
+        if not is_team_name(text[max(0, sc - _TEAM_WINDOW):sc], text[ec:ec + _TEAM_WINDOW],
+                            after_allowed=kind in _TEAM_AFTER_KINDS):
+            return False
+        for i in range(start, end):
+            self._taken[i] = True
+        return True
+
     def _in_person(self, start: int, end: int) -> tuple[int, int] | None:
         for s, e in self._persons_ner:
             if s <= start and end <= e:
@@ -491,9 +507,9 @@ class DocumentActors:
         pending: list[tuple[int, int, dict[str, Any]]] = []
         contextual: list[tuple[int, int, dict[str, Any], str]] = []
         for start, end, entry in self._gazetteer_hits():
-            if self._personish_blocked(start, end, entry):
-                continue
             kind = entry.get("kind", "country")
+            if self._team(start, end, kind) or self._personish_blocked(start, end, entry):
+                continue
             code = gz._entry_code(entry, when)
             if code is None:
                 for i in range(start, end):  # deliberate non-answers still cover their tokens
@@ -586,7 +602,7 @@ class DocumentActors:
             if code is None and kind in ("place", "country"):
                 code = gz.place_code(text)
                 kind = "place"
-            if code is not None and len(code) == 3:
+            if code is not None and len(code) == 3 and not self._team(ent.start, ent.end, kind):
                 self._add(ent.start, ent.end, code, kind)
 
     # ------------------------------------------------------------------ people
@@ -845,7 +861,8 @@ class DocumentActors:
                     continue
                 if j - i == 1 and doc[i].text.isupper() and len(doc[i].text) <= 4:
                     continue  # acronyms are rarely cities
-                self._add(i, j, code, "place")
+                if not self._team(i, j, "place"):
+                    self._add(i, j, code, "place")
                 i = j
                 done = True
                 break
@@ -877,6 +894,11 @@ class DocumentActors:
                     self._taken[i] = False
                 self._add(start, end, code, entry.get("kind", "body"))
 
+
+# Team names: how much text on each side of a name to show bilat.actors.teams, and the
+# kinds of name that words after it ("United") can make a team of.
+_TEAM_WINDOW = 40
+_TEAM_AFTER_KINDS = frozenset({"capital", "place"})
 
 # Entity labels whose spans hold no place name ("Real Madrid", "the Paris Agreement").
 _NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"})
