@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilat.prefilter import (
     MIN_ACTORS,
@@ -77,6 +79,12 @@ WEAK_WORDS_ONLY = [
     "media at the price of the deluxe edition.",
     "The striker hit the post twice before the break as the visitors pressed in Glasgow, "
     "and the home keeper made a string of fine saves.",
+    # a capital that is no attacker: after the word, or in another sentence
+    "Thunderstorms hit parts of Dublin on Thursday, flooding streets near the river.",
+    "The club's strike partnership of two teenagers has scored 19 goals, and the pair "
+    "will sign new contracts in Lisbon next week.",
+    "Officials in Madrid welcomed the forecast. Storms then hit the coast near Valencia, "
+    "cutting power to thousands of homes.",
 ]
 
 # Sentences written for this test, each with a strike or deportation event that a tighter
@@ -142,6 +150,44 @@ def test_weak_strike_word_counts_with_each_force_cue(blank: Any) -> None:
         "The coast near Turin was hit on Monday.",  # an agentless passive
     ):
         assert "strike" in possible_types(blank.make_doc(variant)), variant
+
+
+def test_weak_strike_cue_must_stand_where_an_attacker_can(blank: Any) -> None:
+    ruled_out = (
+        "Heavy rain hit the suburbs of Vienna on Monday.",  # a capital after the word
+        "Talks ended in Vienna. Heavy rain hit the suburbs on Monday.",  # another sentence
+        "Heavy rain hit the suburbs, and troops were sent to help.",  # "troops" after it
+    )
+    for text in ruled_out:
+        assert "strike" not in possible_types(blank.make_doc(text)), text
+    kept = (
+        "Vienna hit the suburbs of Bratislava on Monday.",  # a capital before the word
+        "The raid by Russian troops hit the suburbs on Monday.",  # after "by"
+        "A raid from Syrian jets hit the suburbs on Monday.",  # after "from"
+        "The U.S. military said it hit the suburbs of Kandahar.",  # "U.S." cuts no sentence
+        'Tehran said: "Our forces hit the base." Nothing else was said.',
+    )
+    for text in kept:
+        assert "strike" in possible_types(blank.make_doc(text)), text
+
+
+@given(st.lists(st.sampled_from(["Israel", "hit", "the", "U.S.", ".", "!", "?", '"', "\n",
+                                 "rain", "Storms", "by", "jets", "'s", "said", "Gen."]),
+                max_size=30))
+def test_sentence_cuts_follow_a_stop_before_a_capital(words: list[str]) -> None:
+    """Sentences are cut only after ".", "!" or "?" (quotes and spaces may follow) and
+    before a capitalised word or an opening quote; never twice in one place."""
+    from bilat.prefilter import _Columns, _sentence_starts
+
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    starts = _sentence_starts(doc, _Columns(doc))
+    assert starts[0] == 0 and starts == sorted(set(starts))
+    for start in starts[1:]:
+        k = start - 1
+        while k > 0 and (doc[k].is_space or doc[k].text in {'"', "\u201d", "'", "\u2019"}):
+            k -= 1
+        assert doc[k].text in {".", "!", "?"}, (doc.text, start)
+        assert doc[start].text[:1].isupper() or doc[start].text[:1] in {'"', "\u201c", "'"}
 
 
 def test_strike_words_extract_nothing_when_ruled_out(nlp: Any) -> None:

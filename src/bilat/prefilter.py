@@ -15,14 +15,17 @@ returns the event types it could possibly hold. A type is possible only when bot
    A *weak* strike trigger ("hit", "strike", "attack", "raid", "fire on": ``"strength":
    "weak"`` in ``strike.json``) is no use-of-force word by itself: the strike extractor
    takes it only with a military attacker, a state named as a country, capital or body, or
-   as an agentless passive ("Kharg island was hit"). So it counts only when the document
-   also holds one of: a military noun of ``strike.json`` ("jets", "troops") or a body head
-   of :mod:`bilat.actors` ("army", "government", which make "the Iraqi army" a body); a
-   gazetteer name whose entry is a country, capital or body (not a demonym, place, group or
-   person: "Israel", "Tehran", "the Pentagon"); a passive auxiliary
-   (``bilat/data/prefilter.json``) shortly before it; for a ground move ("push", "cross"),
-   the word "into" ("a Turkish push into ..."). "Thunderstorms hit parts of Turin" and
-   "the club's strike partnership" hold none of these.
+   as an agentless passive ("Kharg island was hit"), all found in its own sentence. So it
+   counts only when its sentence (cut where the parser surely cuts: see
+   :func:`_sentence_starts`) also holds, where an attacker can stand (before the word, or
+   after a "by" or "from" that follows it), a military noun of ``strike.json`` ("jets",
+   "troops") or a body head of :mod:`bilat.actors` ("army", "government", which make "the
+   Iraqi army" a body), or a gazetteer name whose entry is a country, capital or body (not
+   a demonym, place, group or person: "Israel", "Tehran", "the Pentagon"); or else a
+   passive auxiliary (``bilat/data/prefilter.json``) shortly before it, or, for a ground
+   move ("push", "cross"), the word "into" after it ("a Turkish push into ...").
+   "Thunderstorms hit parts of Turin" and "the club's strike partnership" hold none of
+   these.
 2. **enough states**: the document names at least :data:`MIN_STATES` distinct *possible*
    states. Every n-gram that the gazetteers of :mod:`bilat.actors` know (countries,
    aliases, demonyms, capitals, bodies, groups, places, leaders' names) counts with *every*
@@ -45,6 +48,7 @@ Compiled lexicons and the gazetteer index are built once per process and cached.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -257,6 +261,7 @@ class _StatesNamed:
     actor_codes: set[str] = attrs.Factory(set)  # the codes of names that may be more than places
     leader: bool = False  # a leader's name is there
     attacker: bool = False  # a name that may be a country, capital or body is there
+    attackers_at: list[int] = attrs.Factory(list)  # where such names start (token indices)
 
 
 def _scan_states(doc: Doc, cols: _Columns) -> _StatesNamed:
@@ -294,7 +299,9 @@ def _scan_states(doc: Doc, cols: _Columns) -> _StatesNamed:
                     actors.update(index.actor_codes.get(name, ()))
                     maybe.update(index.pending.get(name, ()))
                     leader = leader or (cased and name in index.leaders)
-                    attacker = attacker or name in index.attackers
+                    if name in index.attackers:
+                        attacker = True
+                        found_states.attackers_at.append(start)
                 # a whole word that no name continues with: longer n-grams cannot match
                 if alpha[last] and spaced[last] and name not in index.prefixes:
                     break
@@ -412,6 +419,7 @@ class _ForceCues:
     auxiliaries: frozenset[int]  # passive auxiliaries
     window: int  # how many tokens before a trigger an auxiliary may stand
     into: int
+    agent_preps: frozenset[int] = frozenset()  # "by", "from": an attacker may follow them
 
 
 @cache
@@ -435,6 +443,7 @@ def _force_cues() -> _ForceCues | None:
         auxiliaries=frozenset(get_string_id(w) for w in auxiliaries),
         window=window,
         into=get_string_id("into"),
+        agent_preps=frozenset(get_string_id(w) for w in ("by", "from")),
     )
 
 
@@ -466,15 +475,79 @@ def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[in
     return False, weak
 
 
-def _weak_counts(hits: list[tuple[int, int]], cols: _Columns, attacker_named: bool) -> bool:
-    """Whether weak trigger matches may still give the extractor an event (module docstring)."""
+def _sentence_starts(doc: Doc, cols: _Columns) -> list[int]:
+    """Token indices where a sentence starts, cut only where the parser surely cuts too: after
+    a full stop, "!" or "?" token (closing quotes may follow) before a capitalised word or an
+    opening quote. Abbreviations ("U.S.", "Gen.") are single tokens, so they never cut; line
+    breaks never cut (a headline may run into the first sentence)."""
+    strings = doc.vocab.strings
+    orths = cols.orths
+    stops, quotes = _sentence_marks()
+    n = len(orths)
+    starts = [0]
+    for i, orth in enumerate(orths):
+        if orth not in stops:
+            continue
+        j = i + 1
+        while j < n and orths[j] in quotes:  # '... now."' closes the quote, then the sentence
+            j += 1
+        while j < n and strings[orths[j]].isspace():
+            j += 1
+        if j < n and j > starts[-1]:
+            first = strings[orths[j]][:1]
+            if first.isupper() or first in _OPENING_QUOTES:
+                starts.append(j)
+    return starts
+
+
+_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+@cache
+def _sentence_marks() -> tuple[frozenset[int], frozenset[int]]:
+    from spacy.strings import get_string_id
+
+    return (frozenset(get_string_id(m) for m in (".", "!", "?")),
+            frozenset(get_string_id(q) for q in ('"', "\u201d", "'", "\u2019")))
+
+
+def _weak_counts(hits: list[tuple[int, int]], doc: Doc, cols: _Columns,
+                 named: _StatesNamed) -> bool:
+    """Whether weak trigger matches may still give the extractor an event (module docstring).
+
+    Each match needs its cue in its own sentence, as the strike extractor takes a weak word's
+    attacker only from the sentence (its dependents, or "it" after a state in the sentence),
+    and a bare "the planes" only with the planes in the sentence."""
     cues = _force_cues()
-    if cues is None or attacker_named or not cols.present.isdisjoint(cues.force):
+    if cues is None:
         return True
-    if cues.into in cols.present and any(c == _WEAK_GROUND for _, c in hits):
-        return True
+    if not named.attacker and cols.present.isdisjoint(cues.force) and not (
+        cues.into in cols.present and any(c == _WEAK_GROUND for _, c in hits)
+    ) and cols.present.isdisjoint(cues.auxiliaries):
+        return False  # no cue anywhere in the document
+    starts = _sentence_starts(doc, cols)
     lowers, window, auxiliaries = cols.lowers, cues.window, cues.auxiliaries
-    return any(lowers[j] in auxiliaries for i, _ in hits for j in range(max(0, i - window), i))
+    for i, condition in hits:
+        k = bisect.bisect_right(starts, i) - 1
+        begin = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(lowers)
+        # who struck stands before the word (a subject, a modifier, "it" after the state) or
+        # after a "by"/"from" that follows it ("strikes by Israeli jets")
+        agent = next((j for j in range(i + 1, end) if lowers[j] in cues.agent_preps), end)
+
+        def where_an_attacker_stands(p: int, i: int = i, agent: int = agent) -> bool:
+            return p < i or p > agent
+
+        if any(begin <= a < end and where_an_attacker_stands(a) for a in named.attackers_at):
+            return True
+        if any(lowers[p] in cues.force and where_an_attacker_stands(p)
+               for p in range(begin, end)):
+            return True
+        if condition == _WEAK_GROUND and cues.into in lowers[i:end]:
+            return True
+        if any(lowers[j] in auxiliaries for j in range(max(0, i - window), i)):
+            return True
+    return False
 
 
 def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, ...]:
@@ -506,7 +579,7 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
         return ()
     named = _scan_states(doc, cols)
     leader = named.leader
-    triggered.update(t for t, hits in weak.items() if _weak_counts(hits, cols, named.attacker))
+    triggered.update(t for t, hits in weak.items() if _weak_counts(hits, doc, cols, named))
     out = []
     for t in wanted:
         if len(named.codes) < MIN_STATES.get(t, 1) or \
