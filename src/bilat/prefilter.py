@@ -264,10 +264,11 @@ class _StatesNamed:
     attackers_at: list[int] = attrs.Factory(list)  # where such names start (token indices)
 
 
-def _scan_states(doc: Doc, cols: _Columns) -> _StatesNamed:
+def _scan_states(doc: Doc, cols: _Columns, positions: bool = True) -> _StatesNamed:
     """Every code any gazetteer name in ``doc`` could take (all of them, and those of names
     that may be more than mere places), whether a leader is named, and whether a name that
-    may be a country, capital or body is (see ``attackers``)."""
+    may be a country, capital or body is (see ``attackers``), with where each such name
+    starts when ``positions`` (else only the first)."""
     index = gazetteer_index()
     assert index is not None
     strings = doc.vocab.strings  # token texts from their hashes: ``doc.text`` is slow
@@ -291,17 +292,26 @@ def _scan_states(doc: Doc, cols: _Columns) -> _StatesNamed:
                 raw += strings[orths[last]]  # == doc.text[start token : end of last token]
                 name = _normalised(raw)
                 found = index.codes.get(name)
-                if found is not None and (cased or name in index.uncased) and not (
-                    cased and name not in index.leaders
-                    and _team_name(strings, cols, start, last, name not in index.not_team_after)
-                ):
-                    seen.update(found)
-                    actors.update(index.actor_codes.get(name, ()))
-                    maybe.update(index.pending.get(name, ()))
-                    leader = leader or (cased and name in index.leaders)
-                    if name in index.attackers:
-                        attacker = True
-                        found_states.attackers_at.append(start)
+                if found is not None and (cased or name in index.uncased):
+                    is_leader = name in index.leaders
+                    acting = index.actor_codes.get(name, _NONE)
+                    pending = index.pending.get(name, _NONE)
+                    is_attacker = name in index.attackers and (positions or not attacker)
+                    # the team test (a few string joins) only for a name that adds something
+                    if (not seen.issuperset(found) or not actors.issuperset(acting)
+                            or not maybe.issuperset(pending) or is_attacker
+                            or (cased and is_leader and not leader)) and not (
+                        cased and not is_leader
+                        and _team_name(strings, cols, start, last,
+                                       name not in index.not_team_after)
+                    ):
+                        seen.update(found)
+                        actors.update(acting)
+                        maybe.update(pending)
+                        leader = leader or (cased and is_leader)
+                        if is_attacker:
+                            attacker = True
+                            found_states.attackers_at.append(start)
                 # a whole word that no name continues with: longer n-grams cannot match
                 if alpha[last] and spaced[last] and name not in index.prefixes:
                     break
@@ -327,6 +337,9 @@ def _team_name(strings: Any, cols: _Columns, start: int, last: int, after_allowe
 _TEAM_CONTEXT = 4
 """Tokens on each side of a name that :func:`_team_name` reads (team words have at most
 three)."""
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 class _Columns:
@@ -577,7 +590,7 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
         return tuple(t for t in wanted if t in triggered or t in _TRIGGERLESS)
     if not triggered and not weak and not any(t in _TRIGGERLESS for t in wanted):
         return ()
-    named = _scan_states(doc, cols)
+    named = _scan_states(doc, cols, positions=bool(weak))
     leader = named.leader
     triggered.update(t for t, hits in weak.items() if _weak_counts(hits, doc, cols, named))
     out = []
