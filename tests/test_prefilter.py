@@ -350,3 +350,19 @@ def test_pipe_fills_parse_batches_across_ruled_out_documents(nlp: Any) -> None:
     assert [r.text for r in results] == texts
     with_events = [i for i, r in enumerate(results) if r.events]
     assert with_events == [3, 17, 29]
+
+
+def test_ambiguous_leader_surnames_count_only_with_a_title(blank: Any, nlp: Any) -> None:
+    """"Fischer" (a footballer as often as a foreign minister) is a leader only after a
+    title, as in the actor resolver; full names always count."""
+    import bilat
+
+    bare = "Fischer arrived in Paris on Monday for talks."
+    assert possible_types(blank.make_doc(bare)) == ()
+    full = bilat.Extractor(nlp, prefilter=False)
+    assert full.extract(bare, "2003-05-05").events == ()
+    for text in ("Foreign Minister Fischer arrived in Paris on Monday for talks.",
+                 "Joschka Fischer arrived in Paris on Monday for talks."):
+        assert "visit" in possible_types(blank.make_doc(text)), text
+        assert [(e.visitor_country, e.host_country)
+                for e in full.extract(text, "2003-05-05")] == [("DEU", "FRA")]

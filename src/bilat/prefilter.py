@@ -30,7 +30,11 @@ returns the event types it could possibly hold. A type is possible only when bot
    states. Every n-gram that the gazetteers of :mod:`bilat.actors` know (countries,
    aliases, demonyms, capitals, bodies, groups, places, leaders' names) counts with *every*
    code it could take (all eras, all leaders bearing the name), so the count can only be too
-   high, never too low. Where a type's roles cannot be filled by a mere place (a city or
+   high, never too low. A leader's surname that the leaders file calls ambiguous ("Fischer",
+   "Brown", "Kim") counts only in a document with a title word, as the resolver takes it for
+   the leader only after a title ("Foreign Minister Fischer"); a sports team's name
+   ("Real Madrid", "Leeds United", :mod:`bilat.actors.teams`) does not count at all.
+   Where a type's roles cannot be filled by a mere place (a city or
    region of the places table, or a countries-table entry of kind ``place``), only the
    other names count for them (:data:`MIN_ACTORS`): the parties of an agreement and the
    two sides of a trade figure are states named as countries, demonyms, capitals, bodies,
@@ -116,6 +120,11 @@ class GazetteerIndex:
         not_team_after: names with a countries-table entry that is not a capital or a place
             (a country, demonym, body ...): words after them ("United") never make them part
             of a sports team's name (:mod:`bilat.actors.teams`).
+        titled_leaders: the leaders' surnames that the leaders file calls ambiguous
+            ("Fischer", "Brown", "Kim"), with their leaders' states. The actor resolver
+            takes them for a leader only after a title ("Foreign Minister Fischer"), so
+            they count only in a document with a title word; they are not in ``codes``,
+            ``actor_codes`` or ``leaders`` (any other entry of the same name is).
     """
 
     codes: dict[str, frozenset[str]]
@@ -128,6 +137,7 @@ class GazetteerIndex:
     actor_codes: dict[str, frozenset[str]] = attrs.Factory(dict)
     pending: dict[str, frozenset[str]] = attrs.Factory(dict)
     not_team_after: frozenset[str] = frozenset()
+    titled_leaders: dict[str, frozenset[str]] = attrs.Factory(dict)
 
 
 _TEAM_AFTER_KINDS = frozenset({"capital", "place"})
@@ -187,24 +197,32 @@ def gazetteer_index() -> GazetteerIndex | None:
             bucket = codes.setdefault(key, set())
             if hit and isinstance(hit[0], str) and len(hit[0]) == 3:
                 bucket.add(hit[0])
-        leaders = frozenset(gz._leaders()["by_key"])
-        for key, records in gz._leaders()["by_key"].items():
+        leader_data = gz._leaders()
+        titled: dict[str, set[str]] = {}
+        leaders_named: set[str] = set()
+        for key, records in leader_data["by_key"].items():
             countries_of = {r["country"] for r in records if isinstance(r.get("country"), str)}
+            if key in leader_data["ambiguous_surnames"] and not _full_name(key, records):
+                titled[key] = countries_of  # a leader only after a title
+                continue
+            leaders_named.add(key)
             codes.setdefault(key, set()).update(countries_of)
             actor_codes.setdefault(key, set()).update(countries_of)
+        leaders = frozenset(leaders_named)
     except Exception:  # pragma: no cover - the actors package changed shape: keep everything
         log.warning("bilat.prefilter: cannot read the actor gazetteers; state test disabled")
         return None
     codes.pop("", None)
     actor_codes.pop("", None)
     uncased.discard("")
+    names = [*codes, *titled]
     prefixes: set[str] = set()
-    for name in codes:
+    for name in names:
         words = name.split()
         prefixes.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
     return GazetteerIndex(
         codes={k: frozenset(v) for k, v in codes.items()},
-        first_words=frozenset(_strip(name.split()[0]) for name in codes) - {""},
+        first_words=frozenset(_strip(name.split()[0]) for name in names if name) - {""},
         uncased=frozenset(uncased),
         uncased_first_words=frozenset(_strip(name.split()[0]) for name in uncased) - {""},
         prefixes=frozenset(prefixes),
@@ -213,7 +231,17 @@ def gazetteer_index() -> GazetteerIndex | None:
         actor_codes={k: frozenset(v) for k, v in actor_codes.items() if v},
         pending={k: frozenset(v) for k, v in pending.items() if v and k},
         not_team_after=frozenset(not_team_after),
+        titled_leaders={k: frozenset(v) for k, v in titled.items() if v},
     )
+
+
+def _full_name(key: str, records: list[dict[str, Any]]) -> bool:
+    """Whether ``key`` is the full name or an alias of one of ``records`` (then an
+    ambiguous surname is a leader without a title too)."""
+    from bilat.actors.gazetteer import normalise
+
+    return any(normalise(r["name"]) == key
+               or key in {normalise(a) for a in r.get("aliases", ())} for r in records)
 
 
 def _strip(word: str) -> str:
@@ -279,6 +307,7 @@ def _scan_states(doc: Doc, cols: _Columns, positions: bool = True) -> _StatesNam
     maybe: set[str] = set()  # codes ambiguous names take if the document names them
     leader = attacker = False
     gated = {orth for orth in set(orths) if _gated(doc, orth)}
+    titled = {} if cols.present.isdisjoint(_person_cue_ids()) else index.titled_leaders
     for i, orth in enumerate(orths):
         if orth not in gated:
             continue
@@ -292,9 +321,14 @@ def _scan_states(doc: Doc, cols: _Columns, positions: bool = True) -> _StatesNam
                 raw += strings[orths[last]]  # == doc.text[start token : end of last token]
                 name = _normalised(raw)
                 found = index.codes.get(name)
+                as_titled = titled.get(name) if cased else None
+                if as_titled is not None:  # "Foreign Minister Fischer" may be in the text
+                    found = as_titled if found is None else found | as_titled
                 if found is not None and (cased or name in index.uncased):
-                    is_leader = name in index.leaders
+                    is_leader = name in index.leaders or as_titled is not None
                     acting = index.actor_codes.get(name, _NONE)
+                    if as_titled is not None:
+                        acting = acting | as_titled
                     pending = index.pending.get(name, _NONE)
                     is_attacker = name in index.attackers and (positions or not attacker)
                     # the team test (a few string joins) only for a name that adds something
