@@ -47,6 +47,22 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="session")
+def blank() -> Any:
+    """``spacy.blank("en")``: a tokenizer only, no statistical components."""
+    import spacy
+
+    return spacy.blank("en")
+
+
+@pytest.fixture(params=["blank", "trained"])
+def any_nlp(request: pytest.FixtureRequest, blank: Any) -> Any:
+    """Each test runs on the blank pipeline and on the trained one."""
+    if request.param == "blank":
+        return blank
+    return request.getfixturevalue("nlp")
+
+
+@pytest.fixture(scope="session")
 def bilat_extractor(nlp: Any) -> Any:
     """A :class:`bilat.Extractor` on the session's trained pipeline."""
     import bilat

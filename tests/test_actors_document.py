@@ -6,23 +6,10 @@ import datetime
 from typing import Any
 
 import pytest
-import spacy
 
 from bilat.actors import ActorMention, DocumentActors
 
 D = datetime.date
-
-
-@pytest.fixture(scope="module")
-def blank() -> Any:
-    return spacy.blank("en")
-
-
-@pytest.fixture(params=["blank", "trained"])
-def any_nlp(request: pytest.FixtureRequest, blank: Any) -> Any:
-    if request.param == "blank":
-        return blank
-    return request.getfixturevalue("nlp")
 
 
 def actors(nlp: Any, text: str, when: datetime.date | None = None) -> DocumentActors:

@@ -111,11 +111,6 @@ MUST_PASS = {
 }
 
 
-@pytest.fixture(scope="module")
-def blank() -> Any:
-    return spacy.blank("en")
-
-
 @pytest.mark.parametrize("text", EVENT_FREE)
 def test_rejects_event_free_paragraphs(blank: Any, text: str) -> None:
     assert possible_types(blank.make_doc(text)) == ()

@@ -5,25 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bilat.actors import DocumentActors
 from bilat.actors.teams import is_team_name, team_words
 from bilat.prefilter import possible_types
-
-
-@pytest.fixture(scope="module")
-def blank() -> Any:
-    return spacy.blank("en")
-
-
-@pytest.fixture(params=["blank", "trained"])
-def any_nlp(request: pytest.FixtureRequest, blank: Any) -> Any:
-    if request.param == "blank":
-        return blank
-    return request.getfixturevalue("nlp")
 
 
 def mentioned(nlp: Any, text: str) -> list[tuple[str, str]]:
