@@ -361,3 +361,35 @@ def test_ambiguous_leader_surnames_count_only_with_a_title(blank: Any, nlp: Any)
         assert "visit" in possible_types(blank.make_doc(text)), text
         assert [(e.visitor_country, e.host_country)
                 for e in full.extract(text, "2003-05-05")] == [("DEU", "FRA")]
+
+
+def test_ruled_out_says_why_for_every_type_it_rules_out(blank: Any) -> None:
+    """``ruled_out`` explains exactly the types ``possible_types`` leaves out (on this
+    module's sentences, and on the dev articles where ``../shared`` is present)."""
+    from bilat.events import EVENT_TYPES
+    from bilat.prefilter import ruled_out
+    from conftest import SHARED, load_gold
+
+    texts = [*EVENT_FREE, *EVENTFUL.values(), *WEAK_WORDS_ONLY,
+             *(t for texts in MUST_PASS.values() for t in texts)]
+    for path in sorted((SHARED / "eval" / "dev").glob("*.jsonl")):
+        texts += [record["text"] for record in load_gold(path)]
+    for text in texts:
+        doc = blank.make_doc(text)
+        why = ruled_out(doc)
+        assert set(why) == set(EVENT_TYPES) - set(possible_types(doc)), text[:80]
+        assert all(isinstance(reason, str) and reason for reason in why.values())
+
+
+def test_ruled_out_names_the_failed_test(blank: Any) -> None:
+    from bilat.prefilter import ruled_out
+
+    why = ruled_out(blank.make_doc(WEAK_WORDS_ONLY[0]))
+    assert "weak strike words" in why["strike"]
+    assert why["deportation"] == "no trigger word of the deportation lexicon"
+    one_state = ruled_out(blank.make_doc("France signed an agreement with the company."))
+    assert one_state["agreement"] == "it names 1 possible state(s) and an agreement needs 2"
+    places = ruled_out(blank.make_doc("Porto signed a deal with a club from Munich."))
+    assert "more than a mere place" in places["agreement"]
+    assert ruled_out(blank.make_doc(EVENTFUL["agreement"]), ["agreement"]) == {}
+    assert set(ruled_out(blank.make_doc(EVENTFUL["agreement"]), ["strike"])) == {"strike"}

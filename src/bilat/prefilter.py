@@ -71,6 +71,7 @@ __all__ = [
     "GazetteerIndex",
     "could_hold_events",
     "possible_types",
+    "ruled_out",
     "states_named",
 ]
 
@@ -604,8 +605,37 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
         doc: a ``Doc`` from ``nlp.make_doc(text)`` (or a fully processed one).
         types: the event types to consider; all of :data:`bilat.events.EVENT_TYPES` by default.
 
-    An empty result means no bilat extractor can find an event in the document.
+    An empty result means no bilat extractor can find an event in the document;
+    :func:`ruled_out` says why.
     """
+    return tuple(t for t, why in _screen(doc, types, explain=False).items() if why is None)
+
+
+def ruled_out(doc: Doc, types: Iterable[str] | None = None) -> dict[str, str]:
+    """Why the pre-filter rules out each event type it rules out for ``doc``.
+
+    The answer to an empty :class:`bilat.Extraction`: the document was not parsed for
+    these types, and each reason names the test that failed (see the module docstring).
+    Types missing from the result were possible, so the extractors ran and found nothing.
+
+    >>> import spacy
+    >>> why = ruled_out(spacy.blank("en").make_doc("Heavy rain hit Turin on Monday."))
+    >>> why["deportation"]
+    'no trigger word of the deportation lexicon'
+    """
+    return {t: why for t, why in _screen(doc, types, explain=True).items() if why is not None}
+
+
+_ARTICLED = {"visit": "a visit", "agreement": "an agreement", "trade_figure": "a trade figure",
+             "deportation": "a deportation", "strike": "a strike"}
+
+_NO_REASON = "ruled out"
+"""The reason :func:`possible_types` records when it is not asked to explain."""
+
+
+def _screen(doc: Doc, types: Iterable[str] | None, explain: bool) -> dict[str, str | None]:
+    """Each wanted type with ``None`` when possible, else why not (a fixed string unless
+    ``explain``)."""
     from bilat.events import EVENT_TYPES
 
     wanted = tuple(EVENT_TYPES) if types is None else tuple(types)
@@ -619,26 +649,46 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
             triggered.add(t)
         elif hits:
             weak[t] = hits
+
+    def no_trigger(t: str) -> str:
+        if not explain:
+            return _NO_REASON
+        if t in weak:
+            return ("only weak strike words, none with an attacker, force or passive "
+                    "where its sentence could name one")
+        if t in _TRIGGERLESS:
+            return (f"no trigger word of the {t} lexicon, and no title word or leader's "
+                    "name for an official abroad")
+        return f"no trigger word of the {t} lexicon"
+
     if gazetteer_index() is None:
         triggered.update(weak)
-        return tuple(t for t in wanted if t in triggered or t in _TRIGGERLESS)
+        return {t: None if t in triggered or t in _TRIGGERLESS else no_trigger(t)
+                for t in wanted}
     if not triggered and not weak and not any(t in _TRIGGERLESS for t in wanted):
-        return ()
+        return {t: no_trigger(t) for t in wanted}
     named = _scan_states(doc, cols, positions=bool(weak))
     leader = named.leader
     triggered.update(t for t, hits in weak.items() if _weak_counts(hits, doc, cols, named))
-    out = []
+    out: dict[str, str | None] = {}
     for t in wanted:
-        if len(named.codes) < MIN_STATES.get(t, 1) or \
-                len(named.actor_codes) < MIN_ACTORS.get(t, 0):
-            continue
+        states, actors = MIN_STATES.get(t, 1), MIN_ACTORS.get(t, 0)
         # visits of officials "in" a foreign city need no trigger word, only a person:
         # a titled one ("Foreign Minister X") or a leader the leaders file names
-        if t in triggered or (
+        reasons = [] if t in triggered or (
             t in _TRIGGERLESS and (leader or not present.isdisjoint(_person_cue_ids()))
-        ):
-            out.append(t)
-    return tuple(out)
+        ) else [no_trigger(t)]
+        if len(named.codes) < states:
+            reasons.append(f"it names {len(named.codes)} possible state(s) and "
+                           f"{_ARTICLED.get(t, 'a ' + t)} needs {states}")
+        elif len(named.actor_codes) < actors:
+            reasons.append(f"it names {len(named.actor_codes)} state(s) as more than a mere "
+                           f"place and {_ARTICLED.get(t, 'a ' + t)} needs {actors}")
+        if not reasons:
+            out[t] = None
+        else:
+            out[t] = "; ".join(reasons) if explain else _NO_REASON
+    return out
 
 
 _TRIGGERLESS = frozenset({"visit"})
