@@ -141,10 +141,6 @@ class GazetteerIndex:
     titled_leaders: dict[str, frozenset[str]] = attrs.Factory(dict)
 
 
-_TEAM_AFTER_KINDS = frozenset({"capital", "place"})
-"""Entry kinds that words after a name can make part of a team name (as in
-:class:`bilat.actors.DocumentActors`)."""
-
 _NOT_ATTACKER_KINDS = frozenset({"demonym", "place", "group", "person"})
 """Entry kinds that never make a country, capital or body mention."""
 
@@ -170,6 +166,7 @@ def gazetteer_index() -> GazetteerIndex | None:
     """
     try:
         from bilat.actors import gazetteer as gz
+        from bilat.actors.teams import AFTER_KINDS
 
         norm = gz.normalise
         codes: dict[str, set[str]] = {}
@@ -189,7 +186,7 @@ def gazetteer_index() -> GazetteerIndex | None:
             codes.setdefault(key, set()).update(entry_codes)
             if entry.get("kind") not in _NOT_ATTACKER_KINDS:
                 attackers.add(key)
-            if entry.get("kind", "country") not in _TEAM_AFTER_KINDS:
+            if entry.get("kind", "country") not in AFTER_KINDS:
                 not_team_after.add(key)
             if entry.get("kind") != "place":
                 actor_codes.setdefault(key, set()).update(entry_codes)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.actors import gazetteer as gz
-from bilat.actors.teams import is_team_name
+from bilat.actors.teams import AFTER_KINDS, is_team_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -414,7 +414,7 @@ class DocumentActors:
         ec = doc[end - 1].idx + len(doc[end - 1].text)
         text = self._doc_text
         if not is_team_name(text[max(0, sc - _TEAM_WINDOW):sc], text[ec:ec + _TEAM_WINDOW],
-                            after_allowed=kind in _TEAM_AFTER_KINDS):
+                            after_allowed=kind in AFTER_KINDS):
             return False
         for i in range(start, end):
             self._taken[i] = True
@@ -895,10 +895,8 @@ class DocumentActors:
                 self._add(start, end, code, entry.get("kind", "body"))
 
 
-# Team names: how much text on each side of a name to show bilat.actors.teams, and the
-# kinds of name that words after it ("United") can make a team of.
+# Team names: how much text on each side of a name to show bilat.actors.teams.
 _TEAM_WINDOW = 40
-_TEAM_AFTER_KINDS = frozenset({"capital", "place"})
 
 # Entity labels whose spans hold no place name ("Real Madrid", "the Paris Agreement").
 _NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"})

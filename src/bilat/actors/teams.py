@@ -24,7 +24,11 @@ from importlib import resources
 
 import regex
 
-__all__ = ["is_team_name", "team_words"]
+__all__ = ["AFTER_KINDS", "is_team_name", "team_words"]
+
+AFTER_KINDS = frozenset({"capital", "place"})
+"""The kinds of gazetteer name that ``after`` words can make part of a team name (a place or
+capital; never a country, demonym or body: see the module docstring)."""
 
 
 @functools.lru_cache(maxsize=1)
