@@ -389,35 +389,39 @@ class DocumentActors:
         person: str | None = None,
         title: str | None = None,
     ) -> None:
-        doc = self._toks
-        sc = doc[start].idx
-        ec = doc[end - 1].idx + len(doc[end - 1].text)
+        sc, ec = self._chars(start, end)
         self._found.append(
             ActorMention(start, end, sc, ec, self._doc_text[sc:ec], country, kind, person, title)
         )
+        self._take(start, end)
+
+    def _take(self, start: int, end: int) -> None:
+        """Mark tokens ``[start, end)`` as used, so no later pass makes a mention of them."""
         for i in range(start, end):
             self._taken[i] = True
 
     def _free(self, start: int, end: int) -> bool:
         return not any(self._taken[start:end])
 
-    def _text(self, start: int, end: int) -> str:
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        """The character span of tokens ``[start, end)``."""
         doc = self._toks
-        return self._doc_text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    def _text(self, start: int, end: int) -> str:
+        sc, ec = self._chars(start, end)
+        return self._doc_text[sc:ec]
 
     def _team(self, start: int, end: int, kind: str) -> bool:
         """Whether the name over tokens ``[start, end)`` (of ``kind``) is part of a sports
         team's name ("Real Madrid", "Leeds United"); if so its tokens are taken, so no
         later pass (NER, places) makes a mention of it. See :mod:`bilat.actors.teams`."""
-        doc = self._toks
-        sc = doc[start].idx
-        ec = doc[end - 1].idx + len(doc[end - 1].text)
+        sc, ec = self._chars(start, end)
         text = self._doc_text
         if not is_team_name(text[max(0, sc - _TEAM_WINDOW):sc], text[ec:ec + _TEAM_WINDOW],
                             after_allowed=kind in AFTER_KINDS):
             return False
-        for i in range(start, end):
-            self._taken[i] = True
+        self._take(start, end)
         return True
 
     def _in_person(self, start: int, end: int) -> tuple[int, int] | None:
@@ -512,8 +516,7 @@ class DocumentActors:
                 continue
             code = gz._entry_code(entry, when)
             if code is None:
-                for i in range(start, end):  # deliberate non-answers still cover their tokens
-                    self._taken[i] = True
+                self._take(start, end)  # deliberate non-answers still cover their tokens
                 if entry.get("candidates"):
                     pending.append((start, end, entry))
                 continue
@@ -521,8 +524,7 @@ class DocumentActors:
                 continue
             if kind == "body" and gz.normalise(self._text(start, end)) in _CONTEXTUAL_BODIES:
                 contextual.append((start, end, entry, code))
-                for i in range(start, end):
-                    self._taken[i] = True
+                self._take(start, end)
                 continue
             self._add(start, end, code, kind)
 
@@ -579,11 +581,9 @@ class DocumentActors:
             if not self._free(m.end, end):
                 out.append(m)
                 continue
-            sc = m.start_char
-            ec = doc[end - 1].idx + len(doc[end - 1].text)
+            sc, ec = self._chars(m.start, end)
             out.append(ActorMention(m.start, end, sc, ec, self._doc_text[sc:ec], m.country, "body"))
-            for i in range(m.start, end):
-                self._taken[i] = True
+            self._take(m.start, end)
         self._found = out
 
     def _ner_mentions(self) -> None:
