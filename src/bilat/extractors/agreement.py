@@ -24,6 +24,7 @@ import regex
 
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
+    as_scheduled,
     conjuncts,
     governing_verb,
     in_conditional,
@@ -31,7 +32,6 @@ from bilat.extractors.common import (
     main_states,
     mention_for,
     pp_objects,
-    scheduled_date,
     subjects,
 )
 from bilat.modality import modality_at
@@ -266,11 +266,8 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
             ):
                 # "accepted Seoul's proposal", "agreed to a proposal": the act is done
                 modality = Modality.ASSERTED
-            date = None
-            if modality is Modality.ASSERTED:
-                date = scheduled_date(context, trigger.head, sent)
-                if date is not None:  # "sign an accord on Friday" in Wednesday's paper
-                    modality = Modality.PLANNED
+            # "sign an accord on Friday" in Wednesday's paper: still to come
+            modality, date = as_scheduled(context, trigger.head, sent, modality)
             found.append(
                 Agreement(
                     parties=tuple(parties),

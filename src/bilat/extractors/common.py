@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "actor_of",
     "antecedent",
+    "as_scheduled",
     "conjuncts",
     "countries_in",
     "first_mention_in",
@@ -36,7 +37,6 @@ __all__ = [
     "mention_for",
     "modality_for",
     "pp_objects",
-    "scheduled_date",
     "subjects",
 ]
 
@@ -287,18 +287,20 @@ def modality_for(trigger: Trigger, allowed: frozenset[str] | None = None) -> Mod
     return modality
 
 
-def scheduled_date(context: DocumentContext, head: Token, sent: Span) -> TimeSpan | None:
-    """The date of an event told in the simple present with a time still to come ("begins
-    a three-day visit on Tuesday", "sign the accord on Friday"), the present of schedules,
-    for the trigger ``head``; ``None`` otherwise (no such date, another tense, or no
-    publication date)."""
+def as_scheduled(context: DocumentContext, head: Token, sent: Span,
+                 modality: Modality) -> tuple[Modality, TimeSpan | None]:
+    """An asserted event told in the simple present with a time still to come ("begins a
+    three-day visit on Tuesday", "sign the accord on Friday"), the present of schedules, is
+    planned on that date: ``(PLANNED, date)`` for the trigger ``head``. Anything else (another
+    modality or tense, no such date, no publication date) is ``(modality, None)``."""
     published = context.published
     verb = governing_verb(head)
-    if published is None or verb is None or verb.tag_ not in {"VBZ", "VBP"} or any(
+    if modality is not Modality.ASSERTED or published is None or verb is None or \
+            verb.tag_ not in {"VBZ", "VBP"} or any(
             c.dep_ in {"aux", "auxpass"} for c in verb.children) or \
             context.tense(head) is not None:  # the parse already says past or future
-        return None
+        return modality, None
     date = context.date_for(head, sent, tense="future", fallback=False)
     if date is None or not date.text or date.start <= published:
-        return None
-    return date
+        return modality, None
+    return Modality.PLANNED, date

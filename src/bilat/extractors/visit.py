@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 from bilat.events import Event, Visit
 from bilat.extractors.common import (
     actor_of,
+    as_scheduled,
     conjuncts,
     governing_verb,
     in_conditional,
     mention_for,
     modality_for,
     pp_objects,
-    scheduled_date,
     subjects,
 )
 from bilat.triggers import load_lexicon
@@ -290,11 +290,8 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             modality = modality_for(trigger, VISIT_MODALITIES)
             if modality is Modality.ASSERTED and context.tense(trigger.head) == "future":
                 modality = Modality.PLANNED
-            date = None
-            if modality is Modality.ASSERTED:
-                date = scheduled_date(context, trigger.head, sent)
-                if date is not None:  # "begins a state visit on Tuesday": still to come
-                    modality = Modality.PLANNED
+            # "begins a state visit on Tuesday" in Sunday's paper: still to come
+            modality, date = as_scheduled(context, trigger.head, sent, modality)
             if date is None:
                 date = context.date_for(
                     trigger.head,
