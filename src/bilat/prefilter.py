@@ -579,14 +579,10 @@ def _weak_counts(hits: list[tuple[int, int]], doc: Doc, cols: _Columns,
         # who struck stands before the word (a subject, a modifier, "it" after the state) or
         # after a "by"/"from" that follows it ("strikes by Israeli jets")
         agent = next((j for j in range(i + 1, end) if lowers[j] in cues.agent_preps), end)
-
-        def where_an_attacker_stands(p: int, i: int = i, agent: int = agent) -> bool:
-            return p < i or p > agent
-
-        if any(begin <= a < end and where_an_attacker_stands(a) for a in named.attackers_at):
+        stands = [*range(begin, i), *range(agent + 1, end)]
+        if any(begin <= a < i or agent < a < end for a in named.attackers_at):
             return True
-        if any(lowers[p] in cues.force and where_an_attacker_stands(p)
-               for p in range(begin, end)):
+        if any(lowers[p] in cues.force for p in stands):
             return True
         if condition == _WEAK_GROUND and cues.into in lowers[i:end]:
             return True
