@@ -9,6 +9,9 @@ About one document in ten can hold an event, as in a general news feed
 The paragraphs use real-looking names (clubs, cities, companies, stock indices) and the
 words that make a naive filter stumble ("deal", "talks", "travel", "strike", "exports").
 
+The natural-mix corpus (``news``) is every shared gold article, train and dev, as it is:
+real wire and newspaper copy, most of it event-free.
+
 The memory corpus is 100,000 *short* documents: one-sentence event-free items and, one in
 ten, a one-sentence event (a visit, agreement, trade figure, deportation or strike) between
 states drawn from a list.
@@ -24,7 +27,9 @@ from pathlib import Path
 Doc = tuple[str, str | None]
 """A benchmark document: its text and its publication date (ISO) or ``None``."""
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+DEV = EVAL / "dev"
+TRAIN = EVAL / "train"
 
 CLUBS = [
     "Arsenal", "Everton", "Celtic", "Rangers", "Juventus", "Ajax", "Benfica", "Porto",
@@ -139,6 +144,15 @@ def dev_articles(dev: Path = DEV) -> list[Doc]:
                 record = json.loads(line)
                 docs.append((record["text"], record.get("published")))
     return docs
+
+
+def news_articles(*folders: Path) -> list[Doc]:
+    """The natural-mix stream: every shared gold article (train and dev) as it is, in file order.
+
+    Real wire and newspaper copy, most of it event-free: the documents a user running bilat
+    over an archive actually meets, with no synthetic paragraphs added.
+    """
+    return [doc for folder in folders for doc in dev_articles(folder)]
 
 
 def stream(articles: list[Doc], per_article: int = 9, seed: int = 7) -> list[Doc]:
