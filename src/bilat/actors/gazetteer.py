@@ -106,9 +106,28 @@ def _leaders() -> dict[str, Any]:
             names.add(surname)
         for n in names:
             by_key.setdefault(normalise(n), []).append(rec)
+    reviewed = set(by_key)
+    for rec in _officials():
+        # generated from the Phoenix dictionary: full names and name aliases only, never a
+        # bare surname (that resolves in a document after the full name introduced it), and
+        # never a name the reviewed leaders file has
+        for n in (rec["name"], *rec.get("aliases", [])):
+            key = normalise(n)
+            if key not in reviewed:
+                by_key.setdefault(key, []).append(rec)
     data["by_key"] = by_key
     data["ambiguous_surnames"] = {normalise(s) for s in data.get("ambiguous_surnames", [])}
     return data
+
+
+def _officials() -> list[dict[str, Any]]:
+    """Government officials with dated roles, generated from the Phoenix actor dictionary
+    (``data/officials.json``, built by ``scripts/build_officials.py``, MIT)."""
+    try:
+        records: list[dict[str, Any]] = _load("officials.json")["officials"]
+    except FileNotFoundError:  # pragma: no cover - shipped with the package
+        return []
+    return records
 
 
 def _date(text: str | None) -> datetime.date | None:
