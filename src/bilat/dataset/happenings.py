@@ -53,8 +53,8 @@ __all__ = [
     "DEFAULT_WINDOWS",
     "Attribute",
     "Happening",
-    "MergeRules",
     "Mention",
+    "MergeRules",
     "goldstein",
     "group_happenings",
     "partition_key",
@@ -166,6 +166,10 @@ class Attribute:
         return len(self.votes) > 1
 
 
+def _windows(value: Mapping[str, int]) -> dict[str, int]:
+    return {str(k): int(v) for k, v in value.items()}
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class MergeRules:
     """How reports are grouped into happenings (see the module docstring).
@@ -180,8 +184,8 @@ class MergeRules:
             source, target, code and day).
     """
 
-    windows: Mapping[str, int] = attrs.field(
-        factory=lambda: dict(DEFAULT_WINDOWS), converter=dict, eq=False, hash=False
+    windows: dict[str, int] = attrs.field(
+        factory=lambda: dict(DEFAULT_WINDOWS), converter=_windows, eq=False, hash=False
     )
     default_window: int = 7
     undated_lookback: int = 30
@@ -283,7 +287,10 @@ class Happening:
             "plover": self.plover,
             "goldstein": self.goldstein,
             "attributes": {
-                a.name: {"value": _jsonable(a.value), "votes": [[_jsonable(v), n] for v, n in a.votes]}
+                a.name: {
+                    "value": _jsonable(a.value),
+                    "votes": [[_jsonable(v), n] for v, n in a.votes],
+                }
                 for a in self.attributes
             },
             "n_mentions": self.n_mentions,
@@ -479,7 +486,7 @@ def _cluster(group: list[Mention], rules: MergeRules) -> list[Happening]:
     clusters: list[tuple[Mention, tuple[dt.date, dt.date] | None, list[Mention], set[str]]] = []
     for mention in group:
         time = _time(mention, rules)
-        for anchor, anchor_time, members, docs in clusters:
+        for _anchor, anchor_time, members, docs in clusters:
             if mention.doc_id not in docs and _compatible(anchor_time, time, window):
                 members.append(mention)
                 docs.add(mention.doc_id)

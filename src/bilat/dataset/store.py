@@ -32,8 +32,8 @@ import attrs
 
 from bilat.dataset.happenings import (
     Happening,
-    MergeRules,
     Mention,
+    MergeRules,
     goldstein,
     group_happenings,
 )
@@ -541,7 +541,9 @@ class EventStore:
 
         return self._run(batches(), store_text=store_text, on_batch=on_batch)
 
-    def ingest_parquet(self, paths: str | Path | Sequence[str | Path], **options: Any) -> IngestReport:
+    def ingest_parquet(
+        self, paths: str | Path | Sequence[str | Path], **options: Any
+    ) -> IngestReport:
         """Store the parquet partitions written on a cluster (see :mod:`bilat.dataset.scaleout`).
 
         ``paths`` is a file, a glob (``"out/*.parquet"``) or a list of files.
