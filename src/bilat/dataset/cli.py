@@ -205,7 +205,7 @@ def _build(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[str])
     out.write(
         f"{report.documents_seen} documents read, {report.documents_stored} stored, "
         f"{report.documents_skipped} already stored, {report.failed} failed; "
-        f"{report.events_stored} events ({rate:.0f} events/s)"
+        f"{report.events_stored} events ({rate:.0f} events/s with extraction)"
         + ("" if happenings is None else f"; {happenings} happenings")
         + f" -> {args.db}\n"
     )

@@ -260,8 +260,8 @@ class EventStore:
         """The number of rows of one of the store's tables."""
         if table not in SCHEMA:
             raise ValueError(f"unknown table {table!r}; expected one of {sorted(SCHEMA)}")
-        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        return int(row[0])
+        rows = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        return int(rows[0][0])
 
     def table(self, name: str) -> pandas.DataFrame:
         """A whole table as a pandas DataFrame (``documents`` without its text column)."""
@@ -290,18 +290,25 @@ class EventStore:
 
     def mentions(self) -> Iterator[Mention]:
         """Every stored event as a :class:`~bilat.dataset.Mention`, in document order."""
-        cursor = self.con.execute(
-            "SELECT e.doc_id, e.idx, e.data, d.outlet, d.published FROM events e "
-            "JOIN documents d USING (doc_id) ORDER BY e.doc_id, e.idx"
-        )
-        while True:
-            rows = cursor.fetchmany(2048)
-            if not rows:
-                return
-            for doc_id, idx, data, outlet, published in rows:
-                event = _event_of(json.loads(data))
-                if event is not None:
-                    yield Mention.of(doc_id, int(idx), event, outlet=outlet, published=published)
+        # a cursor of its own, so the store's connection stays free while this is read
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(
+                "SELECT e.doc_id, e.idx, e.data, d.outlet, d.published FROM events e "
+                "JOIN documents d USING (doc_id) ORDER BY e.doc_id, e.idx"
+            )
+            while True:
+                rows = cursor.fetchmany(2048)
+                if not rows:
+                    return
+                for doc_id, idx, data, outlet, published in rows:
+                    event = _event_of(json.loads(data))
+                    if event is not None:
+                        yield Mention.of(
+                            doc_id, int(idx), event, outlet=outlet, published=published
+                        )
+        finally:
+            cursor.close()
 
     def stored_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """The content hash stored for each of ``doc_ids`` that the store holds."""
@@ -642,8 +649,10 @@ class EventStore:
     @property
     def happenings_stale(self) -> bool:
         """True when documents changed since the last :meth:`merge`."""
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'happenings_stale'").fetchone()
-        return row is not None and row[0] == "true"
+        rows = self.con.execute(
+            "SELECT value FROM meta WHERE key = 'happenings_stale'"
+        ).fetchall()
+        return bool(rows) and rows[0][0] == "true"
 
     # -- export ---------------------------------------------------------------------------
 
