@@ -18,8 +18,8 @@ pd = pytest.importorskip("pandas")
 from bilat import Agreement, Strike, TradeFigure, Visit  # noqa: E402
 from bilat.dataset import (  # noqa: E402
     EventStore,
-    MergeRules,
     Mention,
+    MergeRules,
     conflict_cooperation,
     dyad_counts,
     goldstein,
@@ -39,7 +39,8 @@ ARTICLES = [
     {"id": "ap-1", "outlet": "AP", "published": "2024-03-06",
      "text": "Modi began a visit to Japan on Monday, his first trip to Tokyo since 2022."},
     {"id": "reu-2", "outlet": "Reuters", "published": "2024-04-09",
-     "text": "Indian Prime Minister Narendra Modi arrived in Tokyo on Monday for talks on defence."},
+     "text": "Indian Prime Minister Narendra Modi arrived in Tokyo on Monday "
+             "for talks on defence."},
     {"id": "reu-3", "outlet": "Reuters", "published": "2024-05-02",
      "text": "Israeli aircraft struck targets near Damascus on Wednesday, killing 12 people, "
              "Syrian state media said."},
@@ -188,7 +189,10 @@ def _figure(amount: float, flow: str = "balance", year: str = "1986") -> TradeFi
 
 
 def test_trade_figures_need_flow_period_and_amount_within_rounding() -> None:
-    same = [_mention("a", _figure(51.48e9), "1987-02-01"), _mention("b", _figure(51.5e9), "1987-02-02")]
+    same = [
+        _mention("a", _figure(51.48e9), "1987-02-01"),
+        _mention("b", _figure(51.5e9), "1987-02-02"),
+    ]
     assert len(group_happenings(same)) == 1
     other_flow = [same[0], _mention("c", _figure(51.5e9, flow="export"), "1987-02-02")]
     assert len(group_happenings(other_flow)) == 2
