@@ -1,4 +1,4 @@
-"""Scale-out: extraction on a 2-worker cluster into Parquet, merging by dyad, equal to one process."""
+"""Scale-out: extraction on a 2-worker cluster into Parquet, merged by dyad, as in one process."""
 
 from __future__ import annotations
 

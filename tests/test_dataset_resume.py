@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("duckdb")
 pytest.importorskip("pandas")
 
-from bilat.dataset import EventStore  # noqa: E402
+from bilat.dataset import EventStore
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 COUNTRIES = ["France", "Germany", "Kenya", "Brazil", "Japan", "India", "Egypt", "Canada"]
