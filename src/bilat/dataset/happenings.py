@@ -214,14 +214,16 @@ class Happening:
     Attributes:
         happening_id: a stable id (a hash of its reports' event ids).
         type: the event type.
-        source, target: the dyad, source first where the type has a direction
+        source: the dyad's first state, the source where the type has a direction
             (:func:`bilat.export.dyad`).
+        target: the dyad's second state.
         parties: every state in its roles, sorted.
         date: the time of its most precise report (``None`` if no report dates it).
         modality: the modality resolved across reports (a plan reported done is
             ``asserted``).
         modalities: each reported modality with its number of reports.
-        cameo, plover: its codes (:mod:`bilat.codes`), for the resolved modality.
+        cameo: its CAMEO code (:mod:`bilat.codes`), for the resolved modality.
+        plover: its PLOVER category.
         goldstein: the Goldstein weight of its CAMEO code (:func:`goldstein`).
         attributes: the type's attributes resolved by agreement, with their votes.
         mentions: every report, earliest first.

@@ -49,7 +49,8 @@ def plot_timeline(
 
     Args:
         data: a store, or a frame of its happenings.
-        a, b: the dyad (ISO3 codes; either direction).
+        a: one state of the dyad (ISO3 code).
+        b: the other state (either direction).
         freq: ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"``.
         unit: ``"happenings"`` or raw ``"events"``.
         ax: the matplotlib axes to draw on (a new figure if ``None``).

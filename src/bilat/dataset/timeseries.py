@@ -89,7 +89,8 @@ def dyad_counts(
 
     Args:
         data: a store or a frame of its happenings/events.
-        a, b: keep one dyad (either direction unless ``directed``); all dyads if ``None``.
+        a: one state of the dyad to keep (ISO3); all dyads if ``a`` or ``b`` is ``None``.
+        b: the other state (either direction unless ``directed``).
         freq: ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"``.
         by: columns to split the counts by.
         unit: count ``"happenings"`` (merged across documents) or raw ``"events"``.
