@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import random
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 duckdb = pytest.importorskip("duckdb")
 pd = pytest.importorskip("pandas")
@@ -422,3 +425,50 @@ def test_import_bilat_dataset_stays_light() -> None:
                          text=True).stdout
     loaded = {m.split(".")[0] for m in json.loads(out.splitlines()[-1])}
     assert not loaded & {"duckdb", "pandas", "matplotlib", "spacy", "dask"}
+
+
+# -- properties of the merge --------------------------------------------------------------------
+
+_STATES = ("FRA", "DEU", "JPN", "IND")
+
+
+@st.composite
+def _visit_mentions(draw: Any) -> list[Mention]:
+    n = draw(st.integers(min_value=1, max_value=14))
+    out = []
+    for i in range(n):
+        visitor, host = draw(st.permutations(_STATES))[:2]
+        published = dt.date(2024, 1, 1) + dt.timedelta(days=draw(st.integers(0, 90)))
+        date = None
+        if draw(st.booleans()):
+            day = published - dt.timedelta(days=draw(st.integers(0, 10)))
+            month = draw(st.booleans())
+            last = calendar.monthrange(day.year, day.month)[1]
+            date = (
+                {"start": day.replace(day=1).isoformat(),
+                 "end": day.replace(day=last).isoformat(), "precision": "month"}
+                if month
+                else _day(day.isoformat())
+            )
+        modality = draw(st.sampled_from(["asserted", "planned", "claimed"]))
+        visit = Visit(visitor_country=visitor, host_country=host, date=date, modality=modality)
+        doc = f"d{draw(st.integers(0, n))}"
+        out.append(Mention.of(doc, i, visit, outlet=f"o{i % 3}", published=published))
+    return out
+
+
+@given(_visit_mentions(), st.randoms(use_true_random=False))
+def test_every_mention_lands_in_one_happening_whatever_the_order(
+    mentions: list[Mention], rnd: Any
+) -> None:
+    happenings = group_happenings(mentions)
+    placed = [m.event_id for h in happenings for m in h.mentions]
+    assert sorted(placed) == sorted(m.event_id for m in mentions)
+    for h in happenings:
+        assert len({m.doc_id for m in h.mentions}) == h.n_documents == h.n_mentions
+        assert len({(m.event.visitor_country, m.event.host_country) for m in h.mentions}) == 1
+    shuffled = mentions[:]
+    rnd.shuffle(shuffled)
+    assert [h.to_dict() for h in group_happenings(shuffled)] == [h.to_dict() for h in happenings]
+    daily = group_happenings(mentions, MergeRules(mode="one_a_day"))
+    assert sum(h.n_mentions for h in daily) == len(mentions)
