@@ -141,6 +141,7 @@ class _Doc:
     model: str | None
     error: str | None
     events: tuple[Event, ...]
+    replaces: bool = False  # the store holds an older version of this document
 
 
 def _iso(value: Any) -> str | None:
@@ -343,7 +344,7 @@ class EventStore:
         """Replace the stored rows of ``docs`` in one transaction; return the events written."""
         if not docs:
             return 0
-        ids = [d.doc_id for d in docs]
+        replaced = [d.doc_id for d in docs if d.replaces]
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat()
         doc_rows = [
             {
@@ -362,9 +363,10 @@ class EventStore:
         event_rows = [_event_row(d.doc_id, i, e) for d in docs for i, e in enumerate(d.events)]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table in ("events", "documents"):
+            for table in ("events", "documents") if replaced else ():
                 self.con.execute(
-                    f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [replaced],
                 )
             self._insert("documents", doc_rows)
             self._insert("events", event_rows)
@@ -421,7 +423,7 @@ class EventStore:
             if stored.get(record["id"]) == record["hash"] or record["id"] in batch_ids:
                 continue
             batch_ids.add(record["id"])
-            out.append(record)
+            out.append({**record, "replace": record["id"] in stored})
         return out
 
     def ingest(
@@ -544,7 +546,8 @@ class EventStore:
                             ),
                         }
                     )
-                yield len(chunk), [r["doc"] for r in self._fresh(prepared)]
+                fresh = self._fresh(prepared)
+                yield len(chunk), [attrs.evolve(r["doc"], replaces=r["replace"]) for r in fresh]
 
         return self._run(batches(), store_text=store_text, on_batch=on_batch)
 
@@ -701,4 +704,5 @@ def _doc_of(record: Mapping[str, Any], result: Extraction) -> _Doc:
         model=result.model,
         error=result.error,
         events=tuple(result.events),
+        replaces=bool(record.get("replace")),
     )
