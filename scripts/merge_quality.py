@@ -61,6 +61,10 @@ def main() -> None:
             f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
             print(f"{name:45} {on:10} {p:6.3f} {rc:6.3f} {f1:6.3f} {r['items']:6d} "
                   f"{r['happenings']:5d} {r['gold_happenings']:5d}")
+    extracted_report = out["default rules"].get("extracted")
+    if extracted_report:
+        print(f"extracted events matched to a gold event by key: {extracted_report['matched']}, "
+              f"unmatched (not scored): {extracted_report['unmatched']}")
 
 
 if __name__ == "__main__":

@@ -472,3 +472,14 @@ def test_every_mention_lands_in_one_happening_whatever_the_order(
     assert [h.to_dict() for h in group_happenings(shuffled)] == [h.to_dict() for h in happenings]
     daily = group_happenings(mentions, MergeRules(mode="one_a_day"))
     assert sum(h.n_mentions for h in daily) == len(mentions)
+
+
+def test_an_id_given_twice_keeps_its_last_version(extractor: Any) -> None:
+    older = dict(ARTICLES[1])
+    newer = dict(ARTICLES[1], text=ARTICLES[6]["text"], published=ARTICLES[6]["published"])
+    with EventStore(":memory:") as fresh:
+        fresh.ingest([older, newer], extractor)  # one batch
+        assert fresh.sql("SELECT doc_id, type FROM events").fetchall() == [("reu-1", "agreement")]
+        fresh.ingest([older], extractor, batch_size=1)  # a later batch replaces it again
+        assert fresh.sql("SELECT doc_id, type FROM events").fetchall() == [("reu-1", "visit")]
+        assert fresh.count("documents") == 1

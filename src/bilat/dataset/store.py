@@ -417,12 +417,11 @@ class EventStore:
     def _fresh(self, chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The records of ``chunk`` the store does not already hold with the same content."""
         stored = self.stored_hashes(r["id"] for r in chunk)
+        latest = {r["id"]: r for r in chunk}  # an id given twice in a batch: the last wins
         out = []
-        batch_ids: set[str] = set()
         for record in chunk:
-            if stored.get(record["id"]) == record["hash"] or record["id"] in batch_ids:
+            if latest[record["id"]] is not record or stored.get(record["id"]) == record["hash"]:
                 continue
-            batch_ids.add(record["id"])
             out.append({**record, "replace": record["id"] in stored})
         return out
 
