@@ -483,3 +483,13 @@ def test_an_id_given_twice_keeps_its_last_version(extractor: Any) -> None:
         fresh.ingest([older], extractor, batch_size=1)  # a later batch replaces it again
         assert fresh.sql("SELECT doc_id, type FROM events").fetchall() == [("reu-1", "visit")]
         assert fresh.count("documents") == 1
+
+
+def test_a_document_that_cannot_be_read_is_stored_with_its_error(extractor: Any) -> None:
+    broken = {"id": "bad-1", "outlet": "AP", "published": "2024-03-05", "text": None}
+    with EventStore(":memory:") as fresh:
+        report = fresh.ingest([broken, ARTICLES[1]], extractor)
+        assert (report.documents_stored, report.failed, report.events_stored) == (2, 1, 1)
+        rows = fresh.sql("SELECT doc_id, n_events, error IS NOT NULL FROM documents "
+                         "ORDER BY doc_id").fetchall()
+        assert rows == [("bad-1", 0, True), ("reu-1", 1, False)]
