@@ -321,6 +321,11 @@ def _extract(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[byt
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["dataset"]:  # `bilat dataset ...`: see bilat.dataset.cli
+        from bilat.dataset.cli import main as dataset_main
+
+        return dataset_main(words[1:])
     parser = _parser()
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr
