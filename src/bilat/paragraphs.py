@@ -10,8 +10,9 @@ left alone. A wire dateline ("KABUL, Oct. 8 (Wire) -") ends where the story star
 word after its dash starts a sentence too, so the parser does not read the place and
 date as part of the lede's clause.
 
-:class:`bilat.Extractor` adds it (as ``"bilat_paragraphs"``) in front of the parser of the
-pipeline it is given, once.
+:class:`bilat.Extractor` and the ``"bilat"`` pipeline component add it (as
+``"bilat_paragraphs"``) in front of the parser of the pipeline they are given, once; the
+extractor warns when that pipeline is one the caller passed in (``bilat.load(my_nlp)``).
 """
 
 from __future__ import annotations
@@ -54,8 +55,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return mark_paragraphs(doc)
 
 
-def add_paragraph_boundaries(nlp: Language) -> None:
-    """Add the component before the parser of ``nlp`` (no-op without a parser or if present)."""
+def add_paragraph_boundaries(nlp: Language) -> bool:
+    """Add the component before the parser of ``nlp`` (no-op without a parser or if present).
+
+    Returns whether it was added.
+    """
     if COMPONENT_NAME in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        return
+        return False
     nlp.add_pipe(COMPONENT_NAME, before="parser")
+    return True
