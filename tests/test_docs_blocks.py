@@ -94,6 +94,11 @@ def _env() -> dict[str, str]:
 
 
 def _command(line: str) -> list[str]:
+    if any(op in line for op in ("&&", "||", "|", ";", ">", "<", "$(")):
+        raise AssertionError(
+            f"{line!r}: one plain command per line, or mark its block "
+            "<!-- docs-test: skip: REASON -->"
+        )
     words = shlex.split(line)
     if words[0] == "bilat":
         return [sys.executable, "-m", "bilat", *words[1:]]
@@ -233,3 +238,10 @@ def test_no_page_points_at_files_a_user_lacks() -> None:
         # only maintainers' commands, inside a block marked as needing the gold set
         for line in outside:
             assert line.startswith(".venv/bin/python ../shared/eval/score.py"), (page, line)
+
+
+def test_readme_usage_output_is_compared() -> None:
+    readme = blocks(ROOT / "README.md")
+    kinds = [(b.lang, b.marker) for b in readme]
+    assert ("python", "") in kinds and ("text", "output") in kinds
+    assert all(b.marker.startswith("skip: ") for b in readme if b.lang == "bash")
