@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-import weakref
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from bilat.extraction import Extraction
@@ -18,7 +18,10 @@ __all__ = ["extract", "load"]
 _default: Extractor | None = None
 _default_lock = threading.Lock()
 _by_name: dict[str, Extractor] = {}
-_by_pipeline: weakref.WeakKeyDictionary[Language, Extractor] = weakref.WeakKeyDictionary()
+_by_pipeline: OrderedDict[int, Extractor] = OrderedDict()
+_MAX_PIPELINES = 8
+"""How many ``Language`` objects :func:`extract` keeps an extractor for (the oldest goes;
+each cached extractor keeps its pipeline alive)."""
 
 
 def load(model: Language | str | os.PathLike[str] | None = None) -> Extractor:
@@ -42,7 +45,7 @@ def _default_extractor() -> Extractor:
 
 def _extractor_for(nlp: Language | str | os.PathLike[str]) -> Extractor:
     """The extractor for a pipeline given to :func:`extract`, built once per pipeline
-    (per name or path, or per ``Language`` object while it lives)."""
+    name or path, and once per ``Language`` object (the last few used)."""
     with _default_lock:
         if isinstance(nlp, (str, os.PathLike)):
             key = os.fspath(nlp)
@@ -50,9 +53,12 @@ def _extractor_for(nlp: Language | str | os.PathLike[str]) -> Extractor:
             if found is None:
                 found = _by_name[key] = Extractor(key)
             return found
-        cached = _by_pipeline.get(nlp)
-        if cached is None:
-            cached = _by_pipeline[nlp] = Extractor(nlp)
+        cached = _by_pipeline.get(id(nlp))
+        if cached is None or cached.nlp is not nlp:
+            cached = _by_pipeline[id(nlp)] = Extractor(nlp)
+            while len(_by_pipeline) > _MAX_PIPELINES:
+                _by_pipeline.popitem(last=False)
+        _by_pipeline.move_to_end(id(nlp))
         return cached
 
 
