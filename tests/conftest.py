@@ -65,9 +65,13 @@ def any_nlp(request: pytest.FixtureRequest, blank: Any) -> Any:
 @pytest.fixture(scope="session")
 def bilat_extractor(nlp: Any) -> Any:
     """A :class:`bilat.Extractor` on the session's trained pipeline."""
+    import warnings
+
     import bilat
 
-    return bilat.Extractor(nlp)
+    with warnings.catch_warnings():  # it adds its paragraph step to the session pipeline
+        warnings.simplefilter("ignore", UserWarning)
+        return bilat.Extractor(nlp)
 
 
 @pytest.fixture(scope="session")

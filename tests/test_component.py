@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -34,7 +35,8 @@ def test_add_pipe_on_blank_pipeline_with_config() -> None:
     assert isinstance(component, BilatComponent)
     assert component.types == ("visit", "strike")
     assert nlp.config["components"]["bilat"]["types"] == ["visit", "strike"]
-    doc = nlp("Nothing bilateral happened in this sentence.")
+    with pytest.warns(UserWarning, match="without named entities"):
+        doc = nlp("Nothing bilateral happened in this sentence.")
     assert doc._.bilat_events == ()
     assert doc[0:3]._.bilat_events == ()
     reloaded = spacy.util.load_model_from_config(nlp.config, auto_fill=True)
@@ -111,7 +113,7 @@ def test_trained_pipeline_finds_events_and_reads_published(nlp: Any) -> None:
         pytest.skip("pipeline has no path to reload from")
     pipeline.add_pipe("bilat")
     doc = pipeline.make_doc(STORY)
-    doc._.published = "2026-03-12"
+    doc._.bilat_published = "2026-03-12"
     doc = pipeline(doc)
     kinds = {e.type for e in doc._.bilat_events}
     assert "visit" in kinds
@@ -128,9 +130,8 @@ def test_bad_published_names_the_attribute(nlp: Any) -> None:
     pipeline = spacy.load(Path(nlp.path))
     pipeline.add_pipe("bilat")
     doc = pipeline.make_doc(STORY)
-    doc._.published = "last Tuesday"
-    with pytest.raises(ValueError, match=r"doc\._\.published"):
-        pipeline(doc)
+    with pytest.raises(ValueError, match=r"doc\._\.bilat_published"):
+        doc._.bilat_published = "last Tuesday"
 
 
 def test_n_process_2(nlp: Any) -> None:
@@ -142,7 +143,7 @@ def test_n_process_2(nlp: Any) -> None:
         made = []
         for text in texts:
             doc = pipeline.make_doc(text)
-            doc._.published = "2026-03-12"
+            doc._.bilat_published = dt.date(2026, 3, 12)  # a date object travels too
             made.append(doc)
         return made
 
@@ -151,3 +152,7 @@ def test_n_process_2(nlp: Any) -> None:
     assert [d.text for d in parallel] == texts
     assert [d._.bilat_events for d in parallel] == single
     assert any(single)
+    assert [d._.bilat_published for d in parallel] == [dt.date(2026, 3, 12)] * len(texts)
+    assert [[(s.label_, s.start_char) for s in d.spans["bilat"]] for d in parallel] == [
+        [(e.type, ev.start) for e in events for ev in e.evidence] for events in single
+    ]

@@ -29,3 +29,6 @@ def test_tour_notebook_runs(nlp: Any) -> None:
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any("bilat-seg" in h and "data-bilat-types" in h for h in html), "no HTML view"
     assert any(o.get("data", {}).get("image/png") for o in outputs), "no plot"
+    plot = next(c.source for c in notebook.cells if "counts.plot" in c.source)
+    assert "colour_hex" in plot, "the plot uses the HTML view's type colours"
+    assert any('data-bilat-mark="trigger"' in h for h in html), "no trigger marks"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from bilat.extraction import Extraction, read_jsonl, write_jsonl
     from bilat.extractor import Extractor
     from bilat.normalise import find_counts, find_money, parse_count, parse_date, parse_money
-    from bilat.pipeline_loading import ModelNotFoundError
+    from bilat.pipeline_loading import ModelNotFoundError, load_pipeline
 
 __version__ = "0.1.0.dev0"
 
@@ -37,6 +37,7 @@ _LAZY: dict[str, str] = {
     "Extractor": "bilat.extractor",
     "to_dataframe": "bilat.export",
     "ModelNotFoundError": "bilat.pipeline_loading",
+    "load_pipeline": "bilat.pipeline_loading",
     "resolve_country": "bilat.actors",
     "parse_date": "bilat.normalise",
     "parse_money": "bilat.normalise",
@@ -69,6 +70,7 @@ __all__ = [
     "find_counts",
     "find_money",
     "load",
+    "load_pipeline",
     "parse_count",
     "parse_date",
     "parse_money",

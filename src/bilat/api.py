@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from bilat.extraction import Extraction
@@ -16,6 +17,11 @@ __all__ = ["extract", "load"]
 
 _default: Extractor | None = None
 _default_lock = threading.Lock()
+_by_name: dict[str, Extractor] = {}
+_by_pipeline: OrderedDict[int, Extractor] = OrderedDict()
+_MAX_PIPELINES = 8
+"""How many ``Language`` objects :func:`extract` keeps an extractor for (the oldest goes;
+each cached extractor keeps its pipeline alive)."""
 
 
 def load(model: Language | str | os.PathLike[str] | None = None) -> Extractor:
@@ -37,6 +43,25 @@ def _default_extractor() -> Extractor:
         return _default
 
 
+def _extractor_for(nlp: Language | str | os.PathLike[str]) -> Extractor:
+    """The extractor for a pipeline given to :func:`extract`, built once per pipeline
+    name or path, and once per ``Language`` object (the last few used)."""
+    with _default_lock:
+        if isinstance(nlp, (str, os.PathLike)):
+            key = os.fspath(nlp)
+            found = _by_name.get(key)
+            if found is None:
+                found = _by_name[key] = Extractor(key)
+            return found
+        cached = _by_pipeline.get(id(nlp))
+        if cached is None or cached.nlp is not nlp:
+            cached = _by_pipeline[id(nlp)] = Extractor(nlp)
+            while len(_by_pipeline) > _MAX_PIPELINES:
+                _by_pipeline.popitem(last=False)
+        _by_pipeline.move_to_end(id(nlp))
+        return cached
+
+
 def extract(
     text: str,
     published: PublishedLike = None,
@@ -50,11 +75,12 @@ def extract(
         published: the publication date (``date``, ``datetime`` or ISO string) that relative
             dates ("on Wednesday", "last month") are resolved against; ``None`` leaves them
             unresolved.
-        nlp: a spaCy pipeline (object, name or path) to use instead of the default one,
-            which is loaded once per process and reused.
+        nlp: a spaCy pipeline (object, name or path) to use instead of the default one.
+            Either way the extractor is built once per pipeline and process and reused
+            (a pipeline name or path is loaded once).
 
     Returns:
         An :class:`~bilat.Extraction`: a sequence of events plus the text.
     """
-    extractor = _default_extractor() if nlp is None else Extractor(nlp)
+    extractor = _default_extractor() if nlp is None else _extractor_for(nlp)
     return extractor.extract(text, published)

@@ -11,6 +11,8 @@ import datetime as dt
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import regex
+
 from bilat.values import Evidence, TimeSpan
 
 if TYPE_CHECKING:
@@ -18,7 +20,31 @@ if TYPE_CHECKING:
 
     from bilat.actors import ActorMention, DocumentActors
 
-__all__ = ["DateMention", "DocumentContext"]
+__all__ = ["DateMention", "DocumentContext", "dateline_spans"]
+
+# A wire dateline at the start of a line: "KABUL, Oct. 8 (Wire) -", "TOKYO, March 2 -",
+# "SPRINGFIELD, Ill., Oct. 8 (AP) --", "WASHINGTON (Reuters) -". The place is in capitals;
+# then an optional region, an optional "Mon. D[, YYYY]" issue date, an optional agency in
+# brackets, and a dash. It tells where and when the report was filed, not when its events
+# happened.
+_DATELINE = regex.compile(
+    r"(?m)^[ \t]*\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?\p{Lu}\.?"
+    r"(?:,[ \t]{1,3}\p{Lu}[\p{L}.]{1,15}(?:[ \t]\p{Lu}[\p{L}.]{1,15})?)?"
+    r"(?:,?[ \t]{1,3}(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\p{L}{0,6}\.?,?[ \t]{1,3})?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}{0,6}\.?[ \t]{1,3}\d{1,2}"
+    r"(?:,[ \t]{1,3}\d{4})?)?"
+    r"(?:[ \t]{0,3}\([^()\n]{1,40}\))?[ \t]{0,3}(?:--|[-–—])(?=[ \t])"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the wire datelines in ``text`` ("KABUL, Oct. 8 (Wire) -").
+
+    A dateline is the place and issue date of the report. Its date is never an event's
+    date by itself: "KABUL, Oct. 8 (Wire) - ... struck a village on Tuesday" happened on
+    the Tuesday before October 8.
+    """
+    return [m.span() for m in _DATELINE.finditer(text[:200_000])]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 _NEAR_TOKENS = 12
@@ -88,13 +114,21 @@ class DocumentContext:
         """Every DATE entity (and TIME entity naming a day: "last night", "this morning")
         that parses, with its time span read in its own clause's tense."""
         found: list[DateMention] = []
+        datelines = self.datelines
         for ent in self.entities:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
+            if any(s <= ent.start_char and ent.end_char <= e for s, e in datelines):
+                continue  # the report's issue date, not an event's
             span = self._parse(ent, self.tense(ent.root))
             if span is not None:
                 found.append(DateMention(ent.start, ent.end, span))
         return found
+
+    @cached_property
+    def datelines(self) -> list[tuple[int, int]]:
+        """The character spans of the document's wire datelines (:func:`dateline_spans`)."""
+        return dateline_spans(self.text)
 
     def _parse(self, ent: Span, tense: str | None) -> TimeSpan | None:
         from bilat.normalise import parse_date

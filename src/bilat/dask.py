@@ -5,8 +5,12 @@ Needs the optional extra: ``pip install 'bilat[dask]'`` (``dask[bag]`` and ``dis
 >>> import dask.bag as db                                                  # doctest: +SKIP
 >>> from bilat.dask import extract_bag                                     # doctest: +SKIP
 >>> articles = db.read_text("articles-*.jsonl").map(json.loads)            # doctest: +SKIP
->>> events = extract_bag(articles, model="en_core_web_sm")                 # doctest: +SKIP
->>> events.map(json.dumps).to_textfiles("events-*.jsonl")                  # doctest: +SKIP
+>>> events = extract_bag(articles)          # model=None: as bilat.load()   # doctest: +SKIP
+>>> events.map(json.dumps).to_textfiles("events-*.jsonl", last_endline=True)  # doctest: +SKIP
+
+(``last_endline=True`` ends every part with a newline, so the parts concatenate into valid
+JSON Lines; run it under ``if __name__ == "__main__":`` in a script, as ``LocalCluster``
+workers re-import it.)
 
 Each worker process loads the spaCy pipeline once (:func:`worker_extractor` keeps one
 :class:`~bilat.Extractor` per process and model) and runs :meth:`bilat.Extractor.pipe`

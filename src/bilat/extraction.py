@@ -30,7 +30,10 @@ def _published(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-@attrs.frozen(slots=True)
+_REPR_TEXT = 60  # characters of the text shown by repr()
+
+
+@attrs.frozen(slots=True, repr=False)
 class Extraction(Sequence[Event]):
     """The events bilat found in one document, in order of their first mention.
 
@@ -60,6 +63,28 @@ class Extraction(Sequence[Event]):
 
     def __len__(self) -> int:
         return len(self.events)
+
+    def __repr__(self) -> str:
+        """Short, whatever the text's length: the start of the text, its length, the events'
+        types (``print(result.to_dict())`` or ``result.text`` give everything)."""
+        text = self.text
+        head = text if len(text) <= _REPR_TEXT else text[: _REPR_TEXT - 1] + "…"
+        kinds = [event.type for event in self.events[:6]]
+        if len(self.events) > 6:
+            kinds.append(f"... {len(self.events) - 6} more")
+        parts = [
+            f"text={head!r} ({len(text):,} chars)",
+            f"events={len(self.events)} [{', '.join(kinds)}]",
+        ]
+        if self.published is not None:
+            parts.append(f"published={self.published.isoformat()}")
+        if self.model is not None:
+            parts.append(f"model={self.model!r}")
+        if self.doc_index is not None:
+            parts.append(f"doc_index={self.doc_index}")
+        if self.error is not None:
+            parts.append(f"error={self.error[:120]!r}")
+        return f"Extraction({', '.join(parts)})"
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)

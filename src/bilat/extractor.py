@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from bilat.events import EVENT_TYPES, Event
 from bilat.extraction import Extraction
 from bilat.headlines import truecase_headlines
 from bilat.merging import merge_mentions
+from bilat.paragraphs import COMPONENT_NAME as PARAGRAPHS
 from bilat.paragraphs import add_paragraph_boundaries
 from bilat.pipeline_loading import load_pipeline, pipeline_name
 from bilat.prefilter import possible_types
@@ -92,7 +94,10 @@ class Extractor:
 
     Args:
         model: a ``spacy.Language``, a pipeline name or path, or ``None`` to choose the best
-            installed English pipeline (see :mod:`bilat.pipeline_loading`).
+            installed English pipeline (see :mod:`bilat.pipeline_loading`). A
+            ``spacy.Language`` you pass is used as is, except that the ``"bilat_paragraphs"``
+            step (:mod:`bilat.paragraphs`) is added in front of its parser if missing, and
+            a ``UserWarning`` says so.
         types: the event types to extract (``"visit"``, ``"agreement"``, ``"trade_figure"``,
             ``"deportation"``, ``"strike"``); all of them by default.
         prefilter: skip the statistical pipeline for texts that cannot hold an event (no
@@ -124,7 +129,15 @@ class Extractor:
         recase_headlines: bool = True,
     ) -> None:
         self.nlp: Language = load_pipeline(model)
-        add_paragraph_boundaries(self.nlp)
+        if add_paragraph_boundaries(self.nlp) and not isinstance(model, (str, os.PathLike)) \
+                and model is not None:
+            warnings.warn(
+                f"bilat added its {PARAGRAPHS!r} step before the parser of the spaCy pipeline "
+                "you passed (it marks sentence starts at paragraph breaks and datelines and "
+                "changes nothing else); pass a copy, or a pipeline name, to keep yours as is",
+                UserWarning,
+                stacklevel=2,
+            )
         self.model_name: str = pipeline_name(self.nlp)
         chosen = tuple(EVENT_TYPES) if types is None else tuple(types)
         unknown = sorted(set(chosen) - set(EVENT_TYPES))

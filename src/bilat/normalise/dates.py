@@ -2,7 +2,8 @@
 
 ``parse_date("last month", dt.date(2025, 5, 21))`` is May's predecessor, April 2025, at
 month precision; ``parse_date("on Wednesday", dt.date(2025, 5, 21))`` is 2025-05-21 (a
-Wednesday story's "Wednesday" is that day) and with ``tense="future"`` the next Wednesday.
+Wednesday story's "Wednesday" is that day, in any tense); ``parse_date("on Tuesday", ...)``
+is the day before, and with ``tense="future"`` the Tuesday after.
 A date is never made more precise than its text: "in December" covers the whole month.
 Without a publication date, relative expressions give ``None`` (never resolved against today).
 
@@ -166,8 +167,11 @@ def _resolve_weekday(wd: int, ctx: _Ctx, rel: str | None) -> dt.date | None:
     rel = (rel or "").lower()
     back = (pub.weekday() - wd) % 7
     ahead = (wd - pub.weekday()) % 7
-    if rel in ("next", "coming") or (ctx.tense == "future" and rel not in ("last", "past")):
+    if rel in ("next", "coming"):
         return pub + dt.timedelta(days=ahead or 7)
+    if ctx.tense == "future" and rel not in ("last", "past"):
+        # "will sign on Monday" is the coming Monday; in a Monday story, that very day
+        return pub + dt.timedelta(days=ahead)
     if rel in ("last", "past"):
         return pub - dt.timedelta(days=back or 7)
     return pub - dt.timedelta(days=back)
@@ -656,7 +660,8 @@ def parse_date(
     ``text`` is typically the text of a spaCy DATE entity or a short phrase ("on Wednesday",
     "last month", "since the end of March", "May 21-23", "the first quarter", "1986/87").
     ``tense`` is ``"past"``, ``"future"`` or ``None`` (from the governing verb): "will meet on
-    Wednesday" is the next Wednesday, "met on Wednesday" the last one on or before publication.
+    Wednesday" is the first Wednesday on or after publication, "met on Wednesday" the last one on
+    or before it; "next Wednesday" in a Wednesday story is a week ahead.
     Returns a :class:`~bilat.values.TimeSpan` whose ``text``/``start_char``/``end_char`` give
     the matched span within ``text``, or ``None`` for durations ("three days"), for relative
     expressions without ``published``, and for text that holds no date. Never raises.
