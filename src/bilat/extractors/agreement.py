@@ -18,6 +18,9 @@ least two distinct states; companies and single states agreeing with themselves 
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import regex
@@ -35,6 +38,7 @@ from bilat.extractors.common import (
     subjects,
 )
 from bilat.modality import modality_at
+from bilat.syntax.clauses import agents, attached_verb, is_passive, themes
 from bilat.triggers import load_lexicon
 from bilat.values import Modality
 
@@ -60,6 +64,21 @@ REPORTING_VERBS = frozenset({"said", "says", "announced", "announces", "told", "
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
 
 
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The non-trigger word lists of ``bilat/data/triggers/agreement.json``."""
+    path = resources.files("bilat") / "data" / "triggers" / "agreement.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: frozenset(data.get(key, ())) for key in
+            ("non_party_verbs", "non_party_modifiers", "hypothetical_determiners")}
+
+
+def _non_party_verb(verb: Token | None) -> bool:
+    """Whether ``verb`` comments on, brokers or weighs an agreement ("Japan viewed the
+    accord", "Egypt mediated the deal"): its subjects are no parties."""
+    return verb is not None and verb.lemma_.lower() in _word_lists()["non_party_verbs"]
+
+
 def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
     out: list[str] = []
     for token in tokens:
@@ -75,10 +94,23 @@ def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
 def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
     """States named inside the noun phrase before the noun ("the EU-Turkey refugee deal")."""
     out: list[str] = []
+    kinds: list[str] = []
     left = noun.left_edge.i
+    brokers = _word_lists()["non_party_modifiers"]
     for mention in context.actors.within(left, noun.i):
-        if mention.kind in PARTY_KINDS and mention.country not in out:
+        if mention.kind not in PARTY_KINDS:
+            continue
+        # "a US-brokered deal", "a US-friendly treaty": a broker or a reference
+        after = [t for t in context.doc[mention.end : min(mention.end + 2, noun.i)]
+                 if t.text not in {"-", "\u2013"}]
+        if after and after[0].lower_ in brokers:
+            continue
+        if mention.country not in out:
             out.append(mention.country)
+            kinds.append(mention.kind)
+    if kinds == ["capital"] and context.doc[noun.i - 1].dep_ in {"compound", "nmod", "amod"} \
+            and context.actors.at(noun.i - 1) is not None:
+        return []  # "the Paris accord", "the Minsk agreements": where it was made
     return out
 
 
@@ -112,43 +144,61 @@ def _is_accord_noun(token: Token) -> bool:
     return entry is not None and token.lower_ in entry.sequence[0]
 
 
+def _explicit_partners(noun: Token) -> list[Token]:
+    """The objects of "between"/"among" on an agreement noun: its parties, named outright."""
+    return pp_objects(noun, ["between", "among"])
+
+
 def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
     if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
         return []
     parties = _modifier_countries(context, noun)
-    for country in _countries(context, pp_objects(noun, ["between", "with", "among", "by"])):
+    explicit = _explicit_partners(noun)
+    partners = pp_objects(noun, ["with", "by"])
+    for country in _countries(context, explicit + partners):
         if country not in parties:
             parties.append(country)
-    verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
-    if verb is not None and noun.dep_ in _NOUN_VERB_DEPS | {"conj", "appos"}:
-        subject_tokens = [t for t in subjects(verb) if t.i != noun.i]
-        more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
-        for subject in subject_tokens:  # "its cooperation with Moscow includes a deal"
-            if is_non_state(context, subject):
-                continue
-            for token in subject.subtree:
-                if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
-                        token.dep_ == "poss":
-                    for country in _countries(context, [token]):
-                        if country not in more:
-                            more.append(country)
-        if not more:
-            more = _group_reference(context, subject_tokens, sent)
-        for country in more:
-            if country not in parties:
-                parties.append(country)
+    if explicit:
+        return parties  # "an agreement between the Bank of England and US regulators"
+    if partners and not _countries(context, partners):
+        return []  # "an agreement with foreign banks": the counterpart is no state
+    verb = attached_verb(noun)
+    if verb is not None and noun.dep_ == "pobj" and verb.lower_ in {"with", "between"}:
+        verb = None
+    if verb is None or _non_party_verb(verb):
+        return parties
+    subject_tokens = [t for t in (agents(verb) if is_passive(verb) else subjects(verb))
+                      if t.i != noun.i]
+    more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
+    for subject in subject_tokens:  # "its cooperation with Moscow includes a deal"
+        if is_non_state(context, subject):
+            continue
+        for token in subject.subtree:
+            if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
+                    token.dep_ == "poss":
+                for country in _countries(context, [token]):
+                    if country not in more:
+                        more.append(country)
+    if not more:
+        more = _group_reference(context, subject_tokens, sent)
+    for country in more:
+        if country not in parties:
+            parties.append(country)
     return parties
 
 
 def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str]:
-    subject_tokens = subjects(verb)
+    passive = is_passive(verb)
+    # "the accord was signed by Kenya and Tanzania": the signers are the agents, and the
+    # passive subject is what was signed ("a deal was reached between A and B")
+    subject_tokens = agents(verb) if passive else subjects(verb)
     parties = _countries(context, subject_tokens)
     if not parties:
         parties = _group_reference(context, subject_tokens, sent)
-    for country in _countries(context, pp_objects(verb, ["with", "between", "by"])):
+    for country in _countries(context, pp_objects(verb, ["with", "between", "among"])):
         if country not in parties:
             parties.append(country)
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects = themes(verb) if passive else [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     if verb.lower_.startswith("agree") or verb.lower_.startswith("accept"):
         objects += pp_objects(verb, ["to", "on"])  # "agreed to a South Korean proposal"
     for obj in objects:
@@ -193,25 +243,53 @@ def _names_company(context: DocumentContext, noun: Token) -> bool:
                for ent in noun.sent.ents)
 
 
+def _hypothetical_noun(noun: Token) -> bool:
+    """"any agreement", "such a deal": an agreement that is not said to exist."""
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in _word_lists()["hypothetical_determiners"]
+               for c in noun.children)
+
+
+def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
+    """Whether an agreement noun whose parse names fewer than two parties may take the two
+    states its sentence names: not when its partner is spelled out ("with foreign banks"),
+    when it hangs from another noun ("interest in a swift agreement"), when the verb above
+    it only comments on it ("viewed the accord"), for a generic plural ("extradition
+    treaties") or when the signers are companies or other non-state parties."""
+    if pp_objects(noun, ["between", "among", "with"]):
+        return False
+    verb = attached_verb(noun)
+    if verb is None and noun.dep_ not in {"ROOT", "nsubj", "nsubjpass"}:
+        return False
+    if _non_party_verb(verb):
+        return False
+    if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
+        return False
+    return not _names_company(context, noun) and not _non_state_signers(context, noun)
+
+
 def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
     head = trigger.head
     label = trigger.label
     if label == "accord":
+        if _hypothetical_noun(head):
+            return []
         parties = _noun_parties(context, head, sent)
         if (
             len(parties) < 2
             and head.lower_ in STRONG_ACCORDS
-            and not _names_company(context, head)
-            and not _non_state_signers(context, head)
+            and _may_take_sentence_states(context, head)
         ):
             return _two_named(context, sent) or parties
         return parties
     if label == "reach":
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        if not any(_is_accord_noun(o) for o in objects):
+        if not any(_is_accord_noun(o) and not _hypothetical_noun(o) for o in objects):
             return []
         return _verb_parties(context, head, sent)
     if label == "decide":
+        # "the two sides decided to set up a commission", not "will decide the shape of"
+        if not any(c.dep_ in {"xcomp", "ccomp"} for c in head.children):
+            return []
         parties = _verb_parties(context, head, sent)
         return parties if len(parties) >= 2 else []
     if head.pos_ in {"NOUN", "PROPN"}:  # "the signing of the treaty"
