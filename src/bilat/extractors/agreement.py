@@ -70,7 +70,8 @@ def _word_lists() -> dict[str, frozenset[str]]:
     path = resources.files("bilat") / "data" / "triggers" / "agreement.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     return {key: frozenset(data.get(key, ())) for key in
-            ("non_party_verbs", "non_party_modifiers", "hypothetical_determiners")}
+            ("non_party_verbs", "non_party_nouns", "non_party_modifiers",
+             "hypothetical_determiners")}
 
 
 def _non_party_verb(verb: Token | None) -> bool:
@@ -114,12 +115,15 @@ def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
     return out
 
 
-def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) -> list[str]:
-    """States for "the two countries"/"both sides": those of this and the previous sentence."""
+def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span, *,
+                     pronoun: bool = True) -> list[str]:
+    """States for "the two countries"/"both sides": those of this and the previous sentence.
+    A bare "they" counts only with ``pronoun`` (the subject of an act of agreeing, not of any
+    verb an agreement noun hangs from)."""
     for token in tokens:
         phrase = context.doc[token.left_edge.i : token.right_edge.i + 1].text
         match = GROUP_REFERENCE.search(phrase)
-        if match is None:
+        if match is None or (not pronoun and match.group(0).strip().lower() == "they"):
             continue
         word = (match.group("n") or match.group("multi") or "").lower()
         wanted = {"three": 3, "four": 4, "three-way": 3, "trilateral": 3, "tripartite": 3,
@@ -144,6 +148,36 @@ def _is_accord_noun(token: Token) -> bool:
     return entry is not None and token.lower_ in entry.sequence[0]
 
 
+def _verb_above(noun: Token) -> Token | None:
+    """The verb an agreement noun is an argument of, unless an attitude noun stands
+    between them ("interest in a swift agreement")."""
+    return attached_verb(noun, _word_lists()["non_party_nouns"])
+
+
+def _weighed(noun: Token) -> bool:
+    """Whether an agreement noun hangs from an attitude noun ("interest in a swift
+    agreement", "the shape of a final deal") below its verb."""
+    stop = _word_lists()["non_party_nouns"]
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+        if ancestor.pos_ in {"NOUN", "PROPN"} and ancestor.lemma_.lower() in stop:
+            return True
+    return False
+
+
+def _link_possessors(noun: Token) -> list[Token]:
+    """Possessors of the nouns an agreement noun hangs from below its verb: "Japan's
+    violation of a trade pact", "Iran's breach of the deal"."""
+    out: list[Token] = []
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            break
+        if ancestor.pos_ in {"NOUN", "PROPN"}:
+            out.extend(c for c in ancestor.children if c.dep_ == "poss")
+    return out
+
+
 def _explicit_partners(noun: Token) -> list[Token]:
     """The objects of "between"/"among" on an agreement noun: its parties, named outright."""
     return pp_objects(noun, ["between", "among"])
@@ -162,9 +196,12 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
         return parties  # "an agreement between the Bank of England and US regulators"
     if partners and not _countries(context, partners):
         return []  # "an agreement with foreign banks": the counterpart is no state
-    verb = attached_verb(noun)
-    if verb is not None and noun.dep_ == "pobj" and verb.lower_ in {"with", "between"}:
-        verb = None
+    if _weighed(noun):
+        return parties  # "interest in a swift agreement": only the states the noun names
+    for country in _countries(context, _link_possessors(noun)):
+        if country not in parties:
+            parties.append(country)
+    verb = _verb_above(noun)
     if verb is None or _non_party_verb(verb):
         return parties
     subject_tokens = [t for t in (agents(verb) if is_passive(verb) else subjects(verb))
@@ -180,7 +217,7 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
                     if country not in more:
                         more.append(country)
     if not more:
-        more = _group_reference(context, subject_tokens, sent)
+        more = _group_reference(context, subject_tokens, sent, pronoun=False)
     for country in more:
         if country not in parties:
             parties.append(country)
@@ -243,6 +280,19 @@ def _names_company(context: DocumentContext, noun: Token) -> bool:
                for ent in noun.sent.ents)
 
 
+def _signing_of_accord(noun: Token) -> bool:
+    """Whether a signing noun is the act of signing an agreement: "the signing of the
+    treaty", "the accord's signature", "a signing ceremony", "at the signing"."""
+    if any(_is_accord_noun(o) for o in pp_objects(noun, ["of"])):
+        return True
+    if any(c.dep_ == "poss" and _is_accord_noun(c) for c in noun.children):
+        return True
+    if noun.dep_ in {"compound", "nmod"}:
+        return True  # "a signing ceremony"
+    return noun.lower_.startswith("signing") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 def _hypothetical_noun(noun: Token) -> bool:
     """"any agreement", "such a deal": an agreement that is not said to exist."""
     return any(c.dep_ in {"det", "predet"} and c.lower_ in _word_lists()["hypothetical_determiners"]
@@ -255,11 +305,11 @@ def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
     when it hangs from another noun ("interest in a swift agreement"), when the verb above
     it only comments on it ("viewed the accord"), for a generic plural ("extradition
     treaties") or when the signers are companies or other non-state parties."""
-    if pp_objects(noun, ["between", "among", "with"]):
+    if pp_objects(noun, ["between", "among", "with"]) or _hypothetical_noun(noun):
         return False
-    verb = attached_verb(noun)
-    if verb is None and noun.dep_ not in {"ROOT", "nsubj", "nsubjpass"}:
+    if _weighed(noun):
         return False
+    verb = _verb_above(noun)
     if _non_party_verb(verb):
         return False
     if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
@@ -271,8 +321,6 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
     head = trigger.head
     label = trigger.label
     if label == "accord":
-        if _hypothetical_noun(head):
-            return []
         parties = _noun_parties(context, head, sent)
         if (
             len(parties) < 2
@@ -283,7 +331,7 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
         return parties
     if label == "reach":
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        if not any(_is_accord_noun(o) and not _hypothetical_noun(o) for o in objects):
+        if not any(_is_accord_noun(o) for o in objects):
             return []
         return _verb_parties(context, head, sent)
     if label == "decide":
@@ -293,6 +341,8 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
         parties = _verb_parties(context, head, sent)
         return parties if len(parties) >= 2 else []
     if head.pos_ in {"NOUN", "PROPN"}:  # "the signing of the treaty"
+        if not _signing_of_accord(head):
+            return []  # "date of birth and signature"
         parties = _noun_parties(context, head, sent)
     else:
         parties = _verb_parties(context, head, sent)
@@ -344,6 +394,8 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
             ):
                 # "accepted Seoul's proposal", "agreed to a proposal": the act is done
                 modality = Modality.ASSERTED
+            if modality is Modality.ASSERTED and _hypothetical_noun(trigger.head):
+                modality = Modality.PROPOSED  # "any accord with Moscow": none exists yet
             # "sign an accord on Friday" in Wednesday's paper: still to come
             modality, date = as_scheduled(context, trigger.head, sent, modality)
             found.append(

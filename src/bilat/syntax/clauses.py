@@ -9,6 +9,7 @@ voices.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -60,18 +61,23 @@ def themes(verb: Token) -> list[Token]:
     return out
 
 
-def attached_verb(noun: Token) -> Token | None:
-    """The verb a noun is an argument of: its head for a subject or object, the head of its
-    preposition for a prepositional object attached to the verb ("agreed on a deal").
-    ``None`` when the noun hangs from another noun ("interest in a deal", "the shape of a
-    deal") or has no verb above it."""
-    head = noun.head
-    if head == noun:
-        return None
-    if noun.dep_ == "pobj":
-        if head.dep_ != "prep" or head.head == head:
+def attached_verb(noun: Token, stop_nouns: Collection[str] = (), max_hops: int = 6) -> Token | None:
+    """The verb a noun is an argument of, climbing through prepositions and the nouns they
+    hang from ("agreed on a deal", "began work on a trade agreement", "the implementation
+    of a proposed MoU"). ``None`` when the climb passes a noun whose lemma is in
+    ``stop_nouns`` (an attitude to the agreement, not an act on it: "interest in a swift
+    agreement", "the shape of a final deal"), or finds no verb within ``max_hops``."""
+    current = noun
+    for _ in range(max_hops):
+        if current.dep_ in {"conj", "appos"} and current.head != current:
+            current = current.head
+            continue
+        head = current.head
+        if head == current:
             return None
-        head = head.head
-    elif noun.dep_ in {"conj", "appos"}:
-        return attached_verb(head)
-    return head if head.pos_ in {"VERB", "AUX"} else None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in stop_nouns:
+            return None
+        current = head
+    return None
