@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from bilat.actors.gazetteer import resolve_country
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     as_scheduled,
@@ -92,27 +93,46 @@ def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
     return out
 
 
-def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
-    """States named inside the noun phrase before the noun ("the EU-Turkey refugee deal")."""
-    out: list[str] = []
-    kinds: list[str] = []
-    left = noun.left_edge.i
+def _modifier_mentions(context: DocumentContext, noun: Token) -> list[tuple[str, str]]:
+    """``(country, kind)`` of the states named before an agreement noun inside its phrase,
+    leaving out brokers and references ("a US-brokered deal", "a US-friendly treaty")."""
+    out: list[tuple[str, str]] = []
     brokers = _word_lists()["non_party_modifiers"]
-    for mention in context.actors.within(left, noun.i):
+    for mention in context.actors.within(noun.left_edge.i, noun.i):
         if mention.kind not in PARTY_KINDS:
             continue
-        # "a US-brokered deal", "a US-friendly treaty": a broker or a reference
         after = [t for t in context.doc[mention.end : min(mention.end + 2, noun.i)]
                  if t.text not in {"-", "\u2013"}]
         if after and after[0].lower_ in brokers:
             continue
-        if mention.country not in out:
-            out.append(mention.country)
-            kinds.append(mention.kind)
-    if kinds == ["capital"] and context.doc[noun.i - 1].dep_ in {"compound", "nmod", "amod"} \
-            and context.actors.at(noun.i - 1) is not None:
-        return []  # "the Paris accord", "the Minsk agreements": where it was made
+        if all(country != mention.country for country, _ in out):
+            out.append((mention.country, mention.kind))
+    for token in context.doc[noun.left_edge.i : noun.i]:
+        # "the U.S./Japan agreement": one token naming both sides
+        if "/" in token.text and context.actor_at(token.i) is None:
+            for piece in token.text.split("/"):
+                code = resolve_country(piece, when=context.published) if piece else None
+                if code is not None and all(country != code for country, _ in out):
+                    out.append((code, "country"))
     return out
+
+
+def _named_for_venue(context: DocumentContext, noun: Token) -> bool:
+    """Whether the only state before an agreement noun is a capital right before it: where
+    it was made, not who made it ("the Paris accord", "the Minsk agreements")."""
+    named = _modifier_mentions(context, noun)
+    return (
+        [kind for _, kind in named] == ["capital"]
+        and context.doc[noun.i - 1].dep_ in {"compound", "nmod", "amod"}
+        and context.actors.at(noun.i - 1) is not None
+    )
+
+
+def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
+    """States named inside the noun phrase before the noun ("the EU-Turkey refugee deal")."""
+    if _named_for_venue(context, noun):
+        return []
+    return [country for country, _ in _modifier_mentions(context, noun)]
 
 
 def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span, *,
@@ -166,6 +186,12 @@ def _weighed(noun: Token) -> bool:
     return False
 
 
+def _indefinite(noun: Token) -> bool:
+    """An agreement noun with "a"/"an" or no determiner ("a swift agreement", "accord")."""
+    dets = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
+    return not dets or dets[0] in {"a", "an"}
+
+
 def _link_possessors(noun: Token) -> list[Token]:
     """Possessors of the nouns an agreement noun hangs from below its verb: "Japan's
     violation of a trade pact", "Iran's breach of the deal"."""
@@ -186,6 +212,8 @@ def _explicit_partners(noun: Token) -> list[Token]:
 def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
     if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
         return []
+    if _weighed(noun) and _indefinite(noun):
+        return []  # "interest in a swift agreement", "signs of accord": none is said to exist
     parties = _modifier_countries(context, noun)
     explicit = _explicit_partners(noun)
     partners = pp_objects(noun, ["with", "by"])
@@ -197,7 +225,7 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
     if partners and not _countries(context, partners):
         return []  # "an agreement with foreign banks": the counterpart is no state
     if _weighed(noun):
-        return parties  # "interest in a swift agreement": only the states the noun names
+        return parties  # "support for the Iran nuclear deal": only the states the noun names
     for country in _countries(context, _link_possessors(noun)):
         if country not in parties:
             parties.append(country)
@@ -305,7 +333,8 @@ def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
     when it hangs from another noun ("interest in a swift agreement"), when the verb above
     it only comments on it ("viewed the accord"), for a generic plural ("extradition
     treaties") or when the signers are companies or other non-state parties."""
-    if pp_objects(noun, ["between", "among", "with"]) or _hypothetical_noun(noun):
+    if pp_objects(noun, ["between", "among", "with"]) or _hypothetical_noun(noun) or \
+            _named_for_venue(context, noun):
         return False
     if _weighed(noun):
         return False
@@ -354,6 +383,26 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
     return parties
 
 
+def _party_sets(context: DocumentContext, trigger: Trigger, parties: list[str]) -> list[list[str]]:
+    """One party set per agreement: "Kenya signed agreements with Ethiopia and Somalia" is
+    two bilateral agreements (one signer, several partners, a plural agreement noun), while
+    "a trade pact with Mexico and Canada" or "France, Germany and Italy signed a
+    declaration" is one."""
+    head = trigger.head
+    if head.pos_ in {"NOUN", "PROPN"}:
+        nouns, verb = [head], _verb_above(head)
+    else:
+        nouns, verb = [t for t in themes(head) if _is_accord_noun(t)], head
+    if verb is None or not nouns or not all(n.tag_ in {"NNS", "NNPS"} for n in nouns):
+        return [parties]
+    signers = _countries(context, agents(verb) if is_passive(verb) else subjects(verb))
+    partners = _countries(context, [t for n in [verb, *nouns] for t in pp_objects(n, ["with"])])
+    if len(signers) != 1 or len(partners) < 2 or signers[0] in partners or \
+            set(signers + partners) != set(parties):
+        return [parties]
+    return [[signers[0], partner] for partner in partners]
+
+
 def _non_state_signers(context: DocumentContext, head: Token) -> bool:
     """Whether the signers are businessmen, companies or other non-state parties."""
     verb = governing_verb(head) or head
@@ -380,6 +429,7 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
             parties = _parties(context, trigger, sent)
             if len(set(parties)) < 2:
                 continue
+            party_sets = _party_sets(context, trigger, parties)
             modality, cue = modality_at(
                 sent, trigger.start, trigger.end, allowed=AGREEMENT_MODALITIES
             )
@@ -398,13 +448,15 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
                 modality = Modality.PROPOSED  # "any accord with Moscow": none exists yet
             # "sign an accord on Friday" in Wednesday's paper: still to come
             modality, date = as_scheduled(context, trigger.head, sent, modality)
-            found.append(
+            when = context.date_for(trigger.head, sent) if date is None else date
+            found.extend(
                 Agreement(
-                    parties=tuple(parties),
-                    date=context.date_for(trigger.head, sent) if date is None else date,
+                    parties=tuple(each),
+                    date=when,
                     modality=modality,
                     evidence=(context.evidence(sent.start_char, sent.end_char),),
                     rule=f"agreement.{trigger.entry.id}",
                 )
+                for each in party_sets
             )
     return found

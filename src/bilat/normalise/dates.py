@@ -166,8 +166,11 @@ def _resolve_weekday(wd: int, ctx: _Ctx, rel: str | None) -> dt.date | None:
     rel = (rel or "").lower()
     back = (pub.weekday() - wd) % 7
     ahead = (wd - pub.weekday()) % 7
-    if rel in ("next", "coming") or (ctx.tense == "future" and rel not in ("last", "past")):
+    if rel in ("next", "coming"):
         return pub + dt.timedelta(days=ahead or 7)
+    if ctx.tense == "future" and rel not in ("last", "past"):
+        # "will sign on Monday" in a Monday story is later that day, not a week ahead
+        return pub + dt.timedelta(days=ahead)
     if rel in ("last", "past"):
         return pub - dt.timedelta(days=back or 7)
     return pub - dt.timedelta(days=back)
