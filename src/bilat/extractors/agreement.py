@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from bilat.actors.gazetteer import resolve_country
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     as_scheduled,
@@ -107,13 +106,6 @@ def _modifier_mentions(context: DocumentContext, noun: Token) -> list[tuple[str,
             continue
         if all(country != mention.country for country, _ in out):
             out.append((mention.country, mention.kind))
-    for token in context.doc[noun.left_edge.i : noun.i]:
-        # "the U.S./Japan agreement": one token naming both sides
-        if "/" in token.text and context.actor_at(token.i) is None:
-            for piece in token.text.split("/"):
-                code = resolve_country(piece, when=context.published) if piece else None
-                if code is not None and all(country != code for country, _ in out):
-                    out.append((code, "country"))
     return out
 
 
@@ -264,6 +256,9 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
         if country not in parties:
             parties.append(country)
     objects = themes(verb) if passive else [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    partners = pp_objects(verb, ["with"]) + [t for o in objects for t in pp_objects(o, ["with"])]
+    if partners and not _countries(context, partners):
+        return parties  # "concluded accords with government creditors": no state partner
     if verb.lower_.startswith("agree") or verb.lower_.startswith("accept"):
         objects += pp_objects(verb, ["to", "on"])  # "agreed to a South Korean proposal"
     for obj in objects:
