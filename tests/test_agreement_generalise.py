@@ -214,3 +214,33 @@ def test_next_weekday_is_a_week_ahead(bilat_extractor: Any) -> None:
 def test_sought_and_prospective_agreements_are_proposed(bilat_extractor: Any, text: str) -> None:
     (event,) = agreements(bilat_extractor, text)
     assert event.modality is Modality.PROPOSED
+
+
+# --- company deals, multilateral bodies, consent ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Paris Club accord covered Mexico's official debt to its creditors.",
+        "The Swedish firm said it signed the pact with Accor North American Corp, a subsidiary "
+        "of a Paris-based hotel group.",
+        "Russia demanded that Turkey, which backs Syria's opposition groups and is guarantor of "
+        "the ceasefire, do more.",
+        "Erdogan sent officials to Moscow last week to obtain Russia's agreement.",
+    ],
+)
+def test_no_agreement_between_states(bilat_extractor: Any, text: str) -> None:
+    assert agreements(bilat_extractor, text) == []
+
+
+def test_close_to_a_deal_is_proposed(bilat_extractor: Any) -> None:
+    text = "Canada and the United States are close to reaching a trade deal, officials said."
+    (event,) = agreements(bilat_extractor, text)
+    assert set(event.parties) == {"CAN", "USA"}
+    assert event.modality is Modality.PROPOSED
+
+
+def test_a_possessive_pair_still_agrees(bilat_extractor: Any) -> None:
+    text = "Vietnam's agreement with Laos on river navigation took effect on Friday."
+    assert party_sets(bilat_extractor, text) == {frozenset({"VNM", "LAO"})}

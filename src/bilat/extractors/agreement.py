@@ -113,11 +113,11 @@ def _named_for_venue(context: DocumentContext, noun: Token) -> bool:
     """Whether the only state before an agreement noun is a capital right before it: where
     it was made, not who made it ("the Paris accord", "the Minsk agreements")."""
     named = _modifier_mentions(context, noun)
-    return (
-        [kind for _, kind in named] == ["capital"]
-        and context.doc[noun.i - 1].dep_ in {"compound", "nmod", "amod"}
-        and context.actors.at(noun.i - 1) is not None
-    )
+    if [kind for _, kind in named] != ["capital"]:
+        return False
+    # "the Paris Club accord" too, but not a possessor: "Seoul's deal with Tokyo"
+    return not any(t.dep_ == "poss" or t.lower_ in {"'s", "\u2019s"}
+                   for t in context.doc[noun.left_edge.i : noun.i])
 
 
 def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
@@ -196,6 +196,30 @@ def _link_possessors(noun: Token) -> list[Token]:
     return out
 
 
+def _consent(context: DocumentContext, noun: Token) -> bool:
+    """"to obtain Russia's agreement": one state's consent, not an accord between states
+    (the noun "agreement" with a one-state possessor and nothing agreed on or with)."""
+    if noun.lemma_.lower() != "agreement" or noun.tag_ != "NN":
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if len(owners) != 1 or owners[0].conjuncts or owners[0].lower_ in {"their", "its"}:
+        return False
+    if pp_objects(noun, ["with", "between", "among", "on", "to", "over", "for"]) or any(
+            c.dep_ in {"acl", "relcl", "compound", "amod"} for c in noun.children):
+        return False
+    return mention_for(context, owners[0], PARTY_KINDS) is not None
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The tokens of a noun phrase without its clauses and appositions ("Turkey, which backs
+    Syria's opposition" is Turkey alone)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in {"relcl", "acl", "advcl", "appos", "punct"}:
+            out.extend(_phrase(child))
+    return out
+
+
 def _explicit_partners(noun: Token) -> list[Token]:
     """The objects of "between"/"among" on an agreement noun: its parties, named outright."""
     return pp_objects(noun, ["between", "among"])
@@ -230,7 +254,7 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
     for subject in subject_tokens:  # "its cooperation with Moscow includes a deal"
         if is_non_state(context, subject):
             continue
-        for token in subject.subtree:
+        for token in _phrase(subject):
             if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
                     token.dep_ == "poss":
                 for country in _countries(context, [token]):
@@ -345,6 +369,8 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
     head = trigger.head
     label = trigger.label
     if label == "accord":
+        if _consent(context, head):
+            return []  # "to obtain Russia's agreement"
         parties = _noun_parties(context, head, sent)
         if (
             len(parties) < 2
@@ -371,7 +397,8 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
     else:
         parties = _verb_parties(context, head, sent)
     signing = trigger.entry.id in {"sign", "signing"}
-    if not parties and signing and not _non_state_signers(context, head):
+    if not parties and signing and not _non_state_signers(context, head) and \
+            not pp_objects(head, ["with", "between"]):
         # the parse found nobody: an act of signing in a sentence that names exactly two
         # states is between them
         return _two_named(context, sent)
