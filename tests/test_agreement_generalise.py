@@ -244,3 +244,33 @@ def test_close_to_a_deal_is_proposed(bilat_extractor: Any) -> None:
 def test_a_possessive_pair_still_agrees(bilat_extractor: Any) -> None:
     text = "Vietnam's agreement with Laos on river navigation took effect on Friday."
     assert party_sets(bilat_extractor, text) == {frozenset({"VNM", "LAO"})}
+
+
+# --- partners named in the sentence before --------------------------------------------------
+
+_MEETING = "Kenya's president met his Ugandan counterpart in Nairobi on Sunday. "
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The two agreed to open a new border post.",
+        "Both signed a defence pact.",
+        "The pact was signed at State House.",
+        "A defence pact was also signed.",
+    ],
+)
+def test_partners_named_before(bilat_extractor: Any, second: str) -> None:
+    assert party_sets(bilat_extractor, _MEETING + second) == {frozenset({"KEN", "UGA"})}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The two teams drew 1-1 in the evening match.",
+        "A new constitution was signed into law by parliament.",
+        "Several agreements were signed by local businessmen.",
+    ],
+)
+def test_no_agreement_after_a_meeting(bilat_extractor: Any, second: str) -> None:
+    assert agreements(bilat_extractor, _MEETING + second) == []

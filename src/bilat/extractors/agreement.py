@@ -56,7 +56,8 @@ GROUP_REFERENCE = regex.compile(
     r"\b(?:(?P<n>two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|states|sides|"
     r"neighbou?rs|governments|leaders|ministers|allies|capitals|powers)|both\s+(?:countries|"
     r"sides|nations|governments)|(?P<multi>three-way|trilateral|tripartite|four-way)\s+"
-    r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies)$)",
+    r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies)$|"
+    r"^(?:the\s+)?(?P<bare>two|both)$)",
     regex.IGNORECASE,
 )
 REPORTING_VERBS = frozenset({"said", "says", "announced", "announces", "told", "confirmed",
@@ -137,20 +138,23 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span, 
         match = GROUP_REFERENCE.search(phrase)
         if match is None or (not pronoun and match.group(0).strip().lower() == "they"):
             continue
-        word = (match.group("n") or match.group("multi") or "").lower()
+        word = (match.group("n") or match.group("multi") or match.group("bare") or "").lower()
         wanted = {"three": 3, "four": 4, "three-way": 3, "trilateral": 3, "tripartite": 3,
                   "four-way": 4}.get(word, 2)
-        start = sent.start
-        if start > 0:
-            start = context.doc[start - 1].sent.start
-        found: list[str] = []
-        for mention in context.actors.within(start, sent.end):
-            if mention.kind in PARTY_KINDS and mention.country not in found:
-                found.append(mention.country)
-        if len(found) == wanted:
-            return found
-        return main_states(context, wanted, PARTY_KINDS)
+        return _states_around(context, sent, wanted) or main_states(context, wanted, PARTY_KINDS)
     return []
+
+
+def _states_around(context: DocumentContext, sent: Span, wanted: int = 2) -> list[str]:
+    """The states named in this sentence and the one before it, when exactly ``wanted``."""
+    start = sent.start
+    if start > 0:
+        start = context.doc[start - 1].sent.start
+    found: list[str] = []
+    for mention in context.actors.within(start, sent.end):
+        if mention.kind in PARTY_KINDS and mention.country not in found:
+            found.append(mention.country)
+    return found if len(found) == wanted else []
 
 
 def _is_accord_noun(token: Token) -> bool:
@@ -401,8 +405,23 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
             not pp_objects(head, ["with", "between"]):
         # the parse found nobody: an act of signing in a sentence that names exactly two
         # states is between them
-        return _two_named(context, sent)
+        parties = _two_named(context, sent)
+        if not parties and _agentless_signing(head):
+            # "A defence pact was also signed." after a sentence on the two leaders
+            parties = _states_around(context, sent)
     return parties
+
+
+def _agentless_signing(verb: Token) -> bool:
+    """A passive signing of a definite or indefinite agreement with no "by" phrase and no
+    state named on it ("the pact was signed at State House")."""
+    return (
+        verb.pos_ == "VERB"
+        and is_passive(verb)
+        and verb.dep_ != "acl"
+        and not agents(verb)
+        and any(_is_accord_noun(t) and not t.tag_.endswith("S") for t in themes(verb))
+    )
 
 
 def _party_sets(context: DocumentContext, trigger: Trigger, parties: list[str]) -> list[list[str]]:
