@@ -274,3 +274,30 @@ def test_partners_named_before(bilat_extractor: Any, second: str) -> None:
 )
 def test_no_agreement_after_a_meeting(bilat_extractor: Any, second: str) -> None:
     assert agreements(bilat_extractor, _MEETING + second) == []
+
+
+# --- every inflection of the agreeing verbs --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt and Sudan are close to clinching an accord on the Nile.", {"EGY", "SDN"}),
+        ("Norway and Iceland, sealing a fisheries accord, ended the dispute.", {"NOR", "ISL"}),
+        ("Fiji and Tonga are reaching an understanding on maritime borders.", {"FJI", "TON"}),
+        ("Japan and India were finalising a nuclear pact on Friday.", {"JPN", "IND"}),
+    ],
+)
+def test_progressive_forms(bilat_extractor: Any, text: str, expected: set[str]) -> None:
+    assert party_sets(bilat_extractor, text) == {frozenset(expected)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company is cutting costs in Germany and France.",
+        "Protesters were striking in Paris and Berlin on Friday.",
+    ],
+)
+def test_progressive_forms_without_an_agreement(bilat_extractor: Any, text: str) -> None:
+    assert agreements(bilat_extractor, text) == []
