@@ -301,3 +301,18 @@ def test_progressive_forms(bilat_extractor: Any, text: str, expected: set[str]) 
 )
 def test_progressive_forms_without_an_agreement(bilat_extractor: Any, text: str) -> None:
     assert agreements(bilat_extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seoul and Tokyo held talks on chips. The semiconductor agreement between the two "
+         "countries was signed last July.", {frozenset({"JPN", "KOR"})}),
+        ("Peru's president visited Chile. An accord between the two neighbours was reached on "
+         "water rights.", {frozenset({"PER", "CHL"})}),
+        ("Peru's president visited Chile. A deal between the two firms was announced.", set()),
+    ],
+)
+def test_between_a_group_named_before(bilat_extractor: Any, text: str,
+                                      expected: set[frozenset[str]]) -> None:
+    assert party_sets(bilat_extractor, text) == expected

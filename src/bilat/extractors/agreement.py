@@ -241,6 +241,8 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
         if country not in parties:
             parties.append(country)
     if explicit:
+        if not parties:  # "the agreement between the two countries"
+            return _group_reference(context, explicit, sent, pronoun=False)
         return parties  # "an agreement between the Bank of England and US regulators"
     if partners and not _countries(context, partners):
         return []  # "an agreement with foreign banks": the counterpart is no state
