@@ -18,6 +18,9 @@ least two distinct states; companies and single states agreeing with themselves 
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import regex
@@ -35,6 +38,7 @@ from bilat.extractors.common import (
     subjects,
 )
 from bilat.modality import modality_at
+from bilat.syntax.clauses import agents, attached_verb, is_passive, themes
 from bilat.triggers import load_lexicon
 from bilat.values import Modality
 
@@ -52,12 +56,29 @@ GROUP_REFERENCE = regex.compile(
     r"\b(?:(?P<n>two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|states|sides|"
     r"neighbou?rs|governments|leaders|ministers|allies|capitals|powers)|both\s+(?:countries|"
     r"sides|nations|governments)|(?P<multi>three-way|trilateral|tripartite|four-way)\s+"
-    r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies)$)",
+    r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies)$|"
+    r"^(?:the\s+)?(?P<bare>two|both)$)",
     regex.IGNORECASE,
 )
 REPORTING_VERBS = frozenset({"said", "says", "announced", "announces", "told", "confirmed",
                              "confirms", "declared", "stated"})
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The non-trigger word lists of ``bilat/data/triggers/agreement.json``."""
+    path = resources.files("bilat") / "data" / "triggers" / "agreement.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: frozenset(data.get(key, ())) for key in
+            ("non_party_verbs", "non_party_nouns", "non_party_modifiers",
+             "hypothetical_determiners")}
+
+
+def _non_party_verb(verb: Token | None) -> bool:
+    """Whether ``verb`` comments on, brokers or weighs an agreement ("Japan viewed the
+    accord", "Egypt mediated the deal"): its subjects are no parties."""
+    return verb is not None and verb.lemma_.lower() in _word_lists()["non_party_verbs"]
 
 
 def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
@@ -72,37 +93,68 @@ def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
     return out
 
 
-def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
-    """States named inside the noun phrase before the noun ("the EU-Turkey refugee deal")."""
-    out: list[str] = []
-    left = noun.left_edge.i
-    for mention in context.actors.within(left, noun.i):
-        if mention.kind in PARTY_KINDS and mention.country not in out:
-            out.append(mention.country)
+def _modifier_mentions(context: DocumentContext, noun: Token) -> list[tuple[str, str]]:
+    """``(country, kind)`` of the states named before an agreement noun inside its phrase,
+    leaving out brokers and references ("a US-brokered deal", "a US-friendly treaty")."""
+    out: list[tuple[str, str]] = []
+    brokers = _word_lists()["non_party_modifiers"]
+    for mention in context.actors.within(noun.left_edge.i, noun.i):
+        if mention.kind not in PARTY_KINDS:
+            continue
+        after = [t for t in context.doc[mention.end : min(mention.end + 2, noun.i)]
+                 if t.text not in {"-", "\u2013"}]
+        if after and after[0].lower_ in brokers:
+            continue
+        if all(country != mention.country for country, _ in out):
+            out.append((mention.country, mention.kind))
     return out
 
 
-def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span) -> list[str]:
-    """States for "the two countries"/"both sides": those of this and the previous sentence."""
+def _named_for_venue(context: DocumentContext, noun: Token) -> bool:
+    """Whether the only state before an agreement noun is a capital right before it: where
+    it was made, not who made it ("the Paris accord", "the Minsk agreements")."""
+    named = _modifier_mentions(context, noun)
+    if [kind for _, kind in named] != ["capital"]:
+        return False
+    # "the Paris Club accord" too, but not a possessor: "Seoul's deal with Tokyo"
+    return not any(t.dep_ == "poss" or t.lower_ in {"'s", "\u2019s"}
+                   for t in context.doc[noun.left_edge.i : noun.i])
+
+
+def _modifier_countries(context: DocumentContext, noun: Token) -> list[str]:
+    """States named inside the noun phrase before the noun ("the EU-Turkey refugee deal")."""
+    if _named_for_venue(context, noun):
+        return []
+    return [country for country, _ in _modifier_mentions(context, noun)]
+
+
+def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span, *,
+                     pronoun: bool = True) -> list[str]:
+    """States for "the two countries"/"both sides": those of this and the previous sentence.
+    A bare "they" counts only with ``pronoun`` (the subject of an act of agreeing, not of any
+    verb an agreement noun hangs from)."""
     for token in tokens:
         phrase = context.doc[token.left_edge.i : token.right_edge.i + 1].text
         match = GROUP_REFERENCE.search(phrase)
-        if match is None:
+        if match is None or (not pronoun and match.group(0).strip().lower() == "they"):
             continue
-        word = (match.group("n") or match.group("multi") or "").lower()
+        word = (match.group("n") or match.group("multi") or match.group("bare") or "").lower()
         wanted = {"three": 3, "four": 4, "three-way": 3, "trilateral": 3, "tripartite": 3,
                   "four-way": 4}.get(word, 2)
-        start = sent.start
-        if start > 0:
-            start = context.doc[start - 1].sent.start
-        found: list[str] = []
-        for mention in context.actors.within(start, sent.end):
-            if mention.kind in PARTY_KINDS and mention.country not in found:
-                found.append(mention.country)
-        if len(found) == wanted:
-            return found
-        return main_states(context, wanted, PARTY_KINDS)
+        return _states_around(context, sent, wanted) or main_states(context, wanted, PARTY_KINDS)
     return []
+
+
+def _states_around(context: DocumentContext, sent: Span, wanted: int = 2) -> list[str]:
+    """The states named in this sentence and the one before it, when exactly ``wanted``."""
+    start = sent.start
+    if start > 0:
+        start = context.doc[start - 1].sent.start
+    found: list[str] = []
+    for mention in context.actors.within(start, sent.end):
+        if mention.kind in PARTY_KINDS and mention.country not in found:
+            found.append(mention.country)
+    return found if len(found) == wanted else []
 
 
 def _is_accord_noun(token: Token) -> bool:
@@ -112,43 +164,131 @@ def _is_accord_noun(token: Token) -> bool:
     return entry is not None and token.lower_ in entry.sequence[0]
 
 
+def _verb_above(noun: Token) -> Token | None:
+    """The verb an agreement noun is an argument of, unless an attitude noun stands
+    between them ("interest in a swift agreement")."""
+    return attached_verb(noun, _word_lists()["non_party_nouns"])
+
+
+def _weighed(noun: Token) -> bool:
+    """Whether an agreement noun hangs from an attitude noun ("interest in a swift
+    agreement", "the shape of a final deal") below its verb."""
+    stop = _word_lists()["non_party_nouns"]
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+        if ancestor.pos_ in {"NOUN", "PROPN"} and ancestor.lemma_.lower() in stop:
+            return True
+    return False
+
+
+def _indefinite(noun: Token) -> bool:
+    """An agreement noun with "a"/"an" or no determiner ("a swift agreement", "accord")."""
+    dets = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
+    return not dets or dets[0] in {"a", "an"}
+
+
+def _link_possessors(noun: Token) -> list[Token]:
+    """Possessors of the nouns an agreement noun hangs from below its verb: "Japan's
+    violation of a trade pact", "Iran's breach of the deal"."""
+    out: list[Token] = []
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            break
+        if ancestor.pos_ in {"NOUN", "PROPN"}:
+            out.extend(c for c in ancestor.children if c.dep_ == "poss")
+    return out
+
+
+def _consent(context: DocumentContext, noun: Token) -> bool:
+    """"to obtain Russia's agreement": one state's consent, not an accord between states
+    (the noun "agreement" with a one-state possessor and nothing agreed on or with)."""
+    if noun.lemma_.lower() != "agreement" or noun.tag_ != "NN":
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if len(owners) != 1 or owners[0].conjuncts or owners[0].lower_ in {"their", "its"}:
+        return False
+    if pp_objects(noun, ["with", "between", "among", "on", "to", "over", "for"]) or any(
+            c.dep_ in {"acl", "relcl", "compound", "amod"} for c in noun.children):
+        return False
+    return mention_for(context, owners[0], PARTY_KINDS) is not None
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The tokens of a noun phrase without its clauses and appositions ("Turkey, which backs
+    Syria's opposition" is Turkey alone)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in {"relcl", "acl", "advcl", "appos", "punct"}:
+            out.extend(_phrase(child))
+    return out
+
+
+def _explicit_partners(noun: Token) -> list[Token]:
+    """The objects of "between"/"among" on an agreement noun: its parties, named outright."""
+    return pp_objects(noun, ["between", "among"])
+
+
 def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
     if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
         return []
+    if _weighed(noun) and _indefinite(noun):
+        return []  # "interest in a swift agreement", "signs of accord": none is said to exist
     parties = _modifier_countries(context, noun)
-    for country in _countries(context, pp_objects(noun, ["between", "with", "among", "by"])):
+    explicit = _explicit_partners(noun)
+    partners = pp_objects(noun, ["with", "by"])
+    for country in _countries(context, explicit + partners):
         if country not in parties:
             parties.append(country)
-    verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
-    if verb is not None and noun.dep_ in _NOUN_VERB_DEPS | {"conj", "appos"}:
-        subject_tokens = [t for t in subjects(verb) if t.i != noun.i]
-        more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
-        for subject in subject_tokens:  # "its cooperation with Moscow includes a deal"
-            if is_non_state(context, subject):
-                continue
-            for token in subject.subtree:
-                if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
-                        token.dep_ == "poss":
-                    for country in _countries(context, [token]):
-                        if country not in more:
-                            more.append(country)
-        if not more:
-            more = _group_reference(context, subject_tokens, sent)
-        for country in more:
-            if country not in parties:
-                parties.append(country)
+    if explicit:
+        if not parties:  # "the agreement between the two countries"
+            return _group_reference(context, explicit, sent, pronoun=False)
+        return parties  # "an agreement between the Bank of England and US regulators"
+    if partners and not _countries(context, partners):
+        return []  # "an agreement with foreign banks": the counterpart is no state
+    if _weighed(noun):
+        return parties  # "support for the Iran nuclear deal": only the states the noun names
+    for country in _countries(context, _link_possessors(noun)):
+        if country not in parties:
+            parties.append(country)
+    verb = _verb_above(noun)
+    if verb is None or _non_party_verb(verb):
+        return parties
+    subject_tokens = [t for t in (agents(verb) if is_passive(verb) else subjects(verb))
+                      if t.i != noun.i]
+    more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
+    for subject in subject_tokens:  # "its cooperation with Moscow includes a deal"
+        if is_non_state(context, subject):
+            continue
+        for token in _phrase(subject):
+            if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
+                    token.dep_ == "poss":
+                for country in _countries(context, [token]):
+                    if country not in more:
+                        more.append(country)
+    if not more:
+        more = _group_reference(context, subject_tokens, sent, pronoun=False)
+    for country in more:
+        if country not in parties:
+            parties.append(country)
     return parties
 
 
 def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str]:
-    subject_tokens = subjects(verb)
+    passive = is_passive(verb)
+    # "the accord was signed by Kenya and Tanzania": the signers are the agents, and the
+    # passive subject is what was signed ("a deal was reached between A and B")
+    subject_tokens = agents(verb) if passive else subjects(verb)
     parties = _countries(context, subject_tokens)
     if not parties:
         parties = _group_reference(context, subject_tokens, sent)
-    for country in _countries(context, pp_objects(verb, ["with", "between", "by"])):
+    for country in _countries(context, pp_objects(verb, ["with", "between", "among"])):
         if country not in parties:
             parties.append(country)
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects = themes(verb) if passive else [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    partners = pp_objects(verb, ["with"]) + [t for o in objects for t in pp_objects(o, ["with"])]
+    if partners and not _countries(context, partners):
+        return parties  # "concluded accords with government creditors": no state partner
     if verb.lower_.startswith("agree") or verb.lower_.startswith("accept"):
         objects += pp_objects(verb, ["to", "on"])  # "agreed to a South Korean proposal"
     for obj in objects:
@@ -193,16 +333,55 @@ def _names_company(context: DocumentContext, noun: Token) -> bool:
                for ent in noun.sent.ents)
 
 
+def _signing_of_accord(noun: Token) -> bool:
+    """Whether a signing noun is the act of signing an agreement: "the signing of the
+    treaty", "the accord's signature", "a signing ceremony", "at the signing"."""
+    if any(_is_accord_noun(o) for o in pp_objects(noun, ["of"])):
+        return True
+    if any(c.dep_ == "poss" and _is_accord_noun(c) for c in noun.children):
+        return True
+    if noun.dep_ in {"compound", "nmod"}:
+        return True  # "a signing ceremony"
+    return noun.lower_.startswith("signing") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _hypothetical_noun(noun: Token) -> bool:
+    """"any agreement", "such a deal": an agreement that is not said to exist."""
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in _word_lists()["hypothetical_determiners"]
+               for c in noun.children)
+
+
+def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
+    """Whether an agreement noun whose parse names fewer than two parties may take the two
+    states its sentence names: not when its partner is spelled out ("with foreign banks"),
+    when it hangs from another noun ("interest in a swift agreement"), when the verb above
+    it only comments on it ("viewed the accord"), for a generic plural ("extradition
+    treaties") or when the signers are companies or other non-state parties."""
+    if pp_objects(noun, ["between", "among", "with"]) or _hypothetical_noun(noun) or \
+            _named_for_venue(context, noun):
+        return False
+    if _weighed(noun):
+        return False
+    verb = _verb_above(noun)
+    if _non_party_verb(verb):
+        return False
+    if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
+        return False
+    return not _names_company(context, noun) and not _non_state_signers(context, noun)
+
+
 def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
     head = trigger.head
     label = trigger.label
     if label == "accord":
+        if _consent(context, head):
+            return []  # "to obtain Russia's agreement"
         parties = _noun_parties(context, head, sent)
         if (
             len(parties) < 2
             and head.lower_ in STRONG_ACCORDS
-            and not _names_company(context, head)
-            and not _non_state_signers(context, head)
+            and _may_take_sentence_states(context, head)
         ):
             return _two_named(context, sent) or parties
         return parties
@@ -212,18 +391,59 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
             return []
         return _verb_parties(context, head, sent)
     if label == "decide":
+        # "the two sides decided to set up a commission", not "will decide the shape of"
+        if not any(c.dep_ in {"xcomp", "ccomp"} for c in head.children):
+            return []
         parties = _verb_parties(context, head, sent)
         return parties if len(parties) >= 2 else []
     if head.pos_ in {"NOUN", "PROPN"}:  # "the signing of the treaty"
+        if not _signing_of_accord(head):
+            return []  # "date of birth and signature"
         parties = _noun_parties(context, head, sent)
     else:
         parties = _verb_parties(context, head, sent)
     signing = trigger.entry.id in {"sign", "signing"}
-    if not parties and signing and not _non_state_signers(context, head):
+    if not parties and signing and not _non_state_signers(context, head) and \
+            not pp_objects(head, ["with", "between"]):
         # the parse found nobody: an act of signing in a sentence that names exactly two
         # states is between them
-        return _two_named(context, sent)
+        parties = _two_named(context, sent)
+        if not parties and _agentless_signing(head):
+            # "A defence pact was also signed." after a sentence on the two leaders
+            parties = _states_around(context, sent)
     return parties
+
+
+def _agentless_signing(verb: Token) -> bool:
+    """A passive signing of a definite or indefinite agreement with no "by" phrase and no
+    state named on it ("the pact was signed at State House")."""
+    return (
+        verb.pos_ == "VERB"
+        and is_passive(verb)
+        and verb.dep_ != "acl"
+        and not agents(verb)
+        and any(_is_accord_noun(t) and not t.tag_.endswith("S") for t in themes(verb))
+    )
+
+
+def _party_sets(context: DocumentContext, trigger: Trigger, parties: list[str]) -> list[list[str]]:
+    """One party set per agreement: "Kenya signed agreements with Ethiopia and Somalia" is
+    two bilateral agreements (one signer, several partners, a plural agreement noun), while
+    "a trade pact with Mexico and Canada" or "France, Germany and Italy signed a
+    declaration" is one."""
+    head = trigger.head
+    if head.pos_ in {"NOUN", "PROPN"}:
+        nouns, verb = [head], _verb_above(head)
+    else:
+        nouns, verb = [t for t in themes(head) if _is_accord_noun(t)], head
+    if verb is None or not nouns or not all(n.tag_ in {"NNS", "NNPS"} for n in nouns):
+        return [parties]
+    signers = _countries(context, agents(verb) if is_passive(verb) else subjects(verb))
+    partners = _countries(context, [t for n in [verb, *nouns] for t in pp_objects(n, ["with"])])
+    if len(signers) != 1 or len(partners) < 2 or signers[0] in partners or \
+            set(signers + partners) != set(parties):
+        return [parties]
+    return [[signers[0], partner] for partner in partners]
 
 
 def _non_state_signers(context: DocumentContext, head: Token) -> bool:
@@ -252,6 +472,7 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
             parties = _parties(context, trigger, sent)
             if len(set(parties)) < 2:
                 continue
+            party_sets = _party_sets(context, trigger, parties)
             modality, cue = modality_at(
                 sent, trigger.start, trigger.end, allowed=AGREEMENT_MODALITIES
             )
@@ -266,15 +487,19 @@ def extract_agreements(context: DocumentContext) -> list[Event]:
             ):
                 # "accepted Seoul's proposal", "agreed to a proposal": the act is done
                 modality = Modality.ASSERTED
+            if modality is Modality.ASSERTED and _hypothetical_noun(trigger.head):
+                modality = Modality.PROPOSED  # "any accord with Moscow": none exists yet
             # "sign an accord on Friday" in Wednesday's paper: still to come
             modality, date = as_scheduled(context, trigger.head, sent, modality)
-            found.append(
+            when = context.date_for(trigger.head, sent) if date is None else date
+            found.extend(
                 Agreement(
-                    parties=tuple(parties),
-                    date=context.date_for(trigger.head, sent) if date is None else date,
+                    parties=tuple(each),
+                    date=when,
                     modality=modality,
                     evidence=(context.evidence(sent.start_char, sent.end_char),),
                     rule=f"agreement.{trigger.entry.id}",
                 )
+                for each in party_sets
             )
     return found
