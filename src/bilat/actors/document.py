@@ -606,15 +606,27 @@ class DocumentActors:
                 self._add(ent.start, ent.end, code, kind)
 
     # ------------------------------------------------------------------ people
+    def _past_wrap(self, j: int) -> int:
+        """``j``, or the index after a line-wrap token there: wire copy breaks lines inside
+        a sentence, and a lone newline between words is a white-space token of its own."""
+        doc = self._toks
+        while j < len(doc) and doc[j].is_space and doc[j].text.count("\n") <= 1:
+            j += 1
+        return j
+
     def _title_at(self, j: int) -> tuple[int, str] | None:
         """A title starting at token j: returns (end, title text)."""
         doc = self._toks
+        j = self._past_wrap(j)
         k = j
         head_end = None
         while k < len(doc) and k - j < 7 and doc[k].lower_ in TITLE_WORDS:
             if doc[k].lower_ in TITLE_HEADS:
                 head_end = k + 1
             k += 1
+            if self._past_wrap(k) > k and self._past_wrap(k) < len(doc) and \
+                    doc[self._past_wrap(k)].lower_ in TITLE_WORDS:
+                k = self._past_wrap(k)  # "Foreign\nMinister": a title wrapped over two lines
         if head_end is None:
             return None
         end = k
@@ -630,10 +642,11 @@ class DocumentActors:
         """A person name starting at token j (after optional comma and honorific)."""
         doc = self._toks
         n = len(doc)
+        j = self._past_wrap(j)
         if j < n and doc[j].text == ",":
-            j += 1
+            j = self._past_wrap(j + 1)
         while j < n and doc[j].lower_ in HONORIFICS and _is_cap(doc[j]):
-            j += 1
+            j = self._past_wrap(j + 1)
         if j >= n:
             return None
         ner_end = None
@@ -661,6 +674,10 @@ class DocumentActors:
                 and (_is_cap(doc[k + 1]) or doc[k + 1].text == "-")
             ) or (k > j and t.text == "-" and k + 1 < n and _is_cap(doc[k + 1])):
                 k += 1
+            elif k > j and self._past_wrap(k) > k and self._past_wrap(k) < n and \
+                    _is_cap(doc[self._past_wrap(k)]) and doc[self._past_wrap(k)].is_alpha and \
+                    doc[self._past_wrap(k)].lower_ not in TITLE_WORDS:
+                k = self._past_wrap(k)  # "Richard\nWeizsaecker": a name wrapped over two lines
             else:
                 break
         if ner_end is not None:

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from bilat.modality import modality_at
+from bilat.syntax.anaphora import title_antecedent
 from bilat.values import Actor, Modality
 
 if TYPE_CHECKING:
@@ -132,6 +133,10 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
         return antecedent(context, token)
     if token.lower_ in STATE_PRONOUNS and "country" in kinds:
         return state_antecedent(context, token)
+    if direct is None and "person" in kinds:  # "the prime minister", "the German leader"
+        described = title_antecedent(context, token)
+        if described is not None:
+            return described
     for child in token.children:  # "the Commissioners, led by President Delors"
         if child.dep_ == "acl" and child.lower_ in {"led", "headed"}:
             for agent in child.children:

@@ -1,0 +1,78 @@
+"""Visits the way unseen news tells them (issue 14): wrapped wire copy, officials named by
+role, tours and itineraries, meetings abroad. Sentences are our own, in news style."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilat.events import Visit
+
+PUBLISHED = "2024-03-13"  # a Wednesday
+
+
+def visits(extractor: Any, text: str, published: str | None = PUBLISHED) -> list[Visit]:
+    result = extractor.extract(text, published=published)
+    return [e for e in result.events if isinstance(e, Visit)]
+
+
+def keys(extractor: Any, text: str) -> set[tuple[str | None, str | None]]:
+    return {(e.visitor_country, e.host_country) for e in visits(extractor, text)}
+
+
+# --- wire copy wrapped inside a title or a name ---------------------------------------------
+
+
+def test_title_and_name_wrapped_over_lines(bilat_extractor: Any) -> None:
+    text = ("Chilean Foreign Trade Minister\nAlvaro Montes Lagos said on Tuesday his\n"
+            "two-week trip to Canada would end in Ottawa.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("CHL", "CAN")
+    assert event.visitor is not None and event.visitor.name.endswith("Lagos")
+
+
+def test_name_wrapped_between_given_name_and_surname(bilat_extractor: Any) -> None:
+    text = ("Crowds lined the route of Austrian President Ingrid\nVolkmar's motorcade. "
+            "Volkmar arrived in Lima on Monday.")
+    assert keys(bilat_extractor, text) == {("AUT", "PER")}
+
+
+def test_paragraph_break_does_not_join_names(nlp: Any) -> None:
+    from bilat.context import DocumentContext
+
+    doc = nlp("He met the Danish Prime Minister.\n\nLars Holm stayed home.")
+    people = [m for m in DocumentContext(doc, None).actors.mentions if m.kind == "person"]
+    assert people == []
+
+
+# --- officials named by their role -------------------------------------------------------------
+
+
+def test_the_prime_minister_is_the_one_named_before(bilat_extractor: Any) -> None:
+    text = ("Portuguese Prime Minister Rui Carvalho called for calm on the markets. "
+            "The prime minister, on the second day of a three-day visit to Brazil, "
+            "said growth would return.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("PRT", "BRA")
+    assert event.visitor is not None and event.visitor.name.endswith("Carvalho")
+
+
+def test_the_nationality_leader_possessive(bilat_extractor: Any) -> None:
+    text = ("Swiss President Anna Keller met business leaders on Monday. "
+            "Talks on trade opened the Swiss leader's visit to Kenya.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("CHE", "KEN")
+    assert event.visitor is not None and event.visitor.name.endswith("Keller")
+
+
+def test_the_prime_minister_with_two_prime_ministers_named_stays_unresolved(
+    bilat_extractor: Any,
+) -> None:
+    text = ("Portuguese Prime Minister Rui Carvalho spoke to Greek Prime Minister Nikos "
+            "Pappas by phone. The prime minister will travel to Morocco next week.")
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_a_president_is_no_description_of_one_person(bilat_extractor: Any) -> None:
+    text = ("Swiss President Anna Keller spoke on Monday. "
+            "A president of a football club flew to Kenya on Tuesday.")
+    assert keys(bilat_extractor, text) == set()
