@@ -76,3 +76,64 @@ def test_a_president_is_no_description_of_one_person(bilat_extractor: Any) -> No
     text = ("Swiss President Anna Keller spoke on Monday. "
             "A president of a football club flew to Kenya on Tuesday.")
     assert keys(bilat_extractor, text) == set()
+
+
+# --- one journey, many stops --------------------------------------------------------------------
+
+
+def test_places_of_things_visited_are_hosts(bilat_extractor: Any) -> None:
+    text = ("Irish President Mary Doyle will visit a school in Ghana and a clinic in Togo "
+            "next week.")
+    assert keys(bilat_extractor, text) == {("IRL", "GHA"), ("IRL", "TGO")}
+
+
+def test_visited_site_in_a_foreign_capital(bilat_extractor: Any) -> None:
+    text = "Dutch Prime Minister Jan de Vries visited a refugee camp near the Jordanian capital Amman."
+    assert keys(bilat_extractor, text) == set()  # "near" is not "in": no host is claimed
+    text = "Dutch Prime Minister Jan de Vries visited a refugee camp in the Jordanian capital Amman."
+    assert keys(bilat_extractor, text) == {("NLD", "JOR")}
+
+
+def test_tour_which_includes_two_states(bilat_extractor: Any) -> None:
+    text = ("Austrian Chancellor Karl Weber arrived in Lima on Monday, opening a South "
+            "American tour which includes Chile and Uruguay.")
+    assert keys(bilat_extractor, text) == {("AUT", "PER"), ("AUT", "CHL"), ("AUT", "URY")}
+
+
+def test_tour_with_stops_in_a_list(bilat_extractor: Any) -> None:
+    text = ("Spanish Foreign Minister Ana Ruiz left on Sunday on a regional tour with stops "
+            "in Ghana, Nigeria and Senegal.")
+    assert keys(bilat_extractor, text) == {("ESP", "GHA"), ("ESP", "NGA"), ("ESP", "SEN")}
+
+
+def test_tour_of_two_states(bilat_extractor: Any) -> None:
+    text = "Japanese Prime Minister Ken Sato began a tour of Vietnam and Laos on Tuesday."
+    assert keys(bilat_extractor, text) == {("JPN", "VNM"), ("JPN", "LAO")}
+
+
+def test_will_also_stop_in_a_capital(bilat_extractor: Any) -> None:
+    text = ("Canadian Prime Minister Paul Roy flies to Tokyo on Friday. Roy will also stop "
+            "in Seoul on the way home.")
+    assert keys(bilat_extractor, text) == {("CAN", "JPN"), ("CAN", "KOR")}
+
+
+def test_meeting_of_a_body_placed_in_a_foreign_city(bilat_extractor: Any) -> None:
+    text = ("British Chancellor Gordon Brown will chair a meeting of the Commission for "
+            "Africa in Cape Town on Friday.")
+    assert keys(bilat_extractor, text) == {("GBR", "ZAF")}
+
+
+def test_domestic_tour_stops_are_no_visits(bilat_extractor: Any) -> None:
+    text = ("French President Claire Martin began a tour of Lyon and Marseille on Monday, "
+            "with stops in Nice and Toulon.")
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_buses_stopping_in_a_city_are_no_visit(bilat_extractor: Any) -> None:
+    text = "Polish buses stopped in Berlin on Monday after the border closed."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_football_team_tour_is_no_visit(bilat_extractor: Any) -> None:
+    text = "The Brazilian national team will tour Spain and Portugal in June."
+    assert keys(bilat_extractor, text) == set()

@@ -37,6 +37,7 @@ from bilat.extractors.common import (
     pp_objects,
     subjects,
 )
+from bilat.syntax.itinerary import destinations
 from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 
@@ -139,9 +140,11 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
     host_preps = trigger.entry.extra.get("host_preps", ["to", "in"])
     strict = bool(trigger.entry.extra.get("strict", False))
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    visitors = _visitors(context, possessors + _by_objects(noun) + pp_objects(noun, ["of"]))
+    of_visitors = [] if "of" in host_preps else pp_objects(noun, ["of"])  # not "a tour of Asia"
+    visitors = _visitors(context, possessors + _by_objects(noun) + of_visitors)
     compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
-    hosts = _hosts(context, pp_objects(noun, host_preps))
+    hosts = _hosts(context, pp_objects(noun, host_preps) if strict
+                   else destinations(noun, host_preps))
     if not hosts and not strict:
         hosts = _following_host(context, noun) or _demonym_hosts(
             context, pp_objects(noun, ["to", "on", "in", "at"])
@@ -166,12 +169,8 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         visitors, hosts = _noun_roles(context, trigger)
         return visitors, hosts, False
     if label == "travel":
-        objects = (
-            [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-            if trigger.entry.extra.get("object_host")
-            else []
-        )
-        hosts = _hosts(context, objects + pp_objects(head, ["to", "for"]))
+        object_host = bool(trigger.entry.extra.get("object_host"))
+        hosts = _hosts(context, destinations(head, ["to", "for"], object_is_place=object_host))
         hosts = hosts or _following_host(context, head)
         return _visitors(context, subjects(head)), hosts, False
     if label == "arrive":
@@ -181,6 +180,8 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
                                                          if c.dep_ == "poss"])
         if not visitors and anchor is not head:
             visitors = _visitors(context, subjects(anchor))
+        if trigger.entry.extra.get("officials_only"):  # "she will also stop in Lima"
+            visitors = [m for m in visitors if m.kind == "person"]
         return visitors, hosts, False
     if label == "send":  # "sent officials to Moscow": the sender's state visits
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
@@ -224,7 +225,7 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     if verb is not None and verb != head:
         places += pp_objects(verb, ["in", "at"])
     if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
-        for partner in partners:
+        for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
             places += pp_objects(partner, ["in", "at"])
     hosts = [m for m in _hosts(context, places) if m.kind in {"capital", "place"}]
     if not hosts:  # "met ... at the White House", "talks at the Kremlin": a seat of government
