@@ -88,9 +88,9 @@ def test_places_of_things_visited_are_hosts(bilat_extractor: Any) -> None:
 
 
 def test_visited_site_in_a_foreign_capital(bilat_extractor: Any) -> None:
-    text = "Dutch Prime Minister Jan de Vries visited a refugee camp near the Jordanian capital Amman."
+    text = "Dutch Prime Minister Jan de Vries visited a camp near the Jordanian capital Amman."
     assert keys(bilat_extractor, text) == set()  # "near" is not "in": no host is claimed
-    text = "Dutch Prime Minister Jan de Vries visited a refugee camp in the Jordanian capital Amman."
+    text = "Dutch Prime Minister Jan de Vries visited a camp in the Jordanian capital Amman."
     assert keys(bilat_extractor, text) == {("NLD", "JOR")}
 
 

@@ -2,8 +2,10 @@
 
 One predicate often names many destinations: "visited the U.S., England and France", "will
 visit an orphanage in Tanzania and a clinic in Mozambique", "a tour which includes Bolivia
-and Guatemala", "a regional tour with stops in Ghana, Nigeria and Senegal". :func:`destinations` returns the tokens that name them (each
-conjunct on its own); the caller decides which of them are states or places.
+and Guatemala", "a regional tour with stops in Ghana, Nigeria and Senegal", "a tour of
+Vietnam and Laos" (with "of" among the prepositions). :func:`destinations` returns the
+tokens that name them (each conjunct on its own); the caller decides which of them are
+states or places.
 
 The word lists (verbs of a tour's content, nouns for its stops) live in the visit trigger
 file, ``bilat/data/triggers/visit.json`` (``itinerary_verbs``, ``stop_nouns``).
@@ -88,6 +90,8 @@ def destinations(head: Token, preps: Iterable[str], *,
         if object_is_place else []
     found = objects + _with_conjuncts(_pp(head, preps))
     found += _sites(objects)
+    if objects:  # "visited a camp in Amman" with the PP on the verb
+        found += _with_conjuncts(_pp(head, _SITE_PREPS))
     found += _sites(_with_conjuncts(_pp(head, ["to"])))
     found += _stops(head)
     if head.pos_ in {"NOUN", "PROPN"}:
