@@ -390,6 +390,10 @@ class DocumentActors:
         title: str | None = None,
     ) -> None:
         sc, ec = self._chars(start, end)
+        if person is not None and not person.isprintable():  # wrapped over lines: one space
+            person = " ".join(person.split())
+        if title is not None and not title.isprintable():
+            title = " ".join(title.split())
         self._found.append(
             ActorMention(start, end, sc, ec, self._doc_text[sc:ec], country, kind, person, title)
         )
@@ -670,8 +674,8 @@ class DocumentActors:
             elif (
                 k > j
                 and t.lower_ in NAME_PARTICLES
-                and k + 1 < n
-                and (_is_cap(doc[k + 1]) or doc[k + 1].text == "-")
+                and self._past_wrap(k + 1) < n
+                and (_is_cap(doc[self._past_wrap(k + 1)]) or doc[k + 1].text == "-")
             ) or (k > j and t.text == "-" and k + 1 < n and _is_cap(doc[k + 1])):
                 k += 1
             elif k > j and self._past_wrap(k) > k and self._past_wrap(k) < n and \

@@ -42,7 +42,7 @@ from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
@@ -275,6 +275,22 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
     return found
 
 
+SENTENCE_HOST_KINDS = frozenset({"country", "capital", "demonym", "person", "body"})
+
+
+def _sentence_host(context: DocumentContext, sent: Span,
+                   visitors: list[ActorMention]) -> list[ActorMention]:
+    """The host of a visit whose travel word names none, when its sentence names exactly
+    one other state: "the U.S. expects harmonious talks during Chirac's visit", "met
+    Argentine President Alfonsin on the first day of the German leader's visit"."""
+    own = {m.country for m in visitors}
+    others = [m for m in context.actors.within(sent.start, sent.end)
+              if m.kind in SENTENCE_HOST_KINDS and m.country not in own]
+    if len({m.country for m in others}) != 1:
+        return []
+    return others[:1]
+
+
 def extract_visits(context: DocumentContext) -> list[Event]:
     """Every visit mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
@@ -286,6 +302,12 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             if in_conditional(trigger.head):
                 continue  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
             visitors, hosts, implicit = _roles(context, trigger)
+            head = trigger.head
+            if visitors and not hosts and trigger.entry.extra.get("host_in_sentence") and \
+                    head.pos_ in {"NOUN", "PROPN"} and \
+                    not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+                # (not "a visit to the World Bank", "visited the plant": no state destination)
+                hosts = _sentence_host(context, sent, visitors)
             if not visitors or not hosts:
                 continue
             modality = modality_for(trigger, VISIT_MODALITIES)
