@@ -178,3 +178,32 @@ def test_visit_with_two_other_states_named_stays_without_host(bilat_extractor: A
     text = ("During his visit, Greek Prime Minister Nikos Pappas criticised both Turkey "
             "and Russia.")
     assert keys(bilat_extractor, text) == set()
+
+
+# --- officials the resolver does not know -------------------------------------------------------
+
+
+def test_minister_with_an_unlisted_portfolio(bilat_extractor: Any) -> None:
+    text = ("A commission headed by Peruvian Fisheries Development Minister Rosa Quispe will "
+            "travel to Ecuador on Thursday.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("PER", "ECU")
+    assert event.visitor is not None and event.visitor.title == "Fisheries Development Minister"
+
+
+def test_minister_without_nationality_serves_the_story_state(bilat_extractor: Any) -> None:
+    text = ("Kenya seeks debt relief\n\nKenya will ask its creditors for more time, Finance "
+            "Minister Peter Otieno said. Otieno flew to London on Monday for talks with "
+            "Kenya's lenders.")
+    assert keys(bilat_extractor, text) == {("KEN", "GBR")}
+
+
+def test_company_president_gets_no_home_state(bilat_extractor: Any) -> None:
+    text = ("Kenya seeks debt relief\n\nKenya will ask its creditors for more time. "
+            "Acme President John Mwangi flew to London on Monday.")
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_no_home_state_when_no_state_is_named_twice(bilat_extractor: Any) -> None:
+    text = "Finance Minister Peter Otieno flew to London on Monday."
+    assert keys(bilat_extractor, text) == set()

@@ -139,6 +139,10 @@ TITLE_MODS = frozenset(
     ]
 )
 TITLE_WORDS = TITLE_HEADS | TITLE_MODS
+# Government posts whose holder, named without a nationality, serves the story's home state.
+HOME_TITLE_HEADS = frozenset(["minister", "secretary", "premier", "chancellor", "president"])
+# Heads of a government post whose portfolio may be any capitalised words, after a state.
+PORTFOLIO_HEADS = frozenset(["minister", "secretary", "commissioner"])
 TITLE_TRIM = frozenset({"of", "for", "the", "and", "de", "facto"})
 HONORIFICS = frozenset(
     [
@@ -325,6 +329,7 @@ class DocumentActors:
         self._found: list[ActorMention] = []
         self._people: dict[str, tuple[str, str, str | None]] = {}  # key -> (country, full, title)
         self._conflict: set[str] = set()
+        self._home: str | None = None  # the story's home state, once computed ("" = none)
         self._persons_ner: list[tuple[int, int]] = []
         self._ner: list[Span] = []
         if doc.has_annotation("ENT_IOB"):
@@ -642,6 +647,22 @@ class DocumentActors:
             return None
         return end, self._text(j, end)
 
+    def _portfolio_title_at(self, j: int) -> tuple[int, str] | None:
+        """A minister's title with a portfolio of any capitalised words, right after a state
+        ("Venezuelan Investment Fund Minister", "British Corporate Affairs Minister")."""
+        doc = self._toks
+        j = self._past_wrap(j)
+        k = j
+        head_end = None
+        while k < len(doc) and k - j < 7 and _is_cap(doc[k]) and doc[k].is_alpha and \
+                gz.lookup(doc[k].text) is None:
+            if doc[k].lower_ in PORTFOLIO_HEADS:
+                head_end = k + 1
+            k = self._past_wrap(k + 1)
+        if head_end is None or head_end - j < 2:
+            return None
+        return head_end, " ".join(self._text(j, head_end).split())
+
     def _name_at(self, j: int) -> tuple[int, int] | None:
         """A person name starting at token j (after optional comma and honorific)."""
         doc = self._toks
@@ -718,7 +739,7 @@ class DocumentActors:
             j = m.end
             if j < len(doc) and doc[j].text in POSSESSIVE:
                 j += 1
-            t = self._title_at(j)
+            t = self._title_at(j) or self._portfolio_title_at(j)
             if t is None:
                 continue
             tend, title = t
@@ -748,10 +769,36 @@ class DocumentActors:
             s, e = name
             if self._free(s, e):
                 code = self._leader(self._text(s, e), allow_ambiguous=True)
+                if code is None and self._home_official(i, title):
+                    code = self._home_state()
                 if code is not None:
                     self._register(s, e, code, title)
                     self._add(s, e, code, "person", person=self._text(s, e), title=title)
             i = e
+
+    def _home_official(self, i: int, title: str) -> bool:
+        """Whether the title at token ``i`` ("Finance Minister", "Prime Minister") names a
+        government post and begins its noun phrase ("Chrysler President" does not)."""
+        if not set(title.lower().split()) & HOME_TITLE_HEADS:
+            return False
+        prev = self._toks[i - 1] if i > 0 else None
+        return prev is None or not (_is_cap(prev) and prev.is_alpha) or _sent_start(self._toks, i)
+
+    def _home_state(self) -> str | None:
+        """The state a story is about: named (as a country, demonym, capital or body) at
+        least twice and at least as often as any other, the first named on a tie. A
+        minister named without a nationality ("Finance Minister Dilson Funaro said") serves
+        that state."""
+        if self._home is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for m in self._found:
+                if m.kind in ("country", "demonym", "capital", "body"):
+                    counts[m.country] = counts.get(m.country, 0) + 1
+                    first[m.country] = min(first.get(m.country, m.start), m.start)
+            ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+            self._home = ranked[0] if ranked and counts[ranked[0]] >= 2 else ""
+        return self._home or None
 
     def _leader(self, name: str, *, allow_ambiguous: bool) -> str | None:
         recs = gz.leaders_named(name)
