@@ -207,3 +207,39 @@ def test_company_president_gets_no_home_state(bilat_extractor: Any) -> None:
 def test_no_home_state_when_no_state_is_named_twice(bilat_extractor: Any) -> None:
     text = "Finance Minister Peter Otieno flew to London on Monday."
     assert keys(bilat_extractor, text) == set()
+
+
+# --- meetings abroad ------------------------------------------------------------------------------
+
+
+def test_meetings_scheduled_in_a_capital_between_two_leaders(bilat_extractor: Any) -> None:
+    text = ("The meetings scheduled next month in Ottawa between Canadian Prime Minister "
+            "Paul Roy and Japanese Prime Minister Ken Sato will cover trade.")
+    assert keys(bilat_extractor, text) == {("JPN", "CAN")}
+
+
+def test_possessor_of_talks_abroad_attends_them(bilat_extractor: Any) -> None:
+    text = ("Indian Finance Minister Arun Rao said his talks in Washington last week "
+            "had gone well.")
+    assert keys(bilat_extractor, text) == {("IND", "USA")}
+
+
+def test_pronoun_in_a_fronted_phrase_is_the_subject_after_it(bilat_extractor: Any) -> None:
+    text = ("Syrian President Bashar al-Assad was not invited. Following his talks with "
+            "Chancellor Olaf Scholz in Berlin, Polish President Andrzej Duda said ties were "
+            "strong.")
+    assert keys(bilat_extractor, text) == {("POL", "DEU")}
+
+
+def test_fronted_pronoun_before_an_unknown_name_is_not_the_earlier_person(
+    bilat_extractor: Any,
+) -> None:
+    text = ("Syrian President Bashar al-Assad was not invited. Following his talks with "
+            "Chancellor Olaf Scholz in Berlin, Zorbek said ties were strong.")
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_domestic_meeting_is_no_visit(bilat_extractor: Any) -> None:
+    text = ("The meetings scheduled next week in Paris between French President Claire "
+            "Martin and French business leaders will cover tax.")
+    assert keys(bilat_extractor, text) == set()

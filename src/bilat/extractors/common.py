@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from bilat.modality import modality_at
-from bilat.syntax.anaphora import title_antecedent
+from bilat.syntax.anaphora import fronted_subject, title_antecedent
 from bilat.values import Actor, Modality
 
 if TYPE_CHECKING:
@@ -130,7 +130,11 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
     if direct is None and is_non_state(context, token):
         return None  # "Indian businessmen", "Russia's Gazprom": not the state
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
-        return antecedent(context, token)
+        named = fronted_subject(token)  # "After his talks in Rome, Garcia said"
+        if named is None:
+            return antecedent(context, token)
+        found = context.actor_at(named.i)
+        return found if found is not None and found.kind == "person" else None
     if token.lower_ in STATE_PRONOUNS and "country" in kinds:
         return state_antecedent(context, token)
     if direct is None and "person" in kinds:  # "the prime minister", "the German leader"

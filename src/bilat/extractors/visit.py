@@ -222,6 +222,10 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
         partners += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
     places = pp_objects(head, ["in", "at"])
+    for clause in head.children:  # "the meetings scheduled in Washington between A and B"
+        if clause.dep_ in {"acl", "relcl"} and clause.pos_ == "VERB":
+            places += pp_objects(clause, ["in", "at"])
+            partners += pp_objects(clause, ["with", "between"])
     if verb is not None and verb != head:
         places += pp_objects(verb, ["in", "at"])
     if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
@@ -234,6 +238,8 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     if len(hosts) != 1:
         return [], [], True
     people: list[Token] = list(partners)
+    if head.pos_ in {"NOUN", "PROPN"}:  # "his talks in Washington"
+        people += [c for c in head.children if c.dep_ == "poss"]
     if verb is not None:
         people += subjects(verb)
         if verb != head:

@@ -1,4 +1,8 @@
-"""Definite descriptions of officials: "the prime minister", "the German leader".
+"""Who an official's description or pronoun refers to.
+
+:func:`title_antecedent`: definite descriptions ("the prime minister", "the German leader").
+:func:`fronted_subject`: a pronoun in a phrase before its clause's subject ("After his talks
+in Rome, Garcia said").
 
 News names an official once ("French Prime Minister Jacques Chirac") and then by role
 ("the prime minister said", "on the first day of the German leader's visit"). Such a
@@ -18,7 +22,7 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
 
-__all__ = ["title_antecedent"]
+__all__ = ["fronted_subject", "title_antecedent"]
 
 # Heads that never pick out one earlier official ("the officials", "a spokesman").
 _NOT_UNIQUE = frozenset({"official", "officials", "spokesman", "spokeswoman", "spokesperson",
@@ -84,3 +88,29 @@ def _fits(person: ActorMention, head: str, words: set[str], country: str | None)
     if head in _ANY_LEADER:
         return bool(title & _LEADER_TITLES) and not title & {"vice", "deputy"}
     return head in title and words <= title
+
+
+_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def fronted_subject(pronoun: Token) -> Token | None:
+    """The named subject a pronoun in a fronted phrase points forward to: "Following his
+    talks with May, Yildirim said ..." -> "Yildirim", the subject of the clause the phrase
+    opens. ``None`` unless the phrase stands before a proper-noun subject."""
+    if pronoun.lower_ not in _PRONOUNS:
+        return None
+    node = pronoun
+    for _ in range(6):
+        if node.dep_ in _FRONTED_DEPS and node.head.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head == node:
+            return None
+        node = node.head
+    else:
+        return None
+    for subject in node.head.children:
+        if subject.dep_ in {"nsubj", "nsubjpass"} and subject.i > node.i and \
+                subject.pos_ == "PROPN":
+            return subject
+    return None
