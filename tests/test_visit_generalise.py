@@ -243,3 +243,21 @@ def test_domestic_meeting_is_no_visit(bilat_extractor: Any) -> None:
     text = ("The meetings scheduled next week in Paris between French President Claire "
             "Martin and French business leaders will cover tax.")
     assert keys(bilat_extractor, text) == set()
+
+
+def test_visit_without_destination_in_a_story_about_the_host(bilat_extractor: Any) -> None:
+    text = ("Bolivian miners block roads\n\nBolivian miners blocked roads into La Paz on "
+            "Tuesday. The Bolivian government called for calm. Austrian President Ingrid "
+            "Volkmar arrives on a four-day official tour on Friday.")
+    (event,) = visits(bilat_extractor, text)
+    assert (event.visitor_country, event.host_country) == ("AUT", "BOL")
+    assert event.location is None
+
+
+def test_visit_without_destination_in_a_story_about_the_visitor_has_no_host(
+    bilat_extractor: Any,
+) -> None:
+    text = ("Austrian budget row\n\nAustria's parliament rejected the budget. The Austrian "
+            "government will try again. Austrian President Ingrid Volkmar begins a "
+            "four-day official tour on Friday.")
+    assert keys(bilat_extractor, text) == set()

@@ -371,6 +371,11 @@ class DocumentActors:
                 return m.country
         return None
 
+    def home_state(self) -> str | None:
+        """The state the story is about: named (as a country, demonym, capital or body) at
+        least twice and at least as often as any other, the first named on a tie."""
+        return self._home_state()
+
     def person_country(self, name: str) -> str | None:
         """Country of a person the doc introduced ("Dar", "Ishaq Dar"), else the leaders file."""
         if not isinstance(name, str):

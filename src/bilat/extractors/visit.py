@@ -25,6 +25,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import attrs
+
 from bilat.events import Event, Visit
 from bilat.extractors.common import (
     actor_of,
@@ -284,17 +286,34 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
 SENTENCE_HOST_KINDS = frozenset({"country", "capital", "demonym", "person", "body"})
 
 
+def _names_no_destination(head: Token) -> bool:
+    """Whether a travel noun leaves its destination unsaid: "his visit", not "a visit to
+    the World Bank" (nor a verb: "visited the plant")."""
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return False
+    return head.pos_ in {"NOUN", "PROPN"}
+
+
 def _sentence_host(context: DocumentContext, sent: Span,
                    visitors: list[ActorMention]) -> list[ActorMention]:
-    """The host of a visit whose travel word names none, when its sentence names exactly
-    one other state: "the U.S. expects harmonious talks during Chirac's visit", "met
-    Argentine President Alfonsin on the first day of the German leader's visit"."""
+    """The host of a visit whose travel word names none: the one other state its sentence
+    names ("the U.S. expects harmonious talks during Chirac's visit", "met Argentine
+    President Alfonsin on the first day of the German leader's visit"); when the sentence
+    names no other state, the story's home state ("Weizsaecker arrives on a four-day
+    official tour on Friday" in a story about Bolivia). None when the sentence names
+    several."""
     own = {m.country for m in visitors}
     others = [m for m in context.actors.within(sent.start, sent.end)
               if m.kind in SENTENCE_HOST_KINDS and m.country not in own]
-    if len({m.country for m in others}) != 1:
+    if len({m.country for m in others}) > 1:
         return []
-    return others[:1]
+    if others:
+        return others[:1]
+    home = context.actors.home_state()  # "arrives on a four-day tour on Friday": the story's state
+    if home is None or home in own:
+        return []
+    first = next(m for m in context.actors.mentions if m.country == home)
+    return [attrs.evolve(first, kind="country")]  # the state, not a place the text names
 
 
 def extract_visits(context: DocumentContext) -> list[Event]:
@@ -308,11 +327,8 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             if in_conditional(trigger.head):
                 continue  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
             visitors, hosts, implicit = _roles(context, trigger)
-            head = trigger.head
             if visitors and not hosts and trigger.entry.extra.get("host_in_sentence") and \
-                    head.pos_ in {"NOUN", "PROPN"} and \
-                    not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
-                # (not "a visit to the World Bank", "visited the plant": no state destination)
+                    _names_no_destination(trigger.head):
                 hosts = _sentence_host(context, sent, visitors)
             if not visitors or not hosts:
                 continue
