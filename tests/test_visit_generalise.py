@@ -261,3 +261,40 @@ def test_visit_without_destination_in_a_story_about_the_visitor_has_no_host(
             "government will try again. Austrian President Ingrid Volkmar begins a "
             "four-day official tour on Friday.")
     assert keys(bilat_extractor, text) == set()
+
+
+# --- more ways to say travel ---------------------------------------------------------------------
+
+
+def test_delegation_is_now_in_a_state(bilat_extractor: Any) -> None:
+    text = "A Chilean delegation is now in Japan for talks on copper exports."
+    assert keys(bilat_extractor, text) == {("CHL", "JPN")}
+
+
+def test_citizens_still_in_a_state_are_no_visit(bilat_extractor: Any) -> None:
+    text = "Thousands of Chilean tourists are still in Japan after the storm."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_before_his_departure_for_a_capital(bilat_extractor: Any) -> None:
+    text = ("Speaking before his departure for Rome, Egyptian Foreign Minister Sami Adel "
+            "said the talks would focus on migration.")
+    assert keys(bilat_extractor, text) == {("EGY", "ITA")}
+
+
+def test_on_his_way_to_a_capital_where_he_will_arrive(bilat_extractor: Any) -> None:
+    text = ("Kenyan President Daniel Kamau is on his way to Seoul, where he is to arrive "
+            "on Sunday for talks.")
+    found = visits(bilat_extractor, text)
+    assert {(e.visitor_country, e.host_country) for e in found} == {("KEN", "KOR")}
+
+
+def test_the_way_to_peace_is_no_trip(bilat_extractor: Any) -> None:
+    text = ("Kenyan President Daniel Kamau said the only way to peace in Sudan was talks "
+            "in Nairobi.")
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_received_a_loan_from_a_state_is_no_hosting(bilat_extractor: Any) -> None:
+    text = "Mexico on Monday received the first tranche of a loan from Japan's export bank."
+    assert keys(bilat_extractor, text) == set()

@@ -39,7 +39,7 @@ from bilat.extractors.common import (
     pp_objects,
     subjects,
 )
-from bilat.syntax.itinerary import destinations
+from bilat.syntax.itinerary import destinations, relative_place
 from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 
@@ -69,7 +69,8 @@ def _hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
     return out
 
 
-def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
+def _visitors(context: DocumentContext, tokens: list[Token],
+              depth: int = 3) -> list[ActorMention]:
     """Visitors named by ``tokens``, their conjuncts ("Rouhani and Erdogan") and the
     states of an "of" phrase on an unnamed head ("the presidents of Iran and Turkey")."""
     out: list[ActorMention] = []
@@ -80,7 +81,7 @@ def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMentio
             if context.actor_at(each.i) is None:
                 expanded.extend(o for o in pp_objects(each, ["of"]) if o not in expanded)
     for token in expanded:
-        mention = mention_for(context, token, VISITOR_KINDS)
+        mention = mention_for(context, token, VISITOR_KINDS, depth=depth)
         if mention is not None and all(m.country != mention.country for m in out):
             out.append(mention)
     return out
@@ -177,7 +178,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         return _visitors(context, subjects(head)), hosts, False
     if label == "arrive":
         anchor = head.head if head.dep_ == "pobj" else head
-        hosts = _hosts(context, pp_objects(head, ["in", "at", "to"]))
+        hosts = _hosts(context, pp_objects(head, ["in", "at", "to"]) or relative_place(head))
         visitors = _visitors(context, subjects(head) or [c for c in head.children
                                                          if c.dep_ == "poss"])
         if not visitors and anchor is not head:
@@ -191,8 +192,9 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
             return [], [], False
         places = pp_objects(head, ["to"]) + [t for o in objects for t in pp_objects(o, ["to"])]
         return _visitors(context, subjects(head)), _hosts(context, places), False
-    if label == "depart":
-        return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["for"])), False
+    if label == "depart":  # "left for Washington", "before his departure for Paris"
+        named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
+        return _visitors(context, named), _hosts(context, pp_objects(head, ["for"])), False
     if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
         named = subjects(head)
         official = any(t.lower_ in _visit_config("official_nouns") for t in named)
@@ -207,7 +209,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         return _visitors(context, subjects(head)), hosts, implicit
     if label == "host":
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        visitors = _visitors(context, objects)
+        visitors = _visitors(context, objects, depth=1)  # not "received a credit from Japan"
         hosts = _hosts(context, pp_objects(head, ["in", "at"]))
         if not hosts:
             hosts = [m for m in _visitors(context, subjects(head)) if m.kind != "demonym"]

@@ -97,20 +97,18 @@ _FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
 def fronted_subject(pronoun: Token) -> Token | None:
     """The named subject a pronoun in a fronted phrase points forward to: "Following his
     talks with May, Yildirim said ..." -> "Yildirim", the subject of the clause the phrase
-    opens. ``None`` unless the phrase stands before a proper-noun subject."""
+    opens ("Talking before his departure, Funaro said": through the subjectless verb).
+    ``None`` unless the phrase stands before a proper-noun subject."""
     if pronoun.lower_ not in _PRONOUNS:
         return None
     node = pronoun
-    for _ in range(6):
-        if node.dep_ in _FRONTED_DEPS and node.head.pos_ in {"VERB", "AUX"}:
-            break
+    for _ in range(8):
         if node.head == node:
             return None
+        if node.dep_ in _FRONTED_DEPS and node.head.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                subject = subjects[0]
+                return subject if subject.i > node.i and subject.pos_ == "PROPN" else None
         node = node.head
-    else:
-        return None
-    for subject in node.head.children:
-        if subject.dep_ in {"nsubj", "nsubjpass"} and subject.i > node.i and \
-                subject.pos_ == "PROPN":
-            return subject
     return None

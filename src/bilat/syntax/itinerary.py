@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["destinations", "itinerary_verbs", "stop_nouns"]
+__all__ = ["destinations", "itinerary_verbs", "relative_place", "stop_nouns"]
 
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _SITE_PREPS = ("in", "at")
@@ -107,3 +107,18 @@ def destinations(head: Token, preps: Iterable[str], *,
             if each not in out:
                 out.append(each)
     return out
+
+
+def relative_place(head: Token) -> list[Token]:
+    """The place a "where" clause holding ``head`` describes: "Tokyo, where he is to arrive
+    on Sunday" -> Tokyo. Climbs infinitive and coordinated verbs to the relative clause."""
+    node = head
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            if any(c.lower_ == "where" and c.dep_ == "advmod" for c in node.children):
+                return [node.head]
+            return []
+        if node.dep_ not in {"xcomp", "conj", "aux"} or node.head == node:
+            return []
+        node = node.head
+    return []
