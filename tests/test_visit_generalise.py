@@ -298,3 +298,36 @@ def test_the_way_to_peace_is_no_trip(bilat_extractor: Any) -> None:
 def test_received_a_loan_from_a_state_is_no_hosting(bilat_extractor: Any) -> None:
     text = "Mexico on Monday received the first tranche of a loan from Japan's export bank."
     assert keys(bilat_extractor, text) == set()
+
+
+def test_met_on_the_sidelines_of_a_summit_abroad(bilat_extractor: Any) -> None:
+    text = ("Indian Prime Minister Ravi Rao met Chinese Premier Li Wen on the sidelines of "
+            "the G20 summit in Osaka on Friday.")
+    assert keys(bilat_extractor, text) == {("IND", "JPN"), ("CHN", "JPN")}
+
+
+def test_spoke_at_a_meeting_of_ministers_in_a_foreign_capital(bilat_extractor: Any) -> None:
+    text = ("German Foreign Minister Heiko Maas spoke at a meeting of EU foreign ministers "
+            "in Vienna on Monday.")
+    assert keys(bilat_extractor, text) == {("DEU", "AUT")}
+
+
+def test_attended_a_funeral_abroad(bilat_extractor: Any) -> None:
+    text = "Brazilian President Ana Costa attended the state funeral in Tokyo on Friday."
+    assert keys(bilat_extractor, text) == {("BRA", "JPN")}
+
+
+def test_signed_an_accord_in_a_foreign_capital(bilat_extractor: Any) -> None:
+    text = ("Peruvian Foreign Minister Rosa Quispe and Chilean Foreign Minister Tomas Vidal "
+            "signed the border accord in Madrid on Tuesday.")
+    assert keys(bilat_extractor, text) == {("PER", "ESP"), ("CHL", "ESP")}
+
+
+def test_attending_a_meeting_at_home_is_no_visit(bilat_extractor: Any) -> None:
+    text = "Brazilian President Ana Costa attended a cabinet meeting in Brasilia on Friday."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_treaty_signed_long_ago_names_no_visitor(bilat_extractor: Any) -> None:
+    text = "The treaty, signed in Paris in 1951, bound six states together."
+    assert keys(bilat_extractor, text) == set()

@@ -39,7 +39,12 @@ from bilat.extractors.common import (
     pp_objects,
     subjects,
 )
-from bilat.syntax.itinerary import destinations, relative_place
+from bilat.syntax.itinerary import (
+    destinations,
+    relative_place,
+    sideline_objects,
+    venue_places,
+)
 from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 
@@ -223,15 +228,21 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
                                                                    list[ActorMention], bool]:
     verb = governing_verb(head) if head.pos_ in {"NOUN", "PROPN"} else head
     partners = pp_objects(head, ["with", "between"])
+    objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
     if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
-        partners += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        partners += objects
     places = pp_objects(head, ["in", "at"])
+    if head.pos_ == "VERB":  # "attended a funeral in Tokyo": where the thing attended is
+        places += [t for t in venue_places(objects) if t not in objects]
     for clause in head.children:  # "the meetings scheduled in Washington between A and B"
         if clause.dep_ in {"acl", "relcl"} and clause.pos_ == "VERB":
             places += pp_objects(clause, ["in", "at"])
             partners += pp_objects(clause, ["with", "between"])
     if verb is not None and verb != head:
-        places += pp_objects(verb, ["in", "at"])
+        places += pp_objects(verb, ["in", "at"]) + sideline_objects(verb)
+    places += sideline_objects(head)
+    # "at a meeting of EU ministers in Luxembourg", "on the sidelines of a summit in Osaka"
+    places = venue_places(places)
     if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
         for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
             places += pp_objects(partner, ["in", "at"])

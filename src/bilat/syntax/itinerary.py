@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["destinations", "itinerary_verbs", "relative_place", "stop_nouns"]
+__all__ = [
+    "destinations",
+    "itinerary_verbs",
+    "relative_place",
+    "sideline_objects",
+    "stop_nouns",
+    "venue_places",
+]
 
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _SITE_PREPS = ("in", "at")
@@ -122,3 +129,33 @@ def relative_place(head: Token) -> list[Token]:
             return []
         node = node.head
     return []
+
+
+def venue_places(tokens: Iterable[Token], depth: int = 3) -> list[Token]:
+    """``tokens`` and the places of the gatherings they name: "at a meeting of EU foreign
+    ministers in Luxembourg" -> meeting, Luxembourg; "on the sidelines of the G20 summit in
+    Osaka" -> sidelines, Osaka. Follows "of" to reach the "in"/"at" phrase, never takes
+    the "of" object itself (the EU is not the venue)."""
+    out: list[Token] = []
+    frontier = _with_conjuncts(tokens)
+    out.extend(frontier)
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ != "prep" or child.lower_ not in {"of", "in", "at"}:
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    nxt.append(obj)
+                    if child.lower_ != "of":
+                        out.extend(t for t in _with_conjuncts([obj]) if t not in out)
+        frontier = nxt
+    return out
+
+
+def sideline_objects(head: Token) -> list[Token]:
+    """Objects of "on the sidelines of", "on the margins of" on ``head`` (the
+    ``sideline_nouns`` of the visit trigger file)."""
+    return [obj for obj in _pp(head, ["on"]) if obj.lower_ in _words("sideline_nouns")]
