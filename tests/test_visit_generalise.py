@@ -331,3 +331,13 @@ def test_attending_a_meeting_at_home_is_no_visit(bilat_extractor: Any) -> None:
 def test_treaty_signed_long_ago_names_no_visitor(bilat_extractor: Any) -> None:
     text = "The treaty, signed in Paris in 1951, bound six states together."
     assert keys(bilat_extractor, text) == set()
+
+
+def test_travel_advice_is_no_visit(bilat_extractor: Any) -> None:
+    text = "The British government has advised against all travel to Syria since 2011."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_owned_travel_noun_is_a_visit(bilat_extractor: Any) -> None:
+    text = "Iranian Foreign Minister Ali Rezaei's travel to Oman was kept secret."
+    assert keys(bilat_extractor, text) == {("IRN", "OMN")}

@@ -158,12 +158,13 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
             context, pp_objects(noun, ["to", "on", "in", "at"])
         )
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
+    owned = bool(trigger.entry.extra.get("noun_needs_owner"))  # not "advised against travel"
     if verb is not None and verb != noun:
-        if not visitors:
+        if not visitors and not owned:
             visitors = _visitors(context, subjects(verb))
         if not hosts and not strict:
             hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
-    if not visitors:
+    if not visitors and not owned:
         visitors = _visitors(context, compounds)
     return visitors, hosts
 
