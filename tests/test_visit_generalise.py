@@ -341,3 +341,20 @@ def test_travel_advice_is_no_visit(bilat_extractor: Any) -> None:
 def test_owned_travel_noun_is_a_visit(bilat_extractor: Any) -> None:
     text = "Iranian Foreign Minister Ali Rezaei's travel to Oman was kept secret."
     assert keys(bilat_extractor, text) == {("IRN", "OMN")}
+
+
+def test_flew_into_and_touched_down_in(bilat_extractor: Any) -> None:
+    text = "Ghanaian President Kofi Mensah flew into Madrid on Monday."
+    assert keys(bilat_extractor, text) == {("GHA", "ESP")}
+    text = "Ghanaian President Kofi Mensah touched down in Lisbon on Tuesday."
+    assert keys(bilat_extractor, text) == {("GHA", "PRT")}
+
+
+def test_jetted_off_to_a_capital(bilat_extractor: Any) -> None:
+    text = "Ghanaian President Kofi Mensah jetted off to Paris on Monday for talks."
+    assert keys(bilat_extractor, text) == {("GHA", "FRA")}
+
+
+def test_a_rocket_touching_down_is_no_visit(bilat_extractor: Any) -> None:
+    text = "The Russian capsule touched down in Kazakhstan on Monday."
+    assert keys(bilat_extractor, text) == set()

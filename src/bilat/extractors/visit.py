@@ -179,12 +179,14 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         return visitors, hosts, False
     if label == "travel":
         object_host = bool(trigger.entry.extra.get("object_host"))
-        hosts = _hosts(context, destinations(head, ["to", "for"], object_is_place=object_host))
+        hosts = _hosts(context, destinations(head, ["to", "for", "into"],
+                                             object_is_place=object_host))
         hosts = hosts or _following_host(context, head)
         return _visitors(context, subjects(head)), hosts, False
     if label == "arrive":
         anchor = head.head if head.dep_ == "pobj" else head
-        hosts = _hosts(context, pp_objects(head, ["in", "at", "to"]) or relative_place(head))
+        hosts = _hosts(context, pp_objects(head, ["in", "at", "to", "into"])
+                       or relative_place(head))
         visitors = _visitors(context, subjects(head) or [c for c in head.children
                                                          if c.dep_ == "poss"])
         if not visitors and anchor is not head:
