@@ -104,6 +104,16 @@ def envoy_nouns() -> frozenset[str]:
     return _visit_config("envoy_nouns")
 
 
+def _official_visitors(context: DocumentContext, named: list[Token]) -> list[ActorMention]:
+    """Visitors named by ``named``, where a nationality word counts only on an official
+    ("the Chinese delegation arrived", not "the Russian capsule touched down")."""
+    officials = _visit_config("official_nouns") | envoy_nouns()
+    visitors = _visitors(context, named)
+    if any(t.lower_ in officials for t in named):
+        return visitors
+    return [m for m in visitors if m.kind != "demonym"]
+
+
 def _demonym_hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
     """A state named by demonym where the visit goes: "a visit to a Russian airbase on the
     Syrian coast" -> the most deeply attached demonym (Syria)."""
@@ -187,8 +197,8 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         anchor = head.head if head.dep_ == "pobj" else head
         hosts = _hosts(context, pp_objects(head, ["in", "at", "to", "into"])
                        or relative_place(head))
-        visitors = _visitors(context, subjects(head) or [c for c in head.children
-                                                         if c.dep_ == "poss"])
+        named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
+        visitors = _official_visitors(context, named)
         if not visitors and anchor is not head:
             visitors = _visitors(context, subjects(anchor))
         if trigger.entry.extra.get("officials_only"):  # "she will also stop in Lima"
