@@ -358,3 +358,24 @@ def test_jetted_off_to_a_capital(bilat_extractor: Any) -> None:
 def test_a_rocket_touching_down_is_no_visit(bilat_extractor: Any) -> None:
     text = "The Russian capsule touched down in Kazakhstan on Monday."
     assert keys(bilat_extractor, text) == set()
+
+
+# --- the traveller named outside the sentence -----------------------------------------------------
+
+
+def test_unowned_trip_belongs_to_the_story_official(bilat_extractor: Any) -> None:
+    text = ("South Korean Trade Minister Min-ho Park said exports were rising. Park said buyers "
+            "were keen. The two-week trip to Canada ends on Friday.")
+    assert keys(bilat_extractor, text) == {("KOR", "CAN")}
+
+
+def test_unowned_trip_with_two_equal_officials_has_no_traveller(bilat_extractor: Any) -> None:
+    text = ("South Korean Trade Minister Min-ho Park met Thai Trade Minister Somchai Wong. Park "
+            "and Wong agreed on rice. The two-week trip to Canada ends on Friday.")
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_unowned_trip_is_not_given_to_an_official_of_the_host(bilat_extractor: Any) -> None:
+    text = ("Canadian Trade Minister Anne Roy said exports were rising. Roy said buyers "
+            "were keen. The two-week trip to Canada by the buyers ends on Friday.")
+    assert keys(bilat_extractor, text) == set()

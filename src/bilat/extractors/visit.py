@@ -312,6 +312,32 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
 SENTENCE_HOST_KINDS = frozenset({"country", "capital", "demonym", "person", "body"})
 
 
+def _unowned(context: DocumentContext, noun: Token) -> bool:
+    """Whether a visit noun names no traveller of its own at all: no possessor, "by" or
+    "of" phrase, nor a modifier naming a state ("the two-day trip to Japan")."""
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"by", "of"}) or
+                   (c.dep_ in {"amod", "compound", "nmod"} and context.actor_at(c.i) is not None)
+                   for c in noun.children)
+
+
+def _protagonist(context: DocumentContext, noun: Token,
+                 hosts: list[ActorMention]) -> list[ActorMention]:
+    """The official a story follows, for "the trip to Japan" with no traveller in its
+    sentence: the person named most often before the noun (at least twice, more often than
+    anyone else), from a state other than the host."""
+    counts: dict[str, list[ActorMention]] = {}
+    for m in context.actors.within(0, noun.i):
+        if m.kind == "person":
+            counts.setdefault((m.person or m.text).split()[-1].lower(), []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return []
+    person = ranked[0][-1]
+    if any(h.country == person.country for h in hosts):
+        return []
+    return [person]
+
+
 def _names_no_destination(head: Token) -> bool:
     """Whether a travel noun leaves its destination unsaid: "his visit", not "a visit to
     the World Bank" (nor a verb: "visited the plant")."""
@@ -356,6 +382,9 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             if visitors and not hosts and trigger.entry.extra.get("host_in_sentence") and \
                     _names_no_destination(trigger.head):
                 hosts = _sentence_host(context, sent, visitors)
+            if hosts and not visitors and trigger.entry.extra.get("host_in_sentence") and \
+                    trigger.head.pos_ in {"NOUN", "PROPN"} and _unowned(context, trigger.head):
+                visitors = _protagonist(context, trigger.head, hosts)
             if not visitors or not hosts:
                 continue
             modality = modality_for(trigger, VISIT_MODALITIES)
