@@ -379,3 +379,14 @@ def test_unowned_trip_is_not_given_to_an_official_of_the_host(bilat_extractor: A
     text = ("Canadian Trade Minister Anne Roy said exports were rising. Roy said buyers "
             "were keen. The two-week trip to Canada by the buyers ends on Friday.")
     assert keys(bilat_extractor, text) == set()
+
+
+def test_meeting_of_ministers_of_listed_states_abroad(bilat_extractor: Any) -> None:
+    text = ("A meeting of the foreign ministers of France, Germany and Britain in Vienna "
+            "ended on Monday.")
+    assert keys(bilat_extractor, text) == {("FRA", "AUT"), ("DEU", "AUT"), ("GBR", "AUT")}
+
+
+def test_meeting_of_eu_ministers_is_no_visit_of_the_union(bilat_extractor: Any) -> None:
+    text = "A meeting of EU foreign ministers in Vienna ended on Monday."
+    assert keys(bilat_extractor, text) == set()

@@ -268,13 +268,21 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     people: list[Token] = list(partners)
     if head.pos_ in {"NOUN", "PROPN"}:  # "his talks in Washington"
         people += [c for c in head.children if c.dep_ == "poss"]
+        # "a meeting of the foreign ministers of France and Spain in Vienna" (of EU
+        # ministers: the members, not the Union, are there)
+        members = [p for o in pp_objects(head, ["of"]) for p in (o, *pp_objects(o, ["of"]))]
+        people += [p for p in members if (m := mention_for(context, p)) is None
+                   or m.country not in UNIONS]
     if verb is not None:
         people += subjects(verb)
         if verb != head:
             people += pp_objects(verb, ["with", "between"])
+    people = [p for p in people if p != head]  # "the meeting ended": not a participant
     visitors = [m for m in _visitors(context, people) if m.kind in OFFICIAL_KINDS | {"country"}]
     return visitors, hosts, True
 
+
+UNIONS = frozenset({"EUU"})  # a meeting "of EU ministers" is one of its member states
 
 RESIDENT_TITLES = frozenset({"ambassador", "envoy", "consul", "correspondent", "attache",
                              "charge", "representative", "spokesman", "spokeswoman"})
