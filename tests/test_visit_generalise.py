@@ -390,3 +390,14 @@ def test_meeting_of_ministers_of_listed_states_abroad(bilat_extractor: Any) -> N
 def test_meeting_of_eu_ministers_is_no_visit_of_the_union(bilat_extractor: Any) -> None:
     text = "A meeting of EU foreign ministers in Vienna ended on Monday."
     assert keys(bilat_extractor, text) == set()
+
+
+def test_the_pope_visits_for_the_holy_see(bilat_extractor: Any) -> None:
+    text = "Pope Francis arrived in Baghdad on Friday for a three-day visit."
+    assert visits(bilat_extractor, text, published="2021-03-05")[0].visitor_country == "VAT"
+    assert keys(bilat_extractor, text) == {("VAT", "IRQ")}
+
+
+def test_a_pope_named_outside_his_reign_is_not_resolved(bilat_extractor: Any) -> None:
+    text = "Pope Francis arrived in Baghdad on Friday for a three-day visit."
+    assert visits(bilat_extractor, text, published="1990-03-05") == []
