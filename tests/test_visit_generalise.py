@@ -401,3 +401,27 @@ def test_the_pope_visits_for_the_holy_see(bilat_extractor: Any) -> None:
 def test_a_pope_named_outside_his_reign_is_not_resolved(bilat_extractor: Any) -> None:
     text = "Pope Francis arrived in Baghdad on Friday for a three-day visit."
     assert visits(bilat_extractor, text, published="1990-03-05") == []
+
+
+def test_country_possessive_title_and_name(bilat_extractor: Any) -> None:
+    text = "Britain's Prime Minister Theresa May flew to Beijing on Monday."
+    (event,) = visits(bilat_extractor, text, published="2018-01-29")
+    assert (event.visitor_country, event.host_country) == ("GBR", "CHN")
+    assert event.visitor is not None and event.visitor.name == "Theresa May"
+
+
+def test_country_possessive_title_without_name(bilat_extractor: Any) -> None:
+    text = "Norway's foreign minister flew to Havana on Monday."
+    assert keys(bilat_extractor, text) == {("NOR", "CUB")}
+
+
+def test_royal_titles(bilat_extractor: Any) -> None:
+    text = "Japanese Emperor Naruhito arrived in Jakarta on Monday."
+    assert keys(bilat_extractor, text) == {("JPN", "IDN")}
+    text = "Queen Elizabeth arrived in Berlin on Tuesday for a state visit."
+    assert visits(bilat_extractor, text, published="2015-06-23")[0].host_country == "DEU"
+
+
+def test_company_possessive_chief_is_no_state_official(bilat_extractor: Any) -> None:
+    text = "Toyota's chief executive flew to Mexico on Monday."
+    assert keys(bilat_extractor, text) == set()

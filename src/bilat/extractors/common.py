@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from bilat.actors.document import TITLE_HEADS
 from bilat.modality import modality_at
 from bilat.syntax.anaphora import fronted_subject, title_antecedent
 from bilat.values import Actor, Modality
@@ -127,6 +128,11 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
     direct = context.actor_at(token.i)
     if direct is not None and direct.kind in kinds:
         return direct
+    if direct is None and token.lower_ in TITLE_HEADS:  # "Britain's Prime Minister Theresa May"
+        for child in token.children:
+            named = context.actor_at(child.i) if child.dep_ == "appos" else None
+            if named is not None and named.kind in kinds:
+                return named
     if direct is None and is_non_state(context, token):
         return None  # "Indian businessmen", "Russia's Gazprom": not the state
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
@@ -197,8 +203,8 @@ def in_conditional(token: Token, max_hops: int = 3) -> bool:
 def is_non_state(context: DocumentContext, token: Token) -> bool:
     """Whether ``token`` heads a non-state party: businessmen, banks, a company name
     ("Gazprom", tagged as an organisation or place but no state actor)."""
-    if context.actor_at(token.i) is not None:
-        return False
+    if context.actor_at(token.i) is not None or token.lower_ in TITLE_HEADS:
+        return False  # "Britain's Prime Minister": an official, not a company
     return (
         token.lower_ in non_state_heads()
         or token.ent_type_ == "ORG"
