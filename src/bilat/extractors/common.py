@@ -130,9 +130,9 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
         return direct
     if direct is None and token.lower_ in TITLE_HEADS:  # "Britain's Prime Minister Theresa May"
         for child in token.children:
-            named = context.actor_at(child.i) if child.dep_ == "appos" else None
-            if named is not None and named.kind in kinds:
-                return named
+            titled = context.actor_at(child.i) if child.dep_ == "appos" else None
+            if titled is not None and titled.kind in kinds:
+                return titled
     if direct is None and is_non_state(context, token):
         return None  # "Indian businessmen", "Russia's Gazprom": not the state
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
