@@ -425,3 +425,18 @@ def test_royal_titles(bilat_extractor: Any) -> None:
 def test_company_possessive_chief_is_no_state_official(bilat_extractor: Any) -> None:
     text = "Toyota's chief executive flew to Mexico on Monday."
     assert keys(bilat_extractor, text) == set()
+
+
+def test_heads_to_a_state_even_when_tagged_as_a_noun(bilat_extractor: Any) -> None:
+    text = "Argentine President Javier Milei heads to Israel on Tuesday."
+    assert keys(bilat_extractor, text) == {("ARG", "ISR")}
+
+
+def test_voters_heading_to_the_polls_is_no_visit(bilat_extractor: Any) -> None:
+    text = "Spanish voters head to the polls in Madrid on Sunday."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_welcomed_for_a_state_visit_only_the_guest_visits(bilat_extractor: Any) -> None:
+    text = "Vietnam welcomed Chinese leader Xi Jinping for a two-day state visit on Tuesday."
+    assert keys(bilat_extractor, text) == {("CHN", "VNM")}

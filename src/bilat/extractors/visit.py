@@ -99,6 +99,14 @@ def _visit_config(key: str) -> frozenset[str]:
     return frozenset(json.loads(path.read_text(encoding="utf-8")).get(key, ()))
 
 
+@cache
+def _host_forms() -> frozenset[str]:
+    """The word forms of the ``host`` triggers ("hosted", "welcomed", "received")."""
+    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
+    entries = json.loads(path.read_text(encoding="utf-8"))["triggers"]
+    return frozenset(f for e in entries if e["label"] == "host" for f in e.get("forms", ()))
+
+
 def envoy_nouns() -> frozenset[str]:
     """Nouns for envoys a state sends (``envoy_nouns`` in the visit trigger file)."""
     return _visit_config("envoy_nouns")
@@ -170,7 +178,8 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
     owned = bool(trigger.entry.extra.get("noun_needs_owner"))  # not "advised against travel"
     if verb is not None and verb != noun:
-        if not visitors and not owned:
+        # "Vietnam welcomed Xi for a state visit": the subject of a hosting verb hosts
+        if not visitors and not owned and verb.lower_ not in _host_forms():
             visitors = _visitors(context, subjects(verb))
         if not hosts and not strict:
             hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
@@ -212,7 +221,8 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         return _visitors(context, subjects(head)), _hosts(context, places), False
     if label == "depart":  # "left for Washington", "before his departure for Paris"
         named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
-        return _visitors(context, named), _hosts(context, pp_objects(head, ["for"])), False
+        preps = trigger.entry.extra.get("host_preps", ["for"])  # "heads to Israel"
+        return _visitors(context, named), _hosts(context, pp_objects(head, preps)), False
     if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
         named = subjects(head)
         official = any(t.lower_ in _visit_config("official_nouns") for t in named)
