@@ -440,3 +440,9 @@ def test_voters_heading_to_the_polls_is_no_visit(bilat_extractor: Any) -> None:
 def test_welcomed_for_a_state_visit_only_the_guest_visits(bilat_extractor: Any) -> None:
     text = "Vietnam welcomed Chinese leader Xi Jinping for a two-day state visit on Tuesday."
     assert keys(bilat_extractor, text) == {("CHN", "VNM")}
+
+
+def test_talks_deep_in_a_phrase_reach_their_verb(bilat_extractor: Any) -> None:
+    text = ("Italian Prime Minister Marco Greco returned to Rome on Thursday after three "
+            "days of talks in New York and Washington.")
+    assert keys(bilat_extractor, text) == {("ITA", "USA")}

@@ -249,7 +249,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
 
 def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMention],
                                                                    list[ActorMention], bool]:
-    verb = governing_verb(head) if head.pos_ in {"NOUN", "PROPN"} else head
+    verb = governing_verb(head, max_hops=6) if head.pos_ in {"NOUN", "PROPN"} else head
     partners = pp_objects(head, ["with", "between"])
     objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
     if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
