@@ -446,3 +446,16 @@ def test_talks_deep_in_a_phrase_reach_their_verb(bilat_extractor: Any) -> None:
     text = ("Italian Prime Minister Marco Greco returned to Rome on Thursday after three "
             "days of talks in New York and Washington.")
     assert keys(bilat_extractor, text) == {("ITA", "USA")}
+
+
+def test_passive_hosting_the_subject_is_the_guest(bilat_extractor: Any) -> None:
+    text = ("Peruvian President Ana Flores was received by Chinese Premier Li Wen in Beijing "
+            "on Monday.")
+    assert keys(bilat_extractor, text) == {("PER", "CHN")}
+    text = "Peruvian President Ana Flores was greeted by Chinese Premier Li Wen at the airport."
+    assert keys(bilat_extractor, text) == {("PER", "CHN")}
+
+
+def test_passive_welcome_of_a_team_is_no_visit(bilat_extractor: Any) -> None:
+    text = "The Peruvian team was welcomed by fans in Beijing on Monday."
+    assert keys(bilat_extractor, text) == set()

@@ -236,11 +236,20 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         implicit = not any(t.lower_ in VISIT_NOUNS for t in origins)
         return _visitors(context, subjects(head)), hosts, implicit
     if label == "host":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        visitors = _visitors(context, objects, depth=1)  # not "received a credit from Japan"
-        hosts = _hosts(context, pp_objects(head, ["in", "at"]))
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+        # "Modi was received by Xi in Beijing": the passive subject is the guest
+        guests = passive or [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        visitors = _visitors(context, guests, depth=1)  # not "received a credit from Japan"
+        if passive:
+            visitors = [m for m in visitors if m.kind in OFFICIAL_KINDS]
+        agents = [o for a in head.children if a.dep_ == "agent" for o in a.children
+                  if o.dep_ == "pobj"]
+        places = pp_objects(head, ["in", "at"]) + [p for a in agents
+                                                    for p in pp_objects(a, ["in", "at"])]
+        hosts = _hosts(context, venue_places(places))
         if not hosts:
-            hosts = [m for m in _visitors(context, subjects(head)) if m.kind != "demonym"]
+            hosting = agents if passive else subjects(head)
+            hosts = [m for m in _visitors(context, hosting) if m.kind != "demonym"]
         return visitors, hosts, True
     if label == "meet":
         return _meeting_roles(context, head)
