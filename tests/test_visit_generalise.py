@@ -459,3 +459,9 @@ def test_passive_hosting_the_subject_is_the_guest(bilat_extractor: Any) -> None:
 def test_passive_welcome_of_a_team_is_no_visit(bilat_extractor: Any) -> None:
     text = "The Peruvian team was welcomed by fans in Beijing on Monday."
     assert keys(bilat_extractor, text) == set()
+
+
+def test_possessive_pronoun_refers_to_its_clause_subject(bilat_extractor: Any) -> None:
+    text = ("Chinese Premier Li Wen spoke first. Peruvian President Ana Flores thanked Li "
+            "for the talks during her visit to Beijing.")
+    assert keys(bilat_extractor, text) == {("PER", "CHN")}

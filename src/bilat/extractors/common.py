@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bilat.actors.document import TITLE_HEADS
 from bilat.modality import modality_at
-from bilat.syntax.anaphora import fronted_subject, title_antecedent
+from bilat.syntax.anaphora import clause_subject, fronted_subject, title_antecedent
 from bilat.values import Actor, Modality
 
 if TYPE_CHECKING:
@@ -137,8 +137,8 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
         return None  # "Indian businessmen", "Russia's Gazprom": not the state
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
         named = fronted_subject(token)  # "After his talks in Rome, Garcia said"
-        if named is None:
-            return antecedent(context, token)
+        if named is None:  # "Modi was greeted by Li on his arrival": the clause's subject
+            return clause_subject(context, token) or antecedent(context, token)
         found = context.actor_at(named.i)
         return found if found is not None and found.kind == "person" else None
     if token.lower_ in STATE_PRONOUNS and "country" in kinds:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
 
-__all__ = ["fronted_subject", "title_antecedent"]
+__all__ = ["clause_subject", "fronted_subject", "title_antecedent"]
 
 # Heads that never pick out one earlier official ("the officials", "a spokesman").
 _NOT_UNIQUE = frozenset({"official", "officials", "spokesman", "spokeswoman", "spokesperson",
@@ -111,4 +111,24 @@ def fronted_subject(pronoun: Token) -> Token | None:
                 subject = subjects[0]
                 return subject if subject.i > node.i and subject.pos_ == "PROPN" else None
         node = node.head
+    return None
+
+
+def clause_subject(context: DocumentContext, pronoun: Token) -> ActorMention | None:
+    """The named person a pronoun refers back to inside its own sentence: the subject of
+    the nearest clause above it ("Modi was greeted by Li on his arrival" -> Modi), when
+    that subject is a person named before the pronoun."""
+    if pronoun.lower_ not in _PRONOUNS:
+        return None
+    node = pronoun
+    for _ in range(8):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            for child in node.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < pronoun.i:
+                    mention = context.actor_at(child.i)
+                    return mention if mention is not None and mention.kind == "person" \
+                        else None
     return None
