@@ -465,3 +465,23 @@ def test_possessive_pronoun_refers_to_its_clause_subject(bilat_extractor: Any) -
     text = ("Chinese Premier Li Wen spoke first. Peruvian President Ana Flores thanked Li "
             "for the talks during her visit to Beijing.")
     assert keys(bilat_extractor, text) == {("PER", "CHN")}
+
+
+def test_meeting_in_a_phrase_under_a_future_verb_is_planned(bilat_extractor: Any) -> None:
+    from bilat.values import Modality
+
+    text = ("British Chancellor Gordon Brown will visit a clinic in Ghana before chairing a "
+            "meeting of the Commission for Africa in Nairobi.")
+    found = visits(bilat_extractor, text)
+    assert {(e.visitor_country, e.host_country) for e in found} == {("GBR", "GHA"),
+                                                                      ("GBR", "KEN")}
+    assert all(e.modality is Modality.PLANNED for e in found)
+
+
+def test_phrase_under_a_past_verb_stays_asserted(bilat_extractor: Any) -> None:
+    from bilat.values import Modality
+
+    text = ("British Chancellor Gordon Brown visited a clinic in Ghana before chairing a "
+            "meeting of the Commission for Africa in Nairobi.")
+    found = visits(bilat_extractor, text)
+    assert found and all(e.modality is Modality.ASSERTED for e in found)

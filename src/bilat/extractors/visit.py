@@ -336,6 +336,26 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
     return found
 
 
+_EMBEDDED_DEPS = frozenset({"advcl", "prep", "pcomp", "pobj", "xcomp", "dobj", "conj", "acl"})
+
+
+def _future_clause(context: DocumentContext, head: Token) -> bool:
+    """Whether the trigger's clause is future, or the trigger sits in a non-finite phrase
+    under a future verb ("He will visit Tanzania before chairing a meeting in Cape Town",
+    "will be in Berlin, his first stop on a tour")."""
+    tense = context.tense(head)
+    if tense is not None:
+        return tense == "future"
+    node = head
+    for _ in range(6):
+        if node.dep_ not in _EMBEDDED_DEPS or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.tag_ not in {"VBG", "VBN"}:
+            return context.tense(node) == "future"
+    return False
+
+
 SENTENCE_HOST_KINDS = frozenset({"country", "capital", "demonym", "person", "body"})
 
 
@@ -415,7 +435,7 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             if not visitors or not hosts:
                 continue
             modality = modality_for(trigger, VISIT_MODALITIES)
-            if modality is Modality.ASSERTED and context.tense(trigger.head) == "future":
+            if modality is Modality.ASSERTED and _future_clause(context, trigger.head):
                 modality = Modality.PLANNED
             # "begins a state visit on Tuesday" in Sunday's paper: still to come
             modality, date = as_scheduled(context, trigger.head, sent, modality)
