@@ -485,3 +485,17 @@ def test_phrase_under_a_past_verb_stays_asserted(bilat_extractor: Any) -> None:
             "meeting of the Commission for Africa in Nairobi.")
     found = visits(bilat_extractor, text)
     assert found and all(e.modality is Modality.ASSERTED for e in found)
+
+
+def test_official_named_by_apposition(bilat_extractor: Any) -> None:
+    text = "Wang Yi, China's foreign minister, arrived in Canberra on Monday."
+    assert keys(bilat_extractor, text) == {("CHN", "AUS")}
+    text = "Sergei Lavrov, the foreign minister of Russia, flew to Ankara on Monday."
+    assert keys(bilat_extractor, text) == {("RUS", "TUR")}
+
+
+def test_company_chief_by_apposition_is_no_official(bilat_extractor: Any) -> None:
+    text = "Tim Cook, Apple's chief executive, flew to Beijing on Monday."
+    assert keys(bilat_extractor, text) == set()
+    text = "John Smith, a British tourist, arrived in Bangkok on Monday."
+    assert keys(bilat_extractor, text) == set()

@@ -142,6 +142,9 @@ TITLE_MODS = frozenset(
     ]
 )
 TITLE_WORDS = TITLE_HEADS | TITLE_MODS
+# Title heads that do not make a state official when they follow a name ("X, Britain's
+# chief executive of ..." is a company's).
+_NOT_OFFICIAL_HEADS = frozenset(["chief", "head", "chairman", "leader", "counterpart"])
 # Government posts whose holder, named without a nationality, serves the story's home state.
 HOME_TITLE_HEADS = frozenset(["minister", "secretary", "premier", "chancellor", "president"])
 # Heads of a government post whose portfolio may be any capitalised words, after a state.
@@ -548,6 +551,7 @@ class DocumentActors:
         self._extend_bodies()
         self._ner_mentions()
         self._people_by_pattern()
+        self._people_by_apposition()
         self._people_by_name()
         self._places()
         self._resolve_pending(pending, contextual)
@@ -807,6 +811,38 @@ class DocumentActors:
             ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
             self._home = ranked[0] if ranked and counts[ranked[0]] >= 2 else ""
         return self._home or None
+
+    def _people_by_apposition(self) -> None:
+        """NAME, [the] STATE['s] TITLE and NAME, [the] TITLE of|for STATE: "Wang Yi, China's
+        foreign minister", "Willy de Clercq, External Relations Commissioner of the European
+        Communities" (NER PERSON names only)."""
+        doc = self._toks
+        by_start = {m.start: m for m in self._found if m.kind in ("country", "demonym")}
+        for s, e in self._persons_ner:
+            if not self._free(s, e) or e >= len(doc) or doc[e].text != ",":
+                continue
+            j = self._past_wrap(e + 1)
+            if j < len(doc) and doc[j].lower_ == "the":
+                j = self._past_wrap(j + 1)
+            state = by_start.get(j)
+            title: tuple[int, str] | None = None
+            if state is not None:  # "Wang Yi, China's foreign minister"
+                k = state.end + (state.end < len(doc) and doc[state.end].text in POSSESSIVE)
+                title = self._title_at(k) or self._portfolio_title_at(k)
+            else:  # "Sergei Lavrov, the foreign minister of Russia"
+                title = self._title_at(j) or self._portfolio_title_at(j)
+                if title is not None:
+                    k = self._past_wrap(title[0])
+                    if k < len(doc) and doc[k].lower_ in ("of", "for"):
+                        k = self._past_wrap(k + 1)
+                        if k < len(doc) and doc[k].lower_ == "the":
+                            k = self._past_wrap(k + 1)
+                        state = by_start.get(k)
+            if state is None or title is None or \
+                    not set(title[1].lower().split()) & (TITLE_HEADS - _NOT_OFFICIAL_HEADS):
+                continue
+            self._register(s, e, state.country, title[1])
+            self._add(s, e, state.country, "person", person=self._text(s, e), title=title[1])
 
     def _leader(self, name: str, *, allow_ambiguous: bool) -> str | None:
         recs = gz.leaders_named(name)
