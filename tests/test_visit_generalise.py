@@ -499,3 +499,14 @@ def test_company_chief_by_apposition_is_no_official(bilat_extractor: Any) -> Non
     assert keys(bilat_extractor, text) == set()
     text = "John Smith, a British tourist, arrived in Bangkok on Monday."
     assert keys(bilat_extractor, text) == set()
+
+
+def test_a_national_who_travelled_is_no_state_visit(bilat_extractor: Any) -> None:
+    text = "A British-born teenager who travelled to Syria in 2015 wants to come home."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_the_people_named_as_such_are_its_envoys(bilat_extractor: Any) -> None:
+    text = ("Nigerian Finance Minister Chu Okongwu signed the accord in London on Tuesday. "
+            "The Nigerians will go on to Paris on Wednesday for talks.")
+    assert ("NGA", "FRA") in keys(bilat_extractor, text)

@@ -114,12 +114,17 @@ def envoy_nouns() -> frozenset[str]:
 
 def _official_visitors(context: DocumentContext, named: list[Token]) -> list[ActorMention]:
     """Visitors named by ``named``, where a nationality word counts only on an official
-    ("the Chinese delegation arrived", not "the Russian capsule touched down")."""
+    ("the Chinese delegation arrived", not "the Russian capsule touched down" nor "a
+    British-born teenager who travelled to Syria") or as the people itself ("the
+    Nigerians will go on to Paris")."""
     officials = _visit_config("official_nouns") | envoy_nouns()
     visitors = _visitors(context, named)
     if any(t.lower_ in officials for t in named):
         return visitors
-    return [m for m in visitors if m.kind != "demonym"]
+    # "the Nigerians will go on to Paris": a people named as such refers to its envoys
+    group = {m for t in named if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+             and (m := context.actor_at(t.i)) is not None and m.kind == "demonym"}
+    return [m for m in visitors if m.kind != "demonym" or m in group]
 
 
 def _demonym_hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
@@ -201,7 +206,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         hosts = _hosts(context, destinations(head, ["to", "for", "into"],
                                              object_is_place=object_host))
         hosts = hosts or _following_host(context, head)
-        return _visitors(context, subjects(head)), hosts, False
+        return _official_visitors(context, subjects(head)), hosts, False
     if label == "arrive":
         anchor = head.head if head.dep_ == "pobj" else head
         hosts = _hosts(context, pp_objects(head, ["in", "at", "to", "into"])
