@@ -510,3 +510,14 @@ def test_the_people_named_as_such_are_its_envoys(bilat_extractor: Any) -> None:
     text = ("Nigerian Finance Minister Chu Okongwu signed the accord in London on Tuesday. "
             "The Nigerians will go on to Paris on Wednesday for talks.")
     assert ("NGA", "FRA") in keys(bilat_extractor, text)
+
+
+def test_official_in_a_country_as_an_aside(bilat_extractor: Any) -> None:
+    text = ("French Foreign Minister Anne Roux, in New Zealand for informal trade talks, "
+            "said progress was slow.")
+    assert keys(bilat_extractor, text) == {("FRA", "NZL")}
+
+
+def test_investment_in_a_country_is_no_aside(bilat_extractor: Any) -> None:
+    text = "French Foreign Minister Anne Roux said investment in New Zealand was slow."
+    assert keys(bilat_extractor, text) == set()

@@ -322,8 +322,12 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
         if any(word in RESIDENT_TITLES for word in title.split()):
             continue
         head = context.doc[person.end - 1]
+        # "Yeutter, in New Zealand for talks, said": an aside may name the country itself
+        aside = any(c.dep_ == "prep" and c.lower_ == "in" and c.i > 0 and
+                    context.doc[c.i - 1].text == "," for c in head.children)
+        kinds = {"capital", "place", "country"} if aside else {"capital", "place"}
         hosts = [m for m in _hosts(context, pp_objects(head, ["in"]))
-                 if m.kind in {"capital", "place"} and m.country != person.country]
+                 if m.kind in kinds and m.country != person.country]
         for host in hosts:
             sent = head.sent
             found.append(
