@@ -45,6 +45,9 @@ TITLE_HEADS = frozenset(
         "spokeswoman",
         "spokesperson",
         "prince",
+        "princess",
+        "emperor",
+        "empress",
         "representative",
         "commissioner",
         "chief",
@@ -139,6 +142,13 @@ TITLE_MODS = frozenset(
     ]
 )
 TITLE_WORDS = TITLE_HEADS | TITLE_MODS
+# Title heads that do not make a state official when they follow a name ("X, Britain's
+# chief executive of ..." is a company's).
+_NOT_OFFICIAL_HEADS = frozenset(["chief", "head", "chairman", "leader", "counterpart"])
+# Government posts whose holder, named without a nationality, serves the story's home state.
+HOME_TITLE_HEADS = frozenset(["minister", "secretary", "premier", "chancellor", "president"])
+# Heads of a government post whose portfolio may be any capitalised words, after a state.
+PORTFOLIO_HEADS = frozenset(["minister", "secretary", "commissioner"])
 TITLE_TRIM = frozenset({"of", "for", "the", "and", "de", "facto"})
 HONORIFICS = frozenset(
     [
@@ -325,6 +335,7 @@ class DocumentActors:
         self._found: list[ActorMention] = []
         self._people: dict[str, tuple[str, str, str | None]] = {}  # key -> (country, full, title)
         self._conflict: set[str] = set()
+        self._home: str | None = None  # the story's home state, once computed ("" = none)
         self._persons_ner: list[tuple[int, int]] = []
         self._ner: list[Span] = []
         if doc.has_annotation("ENT_IOB"):
@@ -366,6 +377,11 @@ class DocumentActors:
                 return m.country
         return None
 
+    def home_state(self) -> str | None:
+        """The state the story is about: named (as a country, demonym, capital or body) at
+        least twice and at least as often as any other, the first named on a tie."""
+        return self._home_state()
+
     def person_country(self, name: str) -> str | None:
         """Country of a person the doc introduced ("Dar", "Ishaq Dar"), else the leaders file."""
         if not isinstance(name, str):
@@ -390,6 +406,10 @@ class DocumentActors:
         title: str | None = None,
     ) -> None:
         sc, ec = self._chars(start, end)
+        if person is not None and not person.isprintable():  # wrapped over lines: one space
+            person = " ".join(person.split())
+        if title is not None and not title.isprintable():
+            title = " ".join(title.split())
         self._found.append(
             ActorMention(start, end, sc, ec, self._doc_text[sc:ec], country, kind, person, title)
         )
@@ -531,6 +551,7 @@ class DocumentActors:
         self._extend_bodies()
         self._ner_mentions()
         self._people_by_pattern()
+        self._people_by_apposition()
         self._people_by_name()
         self._places()
         self._resolve_pending(pending, contextual)
@@ -606,15 +627,27 @@ class DocumentActors:
                 self._add(ent.start, ent.end, code, kind)
 
     # ------------------------------------------------------------------ people
+    def _past_wrap(self, j: int) -> int:
+        """``j``, or the index after a line-wrap token there: wire copy breaks lines inside
+        a sentence, and a lone newline between words is a white-space token of its own."""
+        doc = self._toks
+        while j < len(doc) and doc[j].is_space and doc[j].text.count("\n") <= 1:
+            j += 1
+        return j
+
     def _title_at(self, j: int) -> tuple[int, str] | None:
         """A title starting at token j: returns (end, title text)."""
         doc = self._toks
+        j = self._past_wrap(j)
         k = j
         head_end = None
         while k < len(doc) and k - j < 7 and doc[k].lower_ in TITLE_WORDS:
             if doc[k].lower_ in TITLE_HEADS:
                 head_end = k + 1
             k += 1
+            if self._past_wrap(k) > k and self._past_wrap(k) < len(doc) and \
+                    doc[self._past_wrap(k)].lower_ in TITLE_WORDS:
+                k = self._past_wrap(k)  # "Foreign\nMinister": a title wrapped over two lines
         if head_end is None:
             return None
         end = k
@@ -626,14 +659,31 @@ class DocumentActors:
             return None
         return end, self._text(j, end)
 
+    def _portfolio_title_at(self, j: int) -> tuple[int, str] | None:
+        """A minister's title with a portfolio of any capitalised words, right after a state
+        ("Venezuelan Investment Fund Minister", "British Corporate Affairs Minister")."""
+        doc = self._toks
+        j = self._past_wrap(j)
+        k = j
+        head_end = None
+        while k < len(doc) and k - j < 7 and _is_cap(doc[k]) and doc[k].is_alpha and \
+                gz.lookup(doc[k].text) is None:
+            if doc[k].lower_ in PORTFOLIO_HEADS:
+                head_end = k + 1
+            k = self._past_wrap(k + 1)
+        if head_end is None or head_end - j < 2:
+            return None
+        return head_end, " ".join(self._text(j, head_end).split())
+
     def _name_at(self, j: int) -> tuple[int, int] | None:
         """A person name starting at token j (after optional comma and honorific)."""
         doc = self._toks
         n = len(doc)
+        j = self._past_wrap(j)
         if j < n and doc[j].text == ",":
-            j += 1
+            j = self._past_wrap(j + 1)
         while j < n and doc[j].lower_ in HONORIFICS and _is_cap(doc[j]):
-            j += 1
+            j = self._past_wrap(j + 1)
         if j >= n:
             return None
         ner_end = None
@@ -657,10 +707,14 @@ class DocumentActors:
             elif (
                 k > j
                 and t.lower_ in NAME_PARTICLES
-                and k + 1 < n
-                and (_is_cap(doc[k + 1]) or doc[k + 1].text == "-")
+                and self._past_wrap(k + 1) < n
+                and (_is_cap(doc[self._past_wrap(k + 1)]) or doc[k + 1].text == "-")
             ) or (k > j and t.text == "-" and k + 1 < n and _is_cap(doc[k + 1])):
                 k += 1
+            elif k > j and self._past_wrap(k) > k and self._past_wrap(k) < n and \
+                    _is_cap(doc[self._past_wrap(k)]) and doc[self._past_wrap(k)].is_alpha and \
+                    doc[self._past_wrap(k)].lower_ not in TITLE_WORDS:
+                k = self._past_wrap(k)  # "Richard\nWeizsaecker": a name wrapped over two lines
             else:
                 break
         if ner_end is not None:
@@ -697,7 +751,7 @@ class DocumentActors:
             j = m.end
             if j < len(doc) and doc[j].text in POSSESSIVE:
                 j += 1
-            t = self._title_at(j)
+            t = self._title_at(j) or self._portfolio_title_at(j)
             if t is None:
                 continue
             tend, title = t
@@ -727,10 +781,68 @@ class DocumentActors:
             s, e = name
             if self._free(s, e):
                 code = self._leader(self._text(s, e), allow_ambiguous=True)
+                if code is None and self._home_official(i, title):
+                    code = self._home_state()
                 if code is not None:
                     self._register(s, e, code, title)
                     self._add(s, e, code, "person", person=self._text(s, e), title=title)
             i = e
+
+    def _home_official(self, i: int, title: str) -> bool:
+        """Whether the title at token ``i`` ("Finance Minister", "Prime Minister") names a
+        government post and begins its noun phrase ("Chrysler President" does not)."""
+        if not set(title.lower().split()) & HOME_TITLE_HEADS:
+            return False
+        prev = self._toks[i - 1] if i > 0 else None
+        return prev is None or not (_is_cap(prev) and prev.is_alpha) or _sent_start(self._toks, i)
+
+    def _home_state(self) -> str | None:
+        """The state a story is about: named (as a country, demonym, capital or body) at
+        least twice and at least as often as any other, the first named on a tie. A
+        minister named without a nationality ("Finance Minister Dilson Funaro said") serves
+        that state."""
+        if self._home is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for m in self._found:
+                if m.kind in ("country", "demonym", "capital", "body"):
+                    counts[m.country] = counts.get(m.country, 0) + 1
+                    first[m.country] = min(first.get(m.country, m.start), m.start)
+            ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+            self._home = ranked[0] if ranked and counts[ranked[0]] >= 2 else ""
+        return self._home or None
+
+    def _people_by_apposition(self) -> None:
+        """NAME, [the] STATE['s] TITLE and NAME, [the] TITLE of|for STATE: "Wang Yi, China's
+        foreign minister", "Willy de Clercq, External Relations Commissioner of the European
+        Communities" (NER PERSON names only)."""
+        doc = self._toks
+        by_start = {m.start: m for m in self._found if m.kind in ("country", "demonym")}
+        for s, e in self._persons_ner:
+            if not self._free(s, e) or e >= len(doc) or doc[e].text != ",":
+                continue
+            j = self._past_wrap(e + 1)
+            if j < len(doc) and doc[j].lower_ == "the":
+                j = self._past_wrap(j + 1)
+            state = by_start.get(j)
+            title: tuple[int, str] | None = None
+            if state is not None:  # "Wang Yi, China's foreign minister"
+                k = state.end + (state.end < len(doc) and doc[state.end].text in POSSESSIVE)
+                title = self._title_at(k) or self._portfolio_title_at(k)
+            else:  # "Sergei Lavrov, the foreign minister of Russia"
+                title = self._title_at(j) or self._portfolio_title_at(j)
+                if title is not None:
+                    k = self._past_wrap(title[0])
+                    if k < len(doc) and doc[k].lower_ in ("of", "for"):
+                        k = self._past_wrap(k + 1)
+                        if k < len(doc) and doc[k].lower_ == "the":
+                            k = self._past_wrap(k + 1)
+                        state = by_start.get(k)
+            if state is None or title is None or \
+                    not set(title[1].lower().split()) & (TITLE_HEADS - _NOT_OFFICIAL_HEADS):
+                continue
+            self._register(s, e, state.country, title[1])
+            self._add(s, e, state.country, "person", person=self._text(s, e), title=title[1])
 
     def _leader(self, name: str, *, allow_ambiguous: bool) -> str | None:
         recs = gz.leaders_named(name)

@@ -12,7 +12,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from bilat.actors.document import TITLE_HEADS
 from bilat.modality import modality_at
+from bilat.syntax.anaphora import clause_subject, fronted_subject, title_antecedent
 from bilat.values import Actor, Modality
 
 if TYPE_CHECKING:
@@ -126,12 +128,25 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
     direct = context.actor_at(token.i)
     if direct is not None and direct.kind in kinds:
         return direct
+    if direct is None and token.lower_ in TITLE_HEADS:  # "Britain's Prime Minister Theresa May"
+        for child in token.children:
+            titled = context.actor_at(child.i) if child.dep_ == "appos" else None
+            if titled is not None and titled.kind in kinds:
+                return titled
     if direct is None and is_non_state(context, token):
         return None  # "Indian businessmen", "Russia's Gazprom": not the state
     if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
-        return antecedent(context, token)
+        named = fronted_subject(token)  # "After his talks in Rome, Garcia said"
+        if named is None:  # "Modi was greeted by Li on his arrival": the clause's subject
+            return clause_subject(context, token) or antecedent(context, token)
+        found = context.actor_at(named.i)
+        return found if found is not None and found.kind == "person" else None
     if token.lower_ in STATE_PRONOUNS and "country" in kinds:
         return state_antecedent(context, token)
+    if direct is None and "person" in kinds:  # "the prime minister", "the German leader"
+        described = title_antecedent(context, token)
+        if described is not None:
+            return described
     for child in token.children:  # "the Commissioners, led by President Delors"
         if child.dep_ == "acl" and child.lower_ in {"led", "headed"}:
             for agent in child.children:
@@ -188,8 +203,8 @@ def in_conditional(token: Token, max_hops: int = 3) -> bool:
 def is_non_state(context: DocumentContext, token: Token) -> bool:
     """Whether ``token`` heads a non-state party: businessmen, banks, a company name
     ("Gazprom", tagged as an organisation or place but no state actor)."""
-    if context.actor_at(token.i) is not None:
-        return False
+    if context.actor_at(token.i) is not None or token.lower_ in TITLE_HEADS:
+        return False  # "Britain's Prime Minister": an official, not a company
     return (
         token.lower_ in non_state_heads()
         or token.ent_type_ == "ORG"

@@ -25,6 +25,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import attrs
+
 from bilat.events import Event, Visit
 from bilat.extractors.common import (
     actor_of,
@@ -37,11 +39,17 @@ from bilat.extractors.common import (
     pp_objects,
     subjects,
 )
+from bilat.syntax.itinerary import (
+    destinations,
+    relative_place,
+    sideline_objects,
+    venue_places,
+)
 from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
@@ -66,7 +74,8 @@ def _hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
     return out
 
 
-def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
+def _visitors(context: DocumentContext, tokens: list[Token],
+              depth: int = 3) -> list[ActorMention]:
     """Visitors named by ``tokens``, their conjuncts ("Rouhani and Erdogan") and the
     states of an "of" phrase on an unnamed head ("the presidents of Iran and Turkey")."""
     out: list[ActorMention] = []
@@ -77,7 +86,7 @@ def _visitors(context: DocumentContext, tokens: list[Token]) -> list[ActorMentio
             if context.actor_at(each.i) is None:
                 expanded.extend(o for o in pp_objects(each, ["of"]) if o not in expanded)
     for token in expanded:
-        mention = mention_for(context, token, VISITOR_KINDS)
+        mention = mention_for(context, token, VISITOR_KINDS, depth=depth)
         if mention is not None and all(m.country != mention.country for m in out):
             out.append(mention)
     return out
@@ -90,9 +99,32 @@ def _visit_config(key: str) -> frozenset[str]:
     return frozenset(json.loads(path.read_text(encoding="utf-8")).get(key, ()))
 
 
+@cache
+def _host_forms() -> frozenset[str]:
+    """The word forms of the ``host`` triggers ("hosted", "welcomed", "received")."""
+    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
+    entries = json.loads(path.read_text(encoding="utf-8"))["triggers"]
+    return frozenset(f for e in entries if e["label"] == "host" for f in e.get("forms", ()))
+
+
 def envoy_nouns() -> frozenset[str]:
     """Nouns for envoys a state sends (``envoy_nouns`` in the visit trigger file)."""
     return _visit_config("envoy_nouns")
+
+
+def _official_visitors(context: DocumentContext, named: list[Token]) -> list[ActorMention]:
+    """Visitors named by ``named``, where a nationality word counts only on an official
+    ("the Chinese delegation arrived", not "the Russian capsule touched down" nor "a
+    British-born teenager who travelled to Syria") or as the people itself ("the
+    Nigerians will go on to Paris")."""
+    officials = _visit_config("official_nouns") | envoy_nouns()
+    visitors = _visitors(context, named)
+    if any(t.lower_ in officials for t in named):
+        return visitors
+    # "the Nigerians will go on to Paris": a people named as such refers to its envoys
+    group = {m for t in named if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+             and (m := context.actor_at(t.i)) is not None and m.kind == "demonym"}
+    return [m for m in visitors if m.kind != "demonym" or m in group]
 
 
 def _demonym_hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
@@ -139,20 +171,24 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
     host_preps = trigger.entry.extra.get("host_preps", ["to", "in"])
     strict = bool(trigger.entry.extra.get("strict", False))
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    visitors = _visitors(context, possessors + _by_objects(noun) + pp_objects(noun, ["of"]))
+    of_visitors = [] if "of" in host_preps else pp_objects(noun, ["of"])  # not "a tour of Asia"
+    visitors = _visitors(context, possessors + _by_objects(noun) + of_visitors)
     compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
-    hosts = _hosts(context, pp_objects(noun, host_preps))
+    hosts = _hosts(context, pp_objects(noun, host_preps) if strict
+                   else destinations(noun, host_preps))
     if not hosts and not strict:
         hosts = _following_host(context, noun) or _demonym_hosts(
             context, pp_objects(noun, ["to", "on", "in", "at"])
         )
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
+    owned = bool(trigger.entry.extra.get("noun_needs_owner"))  # not "advised against travel"
     if verb is not None and verb != noun:
-        if not visitors:
+        # "Vietnam welcomed Xi for a state visit": the subject of a hosting verb hosts
+        if not visitors and not owned and verb.lower_ not in _host_forms():
             visitors = _visitors(context, subjects(verb))
         if not hosts and not strict:
             hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
-    if not visitors:
+    if not visitors and not owned:
         visitors = _visitors(context, compounds)
     return visitors, hosts
 
@@ -166,21 +202,21 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         visitors, hosts = _noun_roles(context, trigger)
         return visitors, hosts, False
     if label == "travel":
-        objects = (
-            [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-            if trigger.entry.extra.get("object_host")
-            else []
-        )
-        hosts = _hosts(context, objects + pp_objects(head, ["to", "for"]))
+        object_host = bool(trigger.entry.extra.get("object_host"))
+        hosts = _hosts(context, destinations(head, ["to", "for", "into"],
+                                             object_is_place=object_host))
         hosts = hosts or _following_host(context, head)
-        return _visitors(context, subjects(head)), hosts, False
+        return _official_visitors(context, subjects(head)), hosts, False
     if label == "arrive":
         anchor = head.head if head.dep_ == "pobj" else head
-        hosts = _hosts(context, pp_objects(head, ["in", "at", "to"]))
-        visitors = _visitors(context, subjects(head) or [c for c in head.children
-                                                         if c.dep_ == "poss"])
+        hosts = _hosts(context, pp_objects(head, ["in", "at", "to", "into"])
+                       or relative_place(head))
+        named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
+        visitors = _official_visitors(context, named)
         if not visitors and anchor is not head:
             visitors = _visitors(context, subjects(anchor))
+        if trigger.entry.extra.get("officials_only"):  # "she will also stop in Lima"
+            visitors = [m for m in visitors if m.kind == "person"]
         return visitors, hosts, False
     if label == "send":  # "sent officials to Moscow": the sender's state visits
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
@@ -188,8 +224,10 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
             return [], [], False
         places = pp_objects(head, ["to"]) + [t for o in objects for t in pp_objects(o, ["to"])]
         return _visitors(context, subjects(head)), _hosts(context, places), False
-    if label == "depart":
-        return _visitors(context, subjects(head)), _hosts(context, pp_objects(head, ["for"])), False
+    if label == "depart":  # "left for Washington", "before his departure for Paris"
+        named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
+        preps = trigger.entry.extra.get("host_preps", ["for"])  # "heads to Israel"
+        return _visitors(context, named), _hosts(context, pp_objects(head, preps)), False
     if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
         named = subjects(head)
         official = any(t.lower_ in _visit_config("official_nouns") for t in named)
@@ -203,11 +241,20 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
         implicit = not any(t.lower_ in VISIT_NOUNS for t in origins)
         return _visitors(context, subjects(head)), hosts, implicit
     if label == "host":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        visitors = _visitors(context, objects)
-        hosts = _hosts(context, pp_objects(head, ["in", "at"]))
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+        # "Modi was received by Xi in Beijing": the passive subject is the guest
+        guests = passive or [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        visitors = _visitors(context, guests, depth=1)  # not "received a credit from Japan"
+        if passive:
+            visitors = [m for m in visitors if m.kind in OFFICIAL_KINDS]
+        agents = [o for a in head.children if a.dep_ == "agent" for o in a.children
+                  if o.dep_ == "pobj"]
+        places = pp_objects(head, ["in", "at"]) + [p for a in agents
+                                                    for p in pp_objects(a, ["in", "at"])]
+        hosts = _hosts(context, venue_places(places))
         if not hosts:
-            hosts = [m for m in _visitors(context, subjects(head)) if m.kind != "demonym"]
+            hosting = agents if passive else subjects(head)
+            hosts = [m for m in _visitors(context, hosting) if m.kind != "demonym"]
         return visitors, hosts, True
     if label == "meet":
         return _meeting_roles(context, head)
@@ -216,15 +263,25 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMentio
 
 def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMention],
                                                                    list[ActorMention], bool]:
-    verb = governing_verb(head) if head.pos_ in {"NOUN", "PROPN"} else head
+    verb = governing_verb(head, max_hops=6) if head.pos_ in {"NOUN", "PROPN"} else head
     partners = pp_objects(head, ["with", "between"])
+    objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
     if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
-        partners += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        partners += objects
     places = pp_objects(head, ["in", "at"])
+    if head.pos_ == "VERB":  # "attended a funeral in Tokyo": where the thing attended is
+        places += [t for t in venue_places(objects) if t not in objects]
+    for clause in head.children:  # "the meetings scheduled in Washington between A and B"
+        if clause.dep_ in {"acl", "relcl"} and clause.pos_ == "VERB":
+            places += pp_objects(clause, ["in", "at"])
+            partners += pp_objects(clause, ["with", "between"])
     if verb is not None and verb != head:
-        places += pp_objects(verb, ["in", "at"])
+        places += pp_objects(verb, ["in", "at"]) + sideline_objects(verb)
+    places += sideline_objects(head)
+    # "at a meeting of EU ministers in Luxembourg", "on the sidelines of a summit in Osaka"
+    places = venue_places(places)
     if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
-        for partner in partners:
+        for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
             places += pp_objects(partner, ["in", "at"])
     hosts = [m for m in _hosts(context, places) if m.kind in {"capital", "place"}]
     if not hosts:  # "met ... at the White House", "talks at the Kremlin": a seat of government
@@ -233,13 +290,23 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     if len(hosts) != 1:
         return [], [], True
     people: list[Token] = list(partners)
+    if head.pos_ in {"NOUN", "PROPN"}:  # "his talks in Washington"
+        people += [c for c in head.children if c.dep_ == "poss"]
+        # "a meeting of the foreign ministers of France and Spain in Vienna" (of EU
+        # ministers: the members, not the Union, are there)
+        members = [p for o in pp_objects(head, ["of"]) for p in (o, *pp_objects(o, ["of"]))]
+        people += [p for p in members if (m := mention_for(context, p)) is None
+                   or m.country not in UNIONS]
     if verb is not None:
         people += subjects(verb)
         if verb != head:
             people += pp_objects(verb, ["with", "between"])
+    people = [p for p in people if p != head]  # "the meeting ended": not a participant
     visitors = [m for m in _visitors(context, people) if m.kind in OFFICIAL_KINDS | {"country"}]
     return visitors, hosts, True
 
+
+UNIONS = frozenset({"EUU"})  # a meeting "of EU ministers" is one of its member states
 
 RESIDENT_TITLES = frozenset({"ambassador", "envoy", "consul", "correspondent", "attache",
                              "charge", "representative", "spokesman", "spokeswoman"})
@@ -255,8 +322,12 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
         if any(word in RESIDENT_TITLES for word in title.split()):
             continue
         head = context.doc[person.end - 1]
+        # "Yeutter, in New Zealand for talks, said": an aside may name the country itself
+        aside = any(c.dep_ == "prep" and c.lower_ == "in" and c.i > 0 and
+                    context.doc[c.i - 1].text == "," for c in head.children)
+        kinds = {"capital", "place", "country"} if aside else {"capital", "place"}
         hosts = [m for m in _hosts(context, pp_objects(head, ["in"]))
-                 if m.kind in {"capital", "place"} and m.country != person.country]
+                 if m.kind in kinds and m.country != person.country]
         for host in hosts:
             sent = head.sent
             found.append(
@@ -274,6 +345,85 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
     return found
 
 
+_EMBEDDED_DEPS = frozenset({"advcl", "prep", "pcomp", "pobj", "xcomp", "dobj", "conj", "acl"})
+
+
+def _future_clause(context: DocumentContext, head: Token) -> bool:
+    """Whether the trigger's clause is future, or the trigger sits in a non-finite phrase
+    under a future verb ("He will visit Tanzania before chairing a meeting in Cape Town",
+    "will be in Berlin, his first stop on a tour")."""
+    tense = context.tense(head)
+    if tense is not None:
+        return tense == "future"
+    node = head
+    for _ in range(6):
+        if node.dep_ not in _EMBEDDED_DEPS or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.tag_ not in {"VBG", "VBN"}:
+            return context.tense(node) == "future"
+    return False
+
+
+SENTENCE_HOST_KINDS = frozenset({"country", "capital", "demonym", "person", "body"})
+
+
+def _unowned(context: DocumentContext, noun: Token) -> bool:
+    """Whether a visit noun names no traveller of its own at all: no possessor, "by" or
+    "of" phrase, nor a modifier naming a state ("the two-day trip to Japan")."""
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"by", "of"}) or
+                   (c.dep_ in {"amod", "compound", "nmod"} and context.actor_at(c.i) is not None)
+                   for c in noun.children)
+
+
+def _protagonist(context: DocumentContext, noun: Token,
+                 hosts: list[ActorMention]) -> list[ActorMention]:
+    """The official a story follows, for "the trip to Japan" with no traveller in its
+    sentence: the person named most often before the noun (at least twice, more often than
+    anyone else), from a state other than the host."""
+    counts: dict[str, list[ActorMention]] = {}
+    for m in context.actors.within(0, noun.i):
+        if m.kind == "person":
+            counts.setdefault((m.person or m.text).split()[-1].lower(), []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return []
+    person = ranked[0][-1]
+    if any(h.country == person.country for h in hosts):
+        return []
+    return [person]
+
+
+def _names_no_destination(head: Token) -> bool:
+    """Whether a travel noun leaves its destination unsaid: "his visit", not "a visit to
+    the World Bank" (nor a verb: "visited the plant")."""
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return False
+    return head.pos_ in {"NOUN", "PROPN"}
+
+
+def _sentence_host(context: DocumentContext, sent: Span,
+                   visitors: list[ActorMention]) -> list[ActorMention]:
+    """The host of a visit whose travel word names none: the one other state its sentence
+    names ("the U.S. expects harmonious talks during Chirac's visit", "met Argentine
+    President Alfonsin on the first day of the German leader's visit"); when the sentence
+    names no other state, the story's home state ("Weizsaecker arrives on a four-day
+    official tour on Friday" in a story about Bolivia). None when the sentence names
+    several."""
+    own = {m.country for m in visitors}
+    others = [m for m in context.actors.within(sent.start, sent.end)
+              if m.kind in SENTENCE_HOST_KINDS and m.country not in own]
+    if len({m.country for m in others}) > 1:
+        return []
+    if others:
+        return others[:1]
+    home = context.actors.home_state()  # "arrives on a four-day tour on Friday": the story's state
+    if home is None or home in own:
+        return []
+    first = next(m for m in context.actors.mentions if m.country == home)
+    return [attrs.evolve(first, kind="country")]  # the state, not a place the text names
+
+
 def extract_visits(context: DocumentContext) -> list[Event]:
     """Every visit mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
@@ -285,10 +435,16 @@ def extract_visits(context: DocumentContext) -> list[Event]:
             if in_conditional(trigger.head):
                 continue  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
             visitors, hosts, implicit = _roles(context, trigger)
+            if visitors and not hosts and trigger.entry.extra.get("host_in_sentence") and \
+                    _names_no_destination(trigger.head):
+                hosts = _sentence_host(context, sent, visitors)
+            if hosts and not visitors and trigger.entry.extra.get("host_in_sentence") and \
+                    trigger.head.pos_ in {"NOUN", "PROPN"} and _unowned(context, trigger.head):
+                visitors = _protagonist(context, trigger.head, hosts)
             if not visitors or not hosts:
                 continue
             modality = modality_for(trigger, VISIT_MODALITIES)
-            if modality is Modality.ASSERTED and context.tense(trigger.head) == "future":
+            if modality is Modality.ASSERTED and _future_clause(context, trigger.head):
                 modality = Modality.PLANNED
             # "begins a state visit on Tuesday" in Sunday's paper: still to come
             modality, date = as_scheduled(context, trigger.head, sent, modality)

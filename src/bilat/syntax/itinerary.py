@@ -1,0 +1,161 @@
+"""Where a journey goes: every place a travel predicate names, one per stop.
+
+One predicate often names many destinations: "visited the U.S., England and France", "will
+visit an orphanage in Tanzania and a clinic in Mozambique", "a tour which includes Bolivia
+and Guatemala", "a regional tour with stops in Ghana, Nigeria and Senegal", "a tour of
+Vietnam and Laos" (with "of" among the prepositions). :func:`destinations` returns the
+tokens that name them (each conjunct on its own); the caller decides which of them are
+states or places.
+
+The word lists (verbs of a tour's content, nouns for its stops) live in the visit trigger
+file, ``bilat/data/triggers/visit.json`` (``itinerary_verbs``, ``stop_nouns``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Token
+
+__all__ = [
+    "destinations",
+    "itinerary_verbs",
+    "relative_place",
+    "sideline_objects",
+    "stop_nouns",
+    "venue_places",
+]
+
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
+_SITE_PREPS = ("in", "at")
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get(key, ()))
+
+
+def itinerary_verbs() -> frozenset[str]:
+    """Verbs that list a journey's stops ("a tour which includes ...", "takes in")."""
+    return _words("itinerary_verbs")
+
+
+def stop_nouns() -> frozenset[str]:
+    """Nouns for a journey's stops ("stops in", "legs in", "stopovers in")."""
+    return _words("stop_nouns")
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for each in (token, *token.conjuncts):
+            if each not in out:
+                out.append(each)
+    return out
+
+
+def _pp(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    return [obj for child in token.children
+            if child.dep_ == "prep" and child.lower_ in wanted
+            for obj in child.children if obj.dep_ in {"pobj", "pcomp"}]
+
+
+def _sites(objects: list[Token]) -> list[Token]:
+    """The places where things visited stand: "an orphanage in Tanzania" -> Tanzania."""
+    return [site for obj in objects for site in _with_conjuncts(_pp(obj, _SITE_PREPS))]
+
+
+def _stops(head: Token) -> list[Token]:
+    """Stops named by "with stops in A, B and C" on ``head``."""
+    return [site for noun in _pp(head, ["with", "including"])
+            if noun.lower_ in stop_nouns()
+            for site in _with_conjuncts(_pp(noun, ["in", "at"]))]
+
+
+def destinations(head: Token, preps: Iterable[str], *,
+                 object_is_place: bool = False) -> list[Token]:
+    """Tokens naming where the journey of ``head`` (a travel verb or noun) goes.
+
+    Args:
+        head: the travel word ("visited", "tour", "flew").
+        preps: prepositions on ``head`` whose objects are destinations ("to", "for").
+        object_is_place: the direct object is the destination ("visited Iraq"); then the
+            places of things visited count too ("visited a school in Tanzania").
+
+    A journey's listed stops count too ("a tour which includes A and B", "with stops in A
+    and B"). Every conjunct is returned on its own, in order of discovery.
+    """
+    objects = _with_conjuncts(c for c in head.children if c.dep_ in _OBJECT_DEPS) \
+        if object_is_place else []
+    found = objects + _with_conjuncts(_pp(head, preps))
+    found += _sites(objects)
+    if objects:  # "visited a camp in Amman" with the PP on the verb
+        found += _with_conjuncts(_pp(head, _SITE_PREPS))
+    found += _sites(_with_conjuncts(_pp(head, ["to"])))
+    found += _stops(head)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        for clause in head.children:
+            if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in itinerary_verbs():
+                found += _with_conjuncts(c for c in clause.children if c.dep_ in _OBJECT_DEPS)
+                found += _with_conjuncts(_pp(clause, ["to", "in"]))
+        if head.dep_ in {"pobj", "dobj"}:  # "left on a tour with stops in ...": PP on the verb
+            found += _stops(head.head.head if head.dep_ == "pobj" else head.head)
+    out: list[Token] = []
+    for token in found:  # "the Jordanian capital, Amman": the apposition names it too
+        for each in (token, *(c for c in token.children if c.dep_ == "appos")):
+            if each not in out:
+                out.append(each)
+    return out
+
+
+def relative_place(head: Token) -> list[Token]:
+    """The place a "where" clause holding ``head`` describes: "Tokyo, where he is to arrive
+    on Sunday" -> Tokyo. Climbs infinitive and coordinated verbs to the relative clause."""
+    node = head
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            if any(c.lower_ == "where" and c.dep_ == "advmod" for c in node.children):
+                return [node.head]
+            return []
+        if node.dep_ not in {"xcomp", "conj", "aux"} or node.head == node:
+            return []
+        node = node.head
+    return []
+
+
+def venue_places(tokens: Iterable[Token], depth: int = 3) -> list[Token]:
+    """``tokens`` and the places of the gatherings they name: "at a meeting of EU foreign
+    ministers in Luxembourg" -> meeting, Luxembourg; "on the sidelines of the G20 summit in
+    Osaka" -> sidelines, Osaka. Follows "of" to reach the "in"/"at" phrase, never takes
+    the "of" object itself (the EU is not the venue)."""
+    out: list[Token] = []
+    frontier = _with_conjuncts(tokens)
+    out.extend(frontier)
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ != "prep" or child.lower_ not in {"of", "in", "at"}:
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    nxt.append(obj)
+                    if child.lower_ != "of":
+                        out.extend(t for t in _with_conjuncts([obj]) if t not in out)
+        frontier = nxt
+    return out
+
+
+def sideline_objects(head: Token) -> list[Token]:
+    """Objects of "on the sidelines of", "on the margins of" on ``head`` (the
+    ``sideline_nouns`` of the visit trigger file)."""
+    return [obj for obj in _pp(head, ["on"]) if obj.lower_ in _words("sideline_nouns")]
