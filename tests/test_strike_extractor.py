@@ -345,3 +345,106 @@ def test_place_of_the_attributed_mention_beats_a_bare_nouns(bilat_extractor: Any
             "northern city of Aleppo began on Sunday.")
     (event,) = strikes(bilat_extractor, text)
     assert event.location is not None and event.location.name == "Afrin"
+
+
+# --- launching weapons, state-modified nouns, accusations, raised and reciprocal subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia fired cruise missiles at the Ukrainian city of Odesa overnight.",
+         {("RUS", "UKR")}),
+        ("Iran launched dozens of drones and ballistic missiles at Israel on Saturday.",
+         {("IRN", "ISR")}),
+        ("North Korea lobbed artillery shells into South Korean waters near the border.",
+         {("PRK", "KOR")}),
+        ("Chinese coast guard ships fired water cannon at a Philippine supply vessel.",
+         {("CHN", "PHL")}),
+    ],
+)
+def test_verbs_of_launching_a_weapon(bilat_extractor: Any, text: str,
+                                     expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_launched_weapon_gives_the_kind(bilat_extractor: Any) -> None:
+    (event,) = strikes(bilat_extractor, "Iran launched drones at Israel on Saturday.")
+    assert event.kind == "drone"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan launched a weather satellite on a rocket from Tanegashima.",
+        "Germany fired its coach after the defeat against Spain.",
+        "France launched a new trade offensive in China with a delegation of executives.",
+        "Britain dropped its objection to the Irish proposal on Monday.",
+    ],
+)
+def test_launching_without_a_weapon_is_no_strike(bilat_extractor: Any, text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli strikes on Gaza killed at least 30 people on Tuesday.", {("ISR", "PSE")}),
+        ("Turkish raids on Kurdish positions in northern Iraq continued.", {("TUR", "IRQ")}),
+        ("American attacks against targets in Yemen resumed overnight.", {("USA", "YEM")}),
+    ],
+)
+def test_strike_noun_modified_by_the_state(bilat_extractor: Any, text: str,
+                                           expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_accused_state_is_the_attacker_and_the_accuser_claims(bilat_extractor: Any) -> None:
+    text = "Sudan accused South Sudan of bombing its border areas on Sunday."
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("SSD", "SDN")
+    assert event.modality.value == "claimed"
+
+
+def test_gerund_after_by_takes_the_subject_of_its_host(bilat_extractor: Any) -> None:
+    text = ("Pakistan accused India of violating the ceasefire by firing mortars into its "
+            "territory.")
+    assert keys(bilat_extractor, text) == {("IND", "PAK")}
+
+
+def test_raised_passive_subject_is_the_attacker(bilat_extractor: Any) -> None:
+    text = "Iraqi planes were reported to have bombed Iranian towns near the border."
+    assert keys(bilat_extractor, text) == {("IRQ", "IRN")}
+
+
+def test_noun_described_by_a_passive_participle_is_the_target(bilat_extractor: Any) -> None:
+    text = "A Greek tanker struck by an Iranian missile caught fire in the Gulf."
+    assert keys(bilat_extractor, text) == {("IRN", "GRC")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indian and Pakistani troops exchanged fire along the Line of Control.",
+         {("IND", "PAK"), ("PAK", "IND")}),
+        ("Afghan forces clashed with Pakistani troops at the Torkham crossing.",
+         {("AFG", "PAK"), ("PAK", "AFG")}),
+        ("Thailand and Cambodia exchanged artillery fire near the disputed temple.",
+         {("THA", "KHM"), ("KHM", "THA")}),
+    ],
+)
+def test_reciprocal_fighting_is_two_strikes(bilat_extractor: Any, text: str,
+                                            expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and China clashed over trade at the summit in Geneva.",
+        "Police clashed with protesters outside the Turkish embassy in Berlin.",
+        "Dock workers in Rotterdam went on strike over pay on Monday.",
+    ],
+)
+def test_words_and_domestic_clashes_are_no_strikes(bilat_extractor: Any, text: str) -> None:
+    assert keys(bilat_extractor, text) == set()

@@ -48,6 +48,15 @@ import attrs
 
 from bilat.events import Event, Strike
 from bilat.extractors.common import conjuncts, governing_verb, is_non_state, pp_objects
+from bilat.prefilter import MODIFIER_WINDOW
+from bilat.syntax.agents import (
+    ACCUSING_LEMMAS,
+    accused_doer,
+    gerund_host,
+    modified_noun,
+    raised_subject,
+    sides,
+)
 from bilat.triggers import load_lexicon
 from bilat.values import Actor, Count, Modality, Place
 
@@ -135,6 +144,7 @@ class _Words:
     light_verbs: frozenset[str]
     killed: frozenset[str]
     injured: frozenset[str]
+    weapons: dict[str, str]  # weapon noun -> strike kind
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +164,7 @@ def _words() -> _Words:
         light_verbs=words("attacker_verbs"),
         killed=words("casualty_killed"),
         injured=words("casualty_injured"),
+        weapons={str(w).lower(): kind for kind, ws in data["weapon_nouns"].items() for w in ws},
     )
 
 
@@ -192,7 +203,9 @@ def _mentions_in(context: DocumentContext, tokens: list[Token]) -> list[ActorMen
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, or a passive participle describing a noun ("a convoy struck by")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "poss"})
@@ -314,12 +327,18 @@ def _noun_agent_phrases(head: Token) -> tuple[list[Token], list[Token], list[Tok
     verbs = _words().light_verbs
     light_subjects = _subjects(light) if light is not None and (
         light.lower_ in verbs or light.lemma_.lower() in verbs) else []
+    if not light_subjects:  # "blamed Israel for the strike"
+        light_subjects = [t for d in accused_doer(head) for t in conjuncts(d)]
     return modifiers, agents, light_subjects
 
 
 def _subjects(verb: Token) -> list[Token]:
     current = verb
     for _ in range(4):
+        # "accused India of firing ...", "were reported to have bombed ..."
+        doers = accused_doer(current) or raised_subject(current)
+        if doers:
+            return [t for d in doers for t in conjuncts(d)]
         found: list[Token] = []
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
@@ -332,6 +351,10 @@ def _subjects(verb: Token) -> list[Token]:
             return found
         if current.dep_ in {"xcomp", "conj", "acomp"} and current.head != current:
             current = current.head
+            continue
+        host = gerund_host(current)
+        if host is not None:  # "violating the ceasefire by firing mortars"
+            current = host
             continue
         # "were engaged in attacking ...", "involved in bombing ...": the engaged party
         if _gerund_of_prep(current):
@@ -357,10 +380,19 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
     head = trigger.head
     out: list[Token] = []
     if _is_verbal(trigger):
-        if _is_passive(head):
+        launched = bool(trigger.entry.extra.get("needs_weapon"))  # its object is a weapon
+        if _is_passive(head) and not launched:
             out += [c for c in head.children if c.dep_ == "nsubjpass"]
-        else:
+            described = modified_noun(head)  # "a convoy struck by a Turkish missile"
+            if described is not None and not any(c.dep_ == "nsubjpass"
+                                                 for c in head.children):
+                out.append(described)
+        elif not launched:
             out += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        else:  # "launched drones at Israel": the target hangs from the weapon
+            for weapon in (c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}):
+                for each in conjuncts(weapon):
+                    out += [t for t in _preps(each) if t.head.lower_ != "of"]
             if trigger.entry.id in {"cross_into", "fire_on", "shoot_down"}:
                 out += [t for t in head.doc[trigger.start:trigger.end + 1]
                         if t.dep_ == "pobj" and t.head.i == trigger.end - 1]
@@ -553,6 +585,24 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
             out.append(_with_loose_place(target, loose))
         return out
     return [_with_loose_place(t, loose) for t in demonyms[:1]]
+
+
+def _possessed_target(context: DocumentContext, phrases: list[Token],
+                      attacker: str) -> list[_Target]:
+    """A target named only by "its"/"their" ("accused India of firing into its territory",
+    "shelled their border posts"): the state named last before it in the sentence, other
+    than the attacker."""
+    words = _words()
+    for phrase in phrases:
+        if phrase.lower_ not in words.targets | words.ships:
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in phrase.children):
+            continue
+        before = [m for m in context.actors.within(phrase.sent.start, phrase.i)
+                  if m.kind in {"country", "capital", "body"} and m.country != attacker]
+        if before:
+            return [_Target(before[-1], None)]
+    return []
 
 
 def _loose_place(context: DocumentContext, phrases: list[Token]) -> tuple[str, bool] | None:
@@ -749,7 +799,8 @@ def _claimant(context: DocumentContext, trigger: Trigger,
         parent = node.head
         if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in REPORTING_VERBS or
                                                parent.lemma_.lower() in REPORTING_VERBS) \
-                and node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"}:
+                and (node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"} or
+                     (node.dep_ == "prep" and parent.lemma_.lower() in ACCUSING_LEMMAS)):
             for subject in _subjects(parent):
                 mention = _state_mention(context, subject,
                                          frozenset({"country", "demonym", "capital", "body",
@@ -876,6 +927,19 @@ class _Found:
     unattributed: bool = False  # a bare noun naming no attacker ("the assault on Afrin")
 
 
+def _state_modifier(context: DocumentContext, trigger: Trigger,
+                    attacker_token: Token | None) -> bool:
+    """A strike noun modified by the state itself ("Israeli strikes on Gaza", "Russia's raids
+    on ...", "US attacks against ..."): the state's own act, as with a military noun."""
+    if attacker_token is None or _is_verbal(trigger):
+        return False
+    mention = context.actor_at(attacker_token.i)
+    return mention is not None and mention.kind in {"demonym", "country", "capital", "body"} \
+        and attacker_token.dep_ in {"amod", "poss", "compound", "nmod"} \
+        and attacker_token.head == trigger.head \
+        and mention.start >= trigger.start - MODIFIER_WINDOW
+
+
 def _bare_forces(token: Token) -> bool:
     """A military noun naming no one ("the planes", "warplanes"): an anaphor for the
     forces of the strike just reported."""
@@ -885,10 +949,87 @@ def _bare_forces(token: Token) -> bool:
                for c in token.children)
 
 
+def _weapon(token: Token) -> str | None:
+    """The strike kind of a weapon phrase ("cruise missiles", "artillery shells", "dozens
+    of drones", "a barrage of rockets"), or ``None`` when it names no weapon."""
+    weapons = _words().weapons
+    for each in conjuncts(token):
+        words = [each] + [c for c in each.children if c.dep_ in {"compound", "amod"}] + \
+            pp_objects(each, ["of"])
+        for word in words:
+            kind = weapons.get(word.lower_)
+            if kind is not None:
+                return kind
+    return None
+
+
+def _weapon_fired(trigger: Trigger) -> str | None:
+    """For a verb of launching ("fired", "lobbed", "launched", "dropped"): the kind of the
+    weapon it launches, named by its object, its passive subject or the noun it describes
+    ("Russia fired cruise missiles at ...", "shells were lobbed into ...", "rockets fired
+    at ..."); ``None`` when it launches no weapon ("launched a satellite", "fired staff")."""
+    head = trigger.head
+    phrases = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    described = modified_noun(head)
+    if described is not None:
+        phrases.append(described)
+    for phrase in phrases:
+        kind = _weapon(phrase)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _two_sided(context: DocumentContext, trigger: Trigger) -> list[_Found]:
+    """A reciprocal fight between the forces of two states ("Indian and Pakistani troops
+    exchanged fire", "Afghan forces clashed with Pakistani border guards"): two strikes,
+    one each way. The sides must be forces (a military noun among the words before the
+    verb) or states named as such ("India and Pakistan exchanged fire"); "clashed" needs
+    the forces ("India and China clashed over trade" is words)."""
+    head = trigger.head
+    tokens = sides(head)
+    parties: list[ActorMention] = []
+    for token in tokens:
+        mention = context.actor_at(token.i)
+        if mention is not None and mention.kind in FORCES_KINDS and \
+                all(p.country != mention.country for p in parties):
+            parties.append(mention)
+    if len(parties) != 2:
+        return []
+    forces = any(_is_military(t) for t in tokens if t.i < head.i)
+    states = all(p.kind in {"country", "capital", "body"} for p in parties)
+    if not forces and (trigger.entry.id == "clash" or not states):
+        return []
+    sent = head.sent
+    modality = Modality.NEGATED if _negated(trigger) else (
+        Modality.PLANNED if _planned(context, trigger) else Modality.ASSERTED)
+    place = _loose_place(context, _preps(head))
+    date = context.date_for(head, sent, tense="future" if modality is Modality.PLANNED
+                            else None, fallback=modality is Modality.ASSERTED)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    out: list[_Found] = []
+    for attacker, target in ((parties[0], parties[1]), (parties[1], parties[0])):
+        event = Strike(attacker_country=attacker.country, target_country=target.country,
+                       kind=trigger.label if trigger.label != "unspecified" else "ground",
+                       location=None if place is None else Place(name=place[0],
+                                                                 country=None),
+                       date=date, modality=modality, evidence=evidence,
+                       rule=f"strike.{trigger.entry.id}")
+        out.append(_Found(event, False, attacker))
+    return out
+
+
 def _strike_mentions(context: DocumentContext, trigger: Trigger,
                      antecedent: ActorMention | None = None) -> list[_Found]:
     if _excluded(trigger) or _hypothetical(trigger):
         return []
+    if trigger.entry.extra.get("two_sided"):
+        return _two_sided(context, trigger)
+    fired: str | None = None
+    if trigger.entry.extra.get("needs_weapon"):
+        fired = _weapon_fired(trigger)
+        if fired is None:
+            return []
     weak = trigger.entry.extra.get("strength") == "weak"
     attacker, military, attacker_token = _attacker(context, trigger)
     if attacker is None and antecedent is not None and attacker_token is not None and \
@@ -901,7 +1042,8 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
     if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
         return []
     if weak and attacker is not None and not military and attacker.kind not in {
-            "country", "capital"} and not _state_move_into(context, trigger, attacker_token):
+            "country", "capital"} and not _state_move_into(context, trigger, attacker_token) \
+            and not _state_modifier(context, trigger, attacker_token):
         return []
     unattributed = attacker is None and not weak and _agentless_noun(context, trigger)
     if attacker is None and not unattributed and not (
@@ -911,7 +1053,10 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         # unknown attackers only for an agentless passive ("Kharg was hit") or a bare noun
         # ("the assault on Afrin") that a stated strike on the same target attributes
         return []
-    targets = _targets(context, _target_phrases(trigger, attacker_token), weak)
+    phrases = _target_phrases(trigger, attacker_token)
+    targets = _targets(context, phrases, weak)
+    if not targets and attacker is not None:
+        targets = _possessed_target(context, phrases, attacker.country)
     if unattributed:
         targets = [t for t in targets if t.mention.kind in TERRITORY_KINDS]
     if not targets and attacker is not None and (not weak or (
@@ -960,7 +1105,7 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
             Strike(
                 attacker_country=attacker.country if attacker is not None else None,
                 target_country=target.mention.country,
-                kind=_kind(trigger, attacker_token),
+                kind=fired if fired is not None else _kind(trigger, attacker_token),
                 killed=killed,
                 injured=injured,
                 location=target.location,
