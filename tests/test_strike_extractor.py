@@ -448,3 +448,92 @@ def test_reciprocal_fighting_is_two_strikes(bilat_extractor: Any, text: str,
 )
 def test_words_and_domestic_clashes_are_no_strikes(bilat_extractor: Any, text: str) -> None:
     assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistani troops violated the ceasefire by shelling Indian posts in the Poonch "
+         "sector.", {("PAK", "IND")}),
+        ("India said Pakistan violated the ceasefire along the Line of Control on Sunday.",
+         {("PAK", "IND")}),
+        ("Armenia reported new ceasefire violations by Azerbaijani forces overnight.",
+         {("AZE", "ARM")}),
+    ],
+)
+def test_ceasefire_violations(bilat_extractor: Any, text: str,
+                              expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_ceasefire_violation_reported_by_the_target_is_claimed(bilat_extractor: Any) -> None:
+    text = "India said Pakistan violated the ceasefire along the Line of Control on Sunday."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.modality.value == "claimed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to respect the ceasefire in eastern Ukraine.",
+        "Hamas and Fatah broke the truce in Gaza, witnesses said.",
+        "The ceasefire between India and Pakistan has held since February.",
+    ],
+)
+def test_ceasefire_without_a_state_violator_is_no_strike(bilat_extractor: Any,
+                                                         text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_repelling_an_attack_is_force_on_the_attackers(bilat_extractor: Any) -> None:
+    text = ("Iranian troops attacked Iraqi positions east of Basra, but Iraqi forces "
+            "repulsed the attack, killing hundreds of Iranians.")
+    assert keys(bilat_extractor, text) == {("IRN", "IRQ"), ("IRQ", "IRN")}
+
+
+def test_crushing_an_offensive_named_by_demonym(bilat_extractor: Any) -> None:
+    text = "Iraq said its forces crushed a new Iranian offensive near the city of Basra."
+    assert ("IRQ", "IRN") in keys(bilat_extractor, text)
+
+
+def test_stopping_a_plan_is_no_counter_strike(bilat_extractor: Any) -> None:
+    text = "Germany blocked the French attack on the budget rules in Brussels."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_coordinated_attackers_each_strike(bilat_extractor: Any) -> None:
+    text = "Syrian and Russian jets bombed rebel-held towns in Idlib province on Monday."
+    assert keys(bilat_extractor, text) == {("RUS", "SYR")}  # the Syrian ones are domestic
+
+
+def test_coordinated_states_in_a_by_phrase(bilat_extractor: Any) -> None:
+    text = "The bombardment of Iraqi positions by American and British aircraft continued."
+    assert keys(bilat_extractor, text) == {("USA", "IRQ"), ("GBR", "IRQ")}
+
+
+def test_pronoun_in_a_reported_clause_is_the_reporter(bilat_extractor: Any) -> None:
+    text = ("Israel, wary of the Iran-backed militia near its borders, said on Sunday it "
+            "would continue to attack positions inside Syria.")
+    assert keys(bilat_extractor, text) == {("ISR", "SYR")}
+
+
+def test_destroying_posts_of_another_state(bilat_extractor: Any) -> None:
+    text = "The Indian army said it destroyed several Pakistani army posts on Friday."
+    assert keys(bilat_extractor, text) == {("IND", "PAK")}
+
+
+def test_shelling_from_a_state_tagged_as_a_verb_is_a_noun(bilat_extractor: Any) -> None:
+    text = "Cross-border shelling from Syria killed two people in the Turkish town of Akcakale."
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("SYR", "TUR")
+    assert event.killed is not None and event.killed.min == 2
+
+
+def test_weapon_fired_by_a_state_in_the_subject(bilat_extractor: Any) -> None:
+    text = "Missiles fired by Russia hit a shopping centre in Odesa on Monday."
+    assert keys(bilat_extractor, text) == {("RUS", "UKR")}
+
+
+def test_backer_of_a_non_state_group_is_not_the_attacker(bilat_extractor: Any) -> None:
+    text = "Houthi rebels, backed by Iran, fired a missile at a US destroyer in the Red Sea."
+    assert keys(bilat_extractor, text) == set()

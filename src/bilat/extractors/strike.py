@@ -145,6 +145,10 @@ class _Words:
     killed: frozenset[str]
     injured: frozenset[str]
     weapons: dict[str, str]  # weapon noun -> strike kind
+    repel: frozenset[str]
+    speakers: frozenset[str]
+    violate: frozenset[str]
+    launch: frozenset[str]  # the word forms of the launching verbs
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +169,11 @@ def _words() -> _Words:
         killed=words("casualty_killed"),
         injured=words("casualty_injured"),
         weapons={str(w).lower(): kind for kind, ws in data["weapon_nouns"].items() for w in ws},
+        repel=words("repel_verbs"),
+        speakers=words("speaker_nouns"),
+        violate=words("violate_verbs"),
+        launch=frozenset(str(f).lower() for t in data["triggers"] if t.get("needs_weapon")
+                         for f in t["forms"]),
     )
 
 
@@ -215,6 +224,9 @@ def _is_verbal(trigger: Trigger) -> bool:
     head = trigger.head
     if head.dep_ in NOMINAL_DEPS and head.lower_.endswith("s") and trigger.label != "unspecified":
         return False  # "supported by US-led coalition airstrikes" mis-tagged as a verb
+    if head.dep_ in NOMINAL_DEPS and head.tag_ == "VBG" and not any(
+            c.dep_ in {"nsubj", "aux", "dobj", "obj", "auxpass"} for c in head.children):
+        return False  # "cross-border shelling from Syria killed ...": a noun
     return head.pos_ in {"VERB", "AUX"} or head.tag_.startswith("VB")
 
 
@@ -247,11 +259,37 @@ def _state_mention(context: DocumentContext, token: Token,
     if token.lower_ in {"it", "they"} or any(
         t.lower_ in {"its", "their"} and t.dep_ == "poss" for t in tokens
     ):
+        reporter = _reporting_subject(context, token)
+        if reporter is not None:
+            return reporter
         sent = token.sent
         before = [m for m in context.actors.within(sent.start, token.i)
                   if m.kind in {"country", "capital", "body"}]
         if before:
             return before[-1]
+    return None
+
+
+def _reporting_subject(context: DocumentContext, pronoun: Token) -> ActorMention | None:
+    """The state a pronoun in a reported clause refers to: the subject of the reporting
+    verb ("Israel, wary of Iran, said it would continue to attack ...": Israel, not the
+    nearer Iran)."""
+    clause = pronoun.head
+    while clause.dep_ in {"poss", "nsubj", "pobj", "prep"} and clause.head != clause:
+        clause = clause.head  # from "its forces" up to the verb of its clause
+    node = clause
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and (node.lower_ in REPORTING_VERBS or
+                                             node.lemma_.lower() in REPORTING_VERBS):
+            for subject in (c for c in node.children if c.dep_ == "nsubj"):
+                mention = context.actor_at(subject.i)
+                if mention is not None and mention.kind in {"country", "capital", "body"} \
+                        and mention.start < pronoun.i:
+                    return mention
+            return None
     return None
 
 
@@ -292,6 +330,12 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
     else:
         modifiers, agents, light_subjects = _noun_agent_phrases(head)
         candidates = modifiers + agents + light_subjects
+    for token in list(candidates):
+        for clause in token.children:  # "missiles fired by Russia hit ..."
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and \
+                    clause.lower_ in _words().launch:
+                candidates += [o for c in clause.children if c.dep_ == "agent"
+                               for o in c.children if o.dep_ == "pobj"]
     for token in candidates:
         mention = _state_mention(context, token)
         if mention is not None:
@@ -323,6 +367,9 @@ def _noun_agent_phrases(head: Token) -> tuple[list[Token], list[Token], list[Tok
     it is the object of ("militants carried out an attack")."""
     modifiers = [c for c in head.children if c.dep_ in _AGENT_MODIFIER_DEPS and c.i < head.i]
     agents = pp_objects(head, ["by", "from"])
+    for target in pp_objects(head, ["of", "on", "against"]):
+        # "the bombardment of Iraqi positions by American aircraft": "by" parsed on the target
+        agents += pp_objects(target, ["by"])
     light = _light_verb_of(head)
     verbs = _words().light_verbs
     light_subjects = _subjects(light) if light is not None and (
@@ -849,6 +896,10 @@ def _excluded(trigger: Trigger) -> bool:
         return True
     if any(c.dep_ in {"dobj", "obj"} and c.lower_ in words.not_objects for c in head.children):
         return True
+    # "a new offensive" is often tagged ADJ; "offensive weapons", "an offensive remark" are not
+    if head.pos_ == "ADJ" and head.dep_ not in {"dobj", "obj", "pobj", "nsubj", "nsubjpass",
+                                                "conj", "appos", "attr"}:
+        return True
     # "crossed the river into ...": a crossing is a move of force only into somewhere
     if trigger.entry.id == "cross" and not _into_phrase(head):
         return True
@@ -881,9 +932,14 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
         if sentences[-1].start == 0:
             break
         sentences.append(doc[sentences[-1].start - 1].sent)
+    speakers = _words().speakers
     for each in sentences:
+        # "one U.S. official told Reuters" names a speaker's state, not a theatre
         mentions = [m for m in context.actors.within(each.start, each.end)
-                    if m.country != attacker]
+                    if m.country != attacker and not (
+                        m.kind in {"demonym", "country"} and
+                        doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and
+                        doc[m.end - 1].head.lower_ in speakers)]
         for kinds in (TERRITORY_KINDS, frozenset({"demonym"})):
             found = [m for m in mentions if m.kind in kinds]
             countries = {m.country for m in found}
@@ -980,6 +1036,62 @@ def _weapon_fired(trigger: Trigger) -> str | None:
     return None
 
 
+def _violation(context: DocumentContext, trigger: Trigger) -> list[_Found]:
+    """A ceasefire violation: force used across a truce line ("Pakistan violated the
+    ceasefire", "ceasefire violations by Indian troops", "the truce was breached by ...").
+    The violator (the subject of the verb, or the agent of the violation noun) is the
+    attacker, a state or its forces; the target is the state the text names as hit, else
+    the one other state named in the sentence (the side that reports it)."""
+    head = trigger.head
+    violate = _words().violate
+    node = head.head
+    agents: list[Token] = []
+    if head.dep_ in {"dobj", "obj"} and node.lower_ in violate and node.pos_ == "VERB":
+        agents = _subjects(node)
+    elif head.dep_ == "nsubjpass" and node.lower_ in violate:
+        agents = [o for c in node.children if c.dep_ == "agent"
+                  for o in c.children if o.dep_ == "pobj"]
+    elif head.dep_ in {"compound", "amod", "nmod"} and node.lower_ in violate:
+        modifiers, by_phrases, light = _noun_agent_phrases(node)
+        agents = [m for m in modifiers if m is not head] + by_phrases + light
+    else:
+        return []
+    attacker: ActorMention | None = None
+    for token in agents:
+        mention = _state_mention(context, token)
+        if mention is not None and (mention.kind in {"country", "capital", "body"} or
+                                    _is_military(token)):
+            attacker = mention
+            break
+    if attacker is None:
+        return []
+    phrases = _preps(node) + _preps(head)
+    targets = [t for t in _targets(context, phrases, True)
+               if t.mention.country != attacker.country]
+    if not targets:
+        targets = _possessed_target(context, phrases, attacker.country)
+    if not targets:
+        sent = head.sent
+        others = {m.country: m for m in context.actors.within(sent.start, sent.end)
+                  if m.kind in FORCES_KINDS | TERRITORY_KINDS and m.country != attacker.country}
+        if len(others) != 1:
+            return []
+        targets = [_Target(next(iter(others.values())), None)]
+    sent = head.sent
+    parties = {attacker.country} | {t.mention.country for t in targets}
+    claimed_by = _claimant(context, trigger, parties)
+    killed, injured = _casualties(context, sent)
+    date = context.date_for(node, sent, fallback=True)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    return [_Found(Strike(attacker_country=attacker.country,
+                          target_country=target.mention.country, kind="unspecified",
+                          killed=killed, injured=injured, location=target.location,
+                          date=date, modality=Modality.ASSERTED if claimed_by is None
+                          else Modality.CLAIMED, claimed_by=claimed_by, evidence=evidence,
+                          rule=f"strike.{trigger.entry.id}"), False, attacker)
+            for target in targets]
+
+
 def _two_sided(context: DocumentContext, trigger: Trigger) -> list[_Found]:
     """A reciprocal fight between the forces of two states ("Indian and Pakistani troops
     exchanged fire", "Afghan forces clashed with Pakistani border guards"): two strikes,
@@ -1019,12 +1131,87 @@ def _two_sided(context: DocumentContext, trigger: Trigger) -> list[_Found]:
     return out
 
 
+def _counter_strike(context: DocumentContext, trigger: Trigger, own: list[_Found],
+                    antecedent: ActorMention | None) -> list[_Found]:
+    """Force used to repel an attack: "Iraqi forces repulsed the attack, killing thousands of
+    Iranians", "they crushed a new Iranian offensive near Basra". The defender (subject of
+    the repelling verb, a state or its forces) strikes the forces of the attack's own
+    attacker: the attacker of the strike the noun itself reports (``own``), else, for a
+    noun naming no one ("the attack"), of the strike just reported (``antecedent``)."""
+    head = trigger.head
+    if _is_verbal(trigger) or head.dep_ not in {"dobj", "obj", "nsubjpass"}:
+        return []
+    verb = head.head
+    if verb.lower_ not in _words().repel:
+        return []
+    if head.dep_ == "nsubjpass":
+        defenders = [o for c in verb.children if c.dep_ == "agent"
+                     for o in c.children if o.dep_ == "pobj"]
+    else:
+        defenders = _subjects(verb)
+    defender: ActorMention | None = None
+    for token in defenders:
+        mention = _state_mention(context, token)
+        if mention is not None and (mention.kind in {"country", "capital", "body"} or
+                                    _is_military(token)):
+            defender = mention
+            break
+    if defender is None:
+        return []
+    owner = next((f.attacker for f in own if f.attacker is not None), None)
+    if owner is None:
+        named, _, named_token = _attacker(context, trigger)
+        if named is None and named_token is None:
+            owner = antecedent  # "repulsed the attack": the strike just reported
+        elif _target_phrases(trigger, named_token):
+            return []  # "blocked the French attack on the rules": its target is no place
+        else:
+            owner = named  # "crushes new Iranian offensive"
+    if owner is None or owner.country == defender.country or owner.kind == "person":
+        return []
+    sent = head.sent
+    places = _targets(context, _preps(head) + _preps(verb), False)
+    location = next((t.location for t in places if t.location is not None), None)
+    parties = {defender.country, owner.country}
+    claimed_by = _claimant(context, trigger, parties)
+    killed, injured = _casualties(context, sent)
+    date = context.date_for(verb, sent, fallback=True)
+    event = Strike(attacker_country=defender.country, target_country=owner.country,
+                   kind="ground", killed=killed, injured=injured, location=location,
+                   date=date, modality=Modality.ASSERTED if claimed_by is None
+                   else Modality.CLAIMED, claimed_by=claimed_by,
+                   evidence=(context.evidence(sent.start_char, sent.end_char),),
+                   rule=f"strike.{trigger.entry.id}.repelled")
+    return [_Found(event, False, defender)]
+
+
+def _coordinated(context: DocumentContext, attacker_token: Token,
+                 attacker: ActorMention) -> list[ActorMention]:
+    """Other states named alongside the attacker in its own phrase: "Syrian and Russian
+    jets", "by Israel and the US", "the regime and Russia"."""
+    words = [*attacker_token.conjuncts]
+    for child in attacker_token.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+            words.extend(child.conjuncts)
+    out: list[ActorMention] = []
+    for word in words:
+        mention = context.actor_at(word.i)
+        if mention is not None and mention.kind in ATTACKER_KINDS - {"person"} and \
+                mention.country != attacker.country and \
+                all(m.country != mention.country for m in out):
+            out.append(mention)
+    return out
+
+
 def _strike_mentions(context: DocumentContext, trigger: Trigger,
-                     antecedent: ActorMention | None = None) -> list[_Found]:
+                     antecedent: ActorMention | None = None,
+                     forced: ActorMention | None = None) -> list[_Found]:
     if _excluded(trigger) or _hypothetical(trigger):
         return []
     if trigger.entry.extra.get("two_sided"):
         return _two_sided(context, trigger)
+    if trigger.entry.extra.get("violation"):
+        return _violation(context, trigger)
     fired: str | None = None
     if trigger.entry.extra.get("needs_weapon"):
         fired = _weapon_fired(trigger)
@@ -1032,6 +1219,15 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
             return []
     weak = trigger.entry.extra.get("strength") == "weak"
     attacker, military, attacker_token = _attacker(context, trigger)
+    if forced is not None:
+        attacker = forced
+    elif attacker is not None and attacker_token is not None:
+        partners = _coordinated(context, attacker_token, attacker)
+        if partners:  # one strike per state: "airstrikes by Syrian and Russian jets"
+            found = _strike_mentions(context, trigger, antecedent, attacker)
+            for other in partners:
+                found.extend(_strike_mentions(context, trigger, antecedent, other))
+            return found
     if attacker is None and antecedent is not None and attacker_token is not None and \
             military and _bare_forces(attacker_token):
         # "Israeli jets bombed ... . The planes attacked targets in ...": the same forces
@@ -1200,6 +1396,8 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
             antecedent = last[1] if last is not None and number - last[0] <= ANAPHOR_SPAN \
                 else None
             got = [_continued(f, found) for f in _strike_mentions(context, trigger, antecedent)]
+            if not _hypothetical(trigger):
+                got.extend(_counter_strike(context, trigger, got, antecedent))
             found.extend(got)
             named = next((f.attacker for f in got if f.attacker is not None), None)
             if named is not None:
