@@ -537,3 +537,27 @@ def test_weapon_fired_by_a_state_in_the_subject(bilat_extractor: Any) -> None:
 def test_backer_of_a_non_state_group_is_not_the_attacker(bilat_extractor: Any) -> None:
     text = "Houthi rebels, backed by Iran, fired a missile at a US destroyer in the Red Sea."
     assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be foolish for Japan to strike back against the United States.",
+        "Analysts said it could be a mistake for Israel to attack Iran's nuclear sites.",
+        "Officials in Moscow threatened to shoot down incoming missiles over Syria.",
+    ],
+)
+def test_weighed_strikes_and_unflagged_shoot_downs_are_none(bilat_extractor: Any,
+                                                            text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_capitalised_strike_noun_in_wire_copy(bilat_extractor: Any) -> None:
+    text = "During the U.S. Bombing of alleged terrorist targets in Libya, France objected."
+    assert keys(bilat_extractor, text) == {("USA", "LBY")}
+
+
+def test_list_running_past_the_target_adds_no_target(bilat_extractor: Any) -> None:
+    text = ("Traffic fell after the U.S. Bombing of Libya, the Chernobyl disaster and a "
+            "slump in oil prices.")
+    assert keys(bilat_extractor, text) == {("USA", "LBY")}

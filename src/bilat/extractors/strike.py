@@ -187,12 +187,15 @@ class _Target:
 # --------------------------------------------------------------------------- tokens
 
 
-def _np_tokens(token: Token, depth: int = 4) -> list[Token]:
-    """``token`` and the tokens of its noun phrase, without clauses and non-place PPs."""
+def _np_tokens(token: Token, depth: int = 4, appos: bool = True) -> list[Token]:
+    """``token`` and the tokens of its noun phrase, without clauses and non-place PPs (and
+    without appositions unless ``appos``)."""
     out = [token]
     if depth == 0:
         return out
     for child in token.children:
+        if child.dep_ == "appos" and not appos:
+            continue
         if child.dep_ in CLAUSE_DEPS and not (
                 child.dep_ == "conj" and child.pos_ == "PROPN" and token.pos_ == "PROPN"):
             continue  # but coordinated names stay: "positions in Iraq and Syria"
@@ -587,7 +590,13 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
     for phrase in phrases:
         if settled is not None and phrase not in settled.conjuncts:
             break  # after the first territorial phrase, only its conjuncts ("Syria and Iraq")
-        tokens = _np_tokens(phrase)
+        if settled is not None and phrase.lower_ not in words.targets | words.ships:
+            own = context.actor_at(phrase.i)
+            if own is None or own.kind not in TERRITORY_KINDS:
+                continue  # a list running on past the targets: "Libya, the oil slump"
+        named = context.actor_at(phrase.i)
+        # a phrase that is a name needs no apposition ("Libya, the Chernobyl disaster")
+        tokens = _np_tokens(phrase, appos=named is None or named.kind not in TERRITORY_KINDS)
         mentions = _mentions_in(context, tokens)
         reference = _is_reference(phrase)
         head_word = phrase.lower_
@@ -796,6 +805,15 @@ def _hypothetical(trigger: Trigger) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
+        # "it would be foolish for Japan to strike back", "it could be a mistake to attack":
+        # an infinitive judged by a modal "be" is only weighed, not done
+        host = node.head
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
+                node.dep_ in {"advcl", "xcomp", "ccomp", "csubj", "acl"} and \
+                host.lemma_.lower() == "be" and any(
+                    c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | {"would"}
+                    for c in host.children):
+            return True
         break
     return head.dep_ == "pobj" and head.head.lower_ == "of" and \
         head.head.head.lower_ in HYPOTHETICAL_NOUNS - {"threat", "threats"}
@@ -1255,8 +1273,10 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         targets = _possessed_target(context, phrases, attacker.country)
     if unattributed:
         targets = [t for t in targets if t.mention.kind in TERRITORY_KINDS]
-    if not targets and attacker is not None and (not weak or (
-            military and attacker_token is not None and _is_military(attacker_token))):
+    if not targets and attacker is not None and trigger.entry.id != "shoot_down" and (
+            not weak or (military and attacker_token is not None and
+                         _is_military(attacker_token))):
+        # (what is shot down is an aircraft: its state, not the place, is the target)
         # a weak word counts only with a military attacker, and only in its own sentence
         targets = _theatre(context, trigger, attacker.country, 0 if weak else 2)
     if not targets:
