@@ -21,8 +21,9 @@ returns the event types it could possibly hold. A type is possible only when bot
    after a "by" or "from" that follows it), a military noun of ``strike.json`` ("jets",
    "troops") or a body head of :mod:`bilat.actors` ("army", "government", which make "the
    Iraqi army" a body), or a gazetteer name whose entry is a country, capital or body (not
-   a demonym, place, group or person: "Israel", "Tehran", "the Pentagon"); or else a
-   passive auxiliary (``bilat/data/prefilter.json``) shortly before it, or, for a ground
+   a demonym, place, group or person: "Israel", "Tehran", "the Pentagon"), or a demonym
+   starting at most :data:`MODIFIER_WINDOW` tokens before the word ("Israeli strikes"); or
+   else a passive auxiliary (``bilat/data/prefilter.json``) shortly before it, or, for a ground
    move ("push", "cross"), the word "into" after it ("a Turkish push into ...").
    "Thunderstorms hit parts of Turin" and "the club's strike partnership" hold none of
    these.
