@@ -561,3 +561,10 @@ def test_list_running_past_the_target_adds_no_target(bilat_extractor: Any) -> No
     text = ("Traffic fell after the U.S. Bombing of Libya, the Chernobyl disaster and a "
             "slump in oil prices.")
     assert keys(bilat_extractor, text) == {("USA", "LBY")}
+
+
+def test_modal_of_the_main_clause_does_not_make_a_nested_strike_hypothetical(
+        bilat_extractor: Any) -> None:
+    text = ("The latest development, nearly a week into Turkey's military offensive in "
+            "northern Syria, could undermine Kurdish hopes.")
+    assert keys(bilat_extractor, text) == {("TUR", "SYR")}

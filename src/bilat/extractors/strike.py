@@ -793,6 +793,18 @@ def _path_up(token: Token, hops: int = 5) -> list[Token]:
     return out
 
 
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is an argument of ``verb``: its subject or object, a coordinated
+    one, or the object of a preposition on it ("a US strike could trigger", "fears of a
+    strike could", "could face attacks on its bases")."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.head == verb:
+        return True
+    return node.dep_ == "pobj" and node.head.head == verb
+
+
 def _hypothetical(trigger: Trigger) -> bool:
     """A strike that is only imagined: "a US strike could trigger ...", "if Israel attacks"."""
     head = trigger.head
@@ -800,6 +812,8 @@ def _hypothetical(trigger: Trigger) -> bool:
     for node in path:
         if node.pos_ not in {"VERB", "AUX"}:
             continue
+        if node != head and not _argument_of(head, node):
+            break  # "the development, a week into Turkey's offensive, could undermine ..."
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
                 return True
@@ -1071,7 +1085,7 @@ def _violation(context: DocumentContext, trigger: Trigger) -> list[_Found]:
                   for o in c.children if o.dep_ == "pobj"]
     elif head.dep_ in {"compound", "amod", "nmod"} and node.lower_ in violate:
         modifiers, by_phrases, light = _noun_agent_phrases(node)
-        agents = [m for m in modifiers if m is not head] + by_phrases + light
+        agents = [m for m in modifiers if m != head] + by_phrases + light
     else:
         return []
     attacker: ActorMention | None = None
