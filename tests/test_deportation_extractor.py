@@ -234,3 +234,15 @@ def test_repatriation_with_no_deporter_and_no_nationality_is_left_out(
             "on Monday. Only about 60 foreigners have been repatriated so far: to the US, "
             "Russia and Sudan.")
     assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Expelled by Tunisia, the migrants from Sudan walked to the Libyan border.",
+        "Migrants from Sudan expelled by Tunisia walked for days to the Libyan border.",
+    ],
+)
+def test_participle_with_agent_expels_the_noun_it_describes(bilat_extractor: Any,
+                                                             text: str) -> None:
+    assert keys(bilat_extractor, text) == {("TUN", "SDN")}

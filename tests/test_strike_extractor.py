@@ -568,3 +568,20 @@ def test_modal_of_the_main_clause_does_not_make_a_nested_strike_hypothetical(
     text = ("The latest development, nearly a week into Turkey's military offensive in "
             "northern Syria, could undermine Kurdish hopes.")
     assert keys(bilat_extractor, text) == {("TUR", "SYR")}
+
+
+def test_body_in_the_attacker_phrase_is_a_force(bilat_extractor: Any) -> None:
+    text = "Iranian Revolutionary Guards launched missiles at Kurdish groups in northern Iraq."
+    assert keys(bilat_extractor, text) == {("IRN", "IRQ")}
+
+
+def test_launched_negotiations_are_no_strike(bilat_extractor: Any) -> None:
+    text = "The eighth round of trade negotiations was launched in Uruguay in 1986."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_location_keeps_the_whole_city_name(bilat_extractor: Any) -> None:
+    text = "An Israeli strike on a residential building in Gaza City killed 18 people."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.location is not None and event.location.name == "Gaza City"
+    assert event.killed is not None and event.killed.min == 18

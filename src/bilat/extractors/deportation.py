@@ -138,7 +138,11 @@ def _mention_in(context: DocumentContext, token: Token,
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, or a participle with no subject of its own ("Expelled by Tunisia,
+    the migrants ...", "migrants expelled by Tunisia")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and
+        not any(c.dep_ in {"nsubj", "aux"} for c in verb.children))
 
 
 def _is_verbal(token: Token) -> bool:

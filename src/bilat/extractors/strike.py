@@ -342,7 +342,10 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
     for token in candidates:
         mention = _state_mention(context, token)
         if mention is not None:
-            return mention, _is_military(token) or mention.kind == "body", token
+            # "Iranian Revolutionary Guards": the demonym names the state, the body the force
+            force = _is_military(token) or mention.kind == "body" or any(
+                m.kind == "body" for m in _mentions_in(context, _attacker_np(token)))
+            return mention, force, token
     military = next((t for t in candidates if _is_military(t)), None)
     return None, military is not None, military
 
@@ -563,6 +566,10 @@ def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | No
             continue
         if token.ent_type_ in NON_PLACE_ENTS and not _named_by_place_noun(token):
             continue
+        start = token.i  # "Gaza City": the name a known place begins
+        while start - 1 in indices and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= token.i:
+            start -= 1
         end = token.i + 1
         while end < len(doc) and end in indices:
             if doc[end].pos_ == "PROPN":
@@ -572,7 +579,7 @@ def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | No
                 end += 2  # "Darb al-Sim", "Tel el-Kebir"
             else:
                 break
-        return str(doc[token.i:end].text)
+        return str(doc[start:end].text)
     return None
 
 
@@ -1282,7 +1289,8 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         # ("the assault on Afrin") that a stated strike on the same target attributes
         return []
     phrases = _target_phrases(trigger, attacker_token)
-    targets = _targets(context, phrases, weak)
+    # a launched weapon is force enough: any phrase naming a place is a target
+    targets = _targets(context, phrases, weak and fired is None)
     if not targets and attacker is not None:
         targets = _possessed_target(context, phrases, attacker.country)
     if unattributed:
