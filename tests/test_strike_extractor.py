@@ -585,3 +585,34 @@ def test_location_keeps_the_whole_city_name(bilat_extractor: Any) -> None:
     (event,) = strikes(bilat_extractor, text)
     assert event.location is not None and event.location.name == "Gaza City"
     assert event.killed is not None and event.killed.min == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel killed a senior Hezbollah commander in an airstrike in Beirut.",
+         {("ISR", "LBN")}),
+        ("The US military killed three militants in a drone strike in Yemen.",
+         {("USA", "YEM")}),
+        ("Russian air defences downed 15 Ukrainian drones over the Belgorod region.",
+         {("RUS", "UKR")}),
+        ("Russia pummelled Ukraine's energy grid with missiles and drones.",
+         {("RUS", "UKR")}),
+    ],
+)
+def test_killing_in_a_strike_downing_and_pummelling(bilat_extractor: Any, text: str,
+                                                    expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miners downed tools in South Africa on Monday.",
+        "The storm downed power lines across Poland.",
+        "Two Israelis were killed in an attack near Jenin, the army said.",
+    ],
+)
+def test_downed_tools_and_unattributed_killings_are_no_strikes(bilat_extractor: Any,
+                                                               text: str) -> None:
+    assert keys(bilat_extractor, text) == set()

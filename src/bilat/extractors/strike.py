@@ -1295,7 +1295,7 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         targets = _possessed_target(context, phrases, attacker.country)
     if unattributed:
         targets = [t for t in targets if t.mention.kind in TERRITORY_KINDS]
-    if not targets and attacker is not None and trigger.entry.id != "shoot_down" and (
+    if not targets and attacker is not None and not trigger.entry.extra.get("no_theatre") and (
             not weak or (military and attacker_token is not None and
                          _is_military(attacker_token))):
         # (what is shot down is an aircraft: its state, not the place, is the target)
