@@ -616,3 +616,14 @@ def test_killing_in_a_strike_downing_and_pummelling(bilat_extractor: Any, text: 
 def test_downed_tools_and_unattributed_killings_are_no_strikes(bilat_extractor: Any,
                                                                text: str) -> None:
     assert keys(bilat_extractor, text) == set()
+
+
+def test_opened_fire_at_names_its_subject(bilat_extractor: Any) -> None:
+    text = "Venezuelan troops opened fire at Guyanese soldiers near the border on Tuesday."
+    assert keys(bilat_extractor, text) == {("VEN", "GUY")}
+
+
+def test_place_deep_in_a_report_style_target_phrase(bilat_extractor: Any) -> None:
+    text = ("On 5 May, Turkish forces shelled the village of Um al-Keif in Tal Tamer, "
+            "Al-Hasakeh, Syria. No fatalities were reported.")
+    assert keys(bilat_extractor, text) == {("TUR", "SYR")}

@@ -446,7 +446,7 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
             for weapon in (c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}):
                 for each in conjuncts(weapon):
                     out += [t for t in _preps(each) if t.head.lower_ != "of"]
-            if trigger.entry.id in {"cross_into", "fire_on", "shoot_down"}:
+            if trigger.entry.id in {"cross_into", "fire_on", "shoot_down", "open_fire"}:
                 out += [t for t in head.doc[trigger.start:trigger.end + 1]
                         if t.dep_ == "pobj" and t.head.i == trigger.end - 1]
         out += _preps(head)
@@ -602,8 +602,10 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
             if own is None or own.kind not in TERRITORY_KINDS:
                 continue  # a list running on past the targets: "Libya, the oil slump"
         named = context.actor_at(phrase.i)
-        # a phrase that is a name needs no apposition ("Libya, the Chernobyl disaster")
-        tokens = _np_tokens(phrase, appos=named is None or named.kind not in TERRITORY_KINDS)
+        # a phrase that is a name needs no apposition ("Libya, the Chernobyl disaster"); a
+        # place may sit deep in it ("the village of Um al-Keif in Tal Tamer, Hasakeh, Syria")
+        tokens = _np_tokens(phrase, 6,
+                            appos=named is None or named.kind not in TERRITORY_KINDS)
         mentions = _mentions_in(context, tokens)
         reference = _is_reference(phrase)
         head_word = phrase.lower_
