@@ -627,3 +627,26 @@ def test_place_deep_in_a_report_style_target_phrase(bilat_extractor: Any) -> Non
     text = ("On 5 May, Turkish forces shelled the village of Um al-Keif in Tal Tamer, "
             "Al-Hasakeh, Syria. No fatalities were reported.")
     assert keys(bilat_extractor, text) == {("TUR", "SYR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain is waging war on Islamic State militants in Syria.", {("GBR", "SYR")}),
+        ("Saudi Arabia has waged war in Yemen since 2015.", {("SAU", "YEM")}),
+    ],
+)
+def test_waging_war_in_a_state(bilat_extractor: Any, text: str,
+                               expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_waging_a_trade_war_is_no_strike(bilat_extractor: Any) -> None:
+    text = "The United States is waging a trade war against China."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_he_is_the_person_named_before(bilat_extractor: Any) -> None:
+    text = ("Joe Biden was so angered by the attack on US troops in Syria that he ordered "
+            "a limited missile strike.")
+    assert keys(bilat_extractor, text) == {("USA", "SYR")}

@@ -47,7 +47,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, Strike
-from bilat.extractors.common import conjuncts, governing_verb, is_non_state, pp_objects
+from bilat.extractors.common import (
+    antecedent as person_antecedent,
+)
+from bilat.extractors.common import (
+    conjuncts,
+    governing_verb,
+    is_non_state,
+    pp_objects,
+)
 from bilat.prefilter import MODIFIER_WINDOW
 from bilat.syntax.agents import (
     ACCUSING_LEMMAS,
@@ -257,6 +265,11 @@ def _state_mention(context: DocumentContext, token: Token,
     for mention in _mentions_in(context, tokens):
         if mention.kind in kinds:
             return mention
+    if token.lower_ in {"he", "she"} and "person" in kinds:
+        # "Trump was upset ... he ordered a missile strike": the person named before
+        person = person_antecedent(context, token)
+        if person is not None and person.kind == "person":
+            return person
     # "its warplanes", "their jets", "Israel said it struck": the nearest state named
     # before, in the same sentence
     if token.lower_ in {"it", "they"} or any(
@@ -446,7 +459,8 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
             for weapon in (c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}):
                 for each in conjuncts(weapon):
                     out += [t for t in _preps(each) if t.head.lower_ != "of"]
-            if trigger.entry.id in {"cross_into", "fire_on", "shoot_down", "open_fire"}:
+            if trigger.entry.id in {"cross_into", "fire_on", "shoot_down", "open_fire",
+                                    "wage_war"}:
                 out += [t for t in head.doc[trigger.start:trigger.end + 1]
                         if t.dep_ == "pobj" and t.head.i == trigger.end - 1]
         out += _preps(head)
