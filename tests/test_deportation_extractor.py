@@ -183,3 +183,66 @@ def test_date_in_the_deportation_clause_is_kept(bilat_extractor: Any) -> None:
              if (d.deporting_country, d.origin_country) == ("DEU", "AFG")]
     assert found and found[0].date is not None
     assert str(found[0].date.start).startswith("2024-04")
+
+
+# --- "sent back", "flown home", "from" as origin; military and own-citizen negatives
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain sent back 50 Albanians on a charter flight last week.", {("GBR", "ALB")}),
+        ("More than 200 Nigerians were sent back from Libya this week.", {("LBY", "NGA")}),
+        ("Malaysia sent home 120 Myanmar nationals despite a court order.", {("MYS", "MMR")}),
+        ("The Afghan migrants were flown home after being expelled by Iran.", {("IRN", "AFG")}),
+        ("Algeria has expelled hundreds of migrants from Niger into the desert.",
+         {("DZA", "NER")}),
+    ],
+)
+def test_return_phrasings(bilat_extractor: Any, text: str,
+                          expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nuclear waste will be sent back to its country of origin, usually France or Japan.",
+        "The US vowed to expel Iranian forces from Syria.",
+        "Washington wants to expel every last Iranian boot from Iraq, the envoy said.",
+        "Canada repatriated its citizens from Lebanon by ship.",
+        "The company sent back faulty parts to its supplier in Japan.",
+    ],
+)
+def test_goods_troops_and_own_citizens_are_no_deportation(bilat_extractor: Any,
+                                                           text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_pronoun_subject_is_the_state_named_before_it(bilat_extractor: Any) -> None:
+    # "it" is Britain, extraditing its own nationals: no state expels foreigners here; the
+    # state the document names most (Canada) must not be taken for the deporter
+    text = ("Canada has taken home several of its citizens from Syria. Canada said it would "
+            "take more. Canada's government is under pressure. The UK has said that it "
+            "attempted to extradite two British men held by Kurdish forces to the US.")
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_repatriation_with_no_deporter_and_no_nationality_is_left_out(
+        bilat_extractor: Any) -> None:
+    text = ("Canada has struggled with the question for months. Canada's ministers met "
+            "on Monday. Only about 60 foreigners have been repatriated so far: to the US, "
+            "Russia and Sudan.")
+    assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Expelled by Tunisia, the migrants from Sudan walked to the Libyan border.",
+        "Migrants from Sudan expelled by Tunisia walked for days to the Libyan border.",
+    ],
+)
+def test_participle_with_agent_expels_the_noun_it_describes(bilat_extractor: Any,
+                                                             text: str) -> None:
+    assert keys(bilat_extractor, text) == {("TUN", "SDN")}

@@ -345,3 +345,308 @@ def test_place_of_the_attributed_mention_beats_a_bare_nouns(bilat_extractor: Any
             "northern city of Aleppo began on Sunday.")
     (event,) = strikes(bilat_extractor, text)
     assert event.location is not None and event.location.name == "Afrin"
+
+
+# --- launching weapons, state-modified nouns, accusations, raised and reciprocal subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia fired cruise missiles at the Ukrainian city of Odesa overnight.",
+         {("RUS", "UKR")}),
+        ("Iran launched dozens of drones and ballistic missiles at Israel on Saturday.",
+         {("IRN", "ISR")}),
+        ("North Korea lobbed artillery shells into South Korean waters near the border.",
+         {("PRK", "KOR")}),
+        ("Chinese coast guard ships fired water cannon at a Philippine supply vessel.",
+         {("CHN", "PHL")}),
+    ],
+)
+def test_verbs_of_launching_a_weapon(bilat_extractor: Any, text: str,
+                                     expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_launched_weapon_gives_the_kind(bilat_extractor: Any) -> None:
+    (event,) = strikes(bilat_extractor, "Iran launched drones at Israel on Saturday.")
+    assert event.kind == "drone"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan launched a weather satellite on a rocket from Tanegashima.",
+        "Germany fired its coach after the defeat against Spain.",
+        "France launched a new trade offensive in China with a delegation of executives.",
+        "Britain dropped its objection to the Irish proposal on Monday.",
+    ],
+)
+def test_launching_without_a_weapon_is_no_strike(bilat_extractor: Any, text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli strikes on Gaza killed at least 30 people on Tuesday.", {("ISR", "PSE")}),
+        ("Turkish raids on Kurdish positions in northern Iraq continued.", {("TUR", "IRQ")}),
+        ("American attacks against targets in Yemen resumed overnight.", {("USA", "YEM")}),
+    ],
+)
+def test_strike_noun_modified_by_the_state(bilat_extractor: Any, text: str,
+                                           expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_accused_state_is_the_attacker_and_the_accuser_claims(bilat_extractor: Any) -> None:
+    text = "Sudan accused South Sudan of bombing its border areas on Sunday."
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("SSD", "SDN")
+    assert event.modality.value == "claimed"
+
+
+def test_gerund_after_by_takes_the_subject_of_its_host(bilat_extractor: Any) -> None:
+    text = ("Pakistan accused India of violating the ceasefire by firing mortars into its "
+            "territory.")
+    assert keys(bilat_extractor, text) == {("IND", "PAK")}
+
+
+def test_raised_passive_subject_is_the_attacker(bilat_extractor: Any) -> None:
+    text = "Iraqi planes were reported to have bombed Iranian towns near the border."
+    assert keys(bilat_extractor, text) == {("IRQ", "IRN")}
+
+
+def test_noun_described_by_a_passive_participle_is_the_target(bilat_extractor: Any) -> None:
+    text = "A Greek tanker struck by an Iranian missile caught fire in the Gulf."
+    assert keys(bilat_extractor, text) == {("IRN", "GRC")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indian and Pakistani troops exchanged fire along the Line of Control.",
+         {("IND", "PAK"), ("PAK", "IND")}),
+        ("Afghan forces clashed with Pakistani troops at the Torkham crossing.",
+         {("AFG", "PAK"), ("PAK", "AFG")}),
+        ("Thailand and Cambodia exchanged artillery fire near the disputed temple.",
+         {("THA", "KHM"), ("KHM", "THA")}),
+    ],
+)
+def test_reciprocal_fighting_is_two_strikes(bilat_extractor: Any, text: str,
+                                            expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and China clashed over trade at the summit in Geneva.",
+        "Police clashed with protesters outside the Turkish embassy in Berlin.",
+        "Dock workers in Rotterdam went on strike over pay on Monday.",
+    ],
+)
+def test_words_and_domestic_clashes_are_no_strikes(bilat_extractor: Any, text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistani troops violated the ceasefire by shelling Indian posts in the Poonch "
+         "sector.", {("PAK", "IND")}),
+        ("India said Pakistan violated the ceasefire along the Line of Control on Sunday.",
+         {("PAK", "IND")}),
+        ("Armenia reported new ceasefire violations by Azerbaijani forces overnight.",
+         {("AZE", "ARM")}),
+    ],
+)
+def test_ceasefire_violations(bilat_extractor: Any, text: str,
+                              expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_ceasefire_violation_reported_by_the_target_is_claimed(bilat_extractor: Any) -> None:
+    text = "India said Pakistan violated the ceasefire along the Line of Control on Sunday."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.modality.value == "claimed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to respect the ceasefire in eastern Ukraine.",
+        "Hamas and Fatah broke the truce in Gaza, witnesses said.",
+        "The ceasefire between India and Pakistan has held since February.",
+    ],
+)
+def test_ceasefire_without_a_state_violator_is_no_strike(bilat_extractor: Any,
+                                                         text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_repelling_an_attack_is_force_on_the_attackers(bilat_extractor: Any) -> None:
+    text = ("Iranian troops attacked Iraqi positions east of Basra, but Iraqi forces "
+            "repulsed the attack, killing hundreds of Iranians.")
+    assert keys(bilat_extractor, text) == {("IRN", "IRQ"), ("IRQ", "IRN")}
+
+
+def test_crushing_an_offensive_named_by_demonym(bilat_extractor: Any) -> None:
+    text = "Iraq said its forces crushed a new Iranian offensive near the city of Basra."
+    assert ("IRQ", "IRN") in keys(bilat_extractor, text)
+
+
+def test_stopping_a_plan_is_no_counter_strike(bilat_extractor: Any) -> None:
+    text = "Germany blocked the French attack on the budget rules in Brussels."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_coordinated_attackers_each_strike(bilat_extractor: Any) -> None:
+    text = "Syrian and Russian jets bombed rebel-held towns in Idlib province on Monday."
+    assert keys(bilat_extractor, text) == {("RUS", "SYR")}  # the Syrian ones are domestic
+
+
+def test_coordinated_states_in_a_by_phrase(bilat_extractor: Any) -> None:
+    text = "The bombardment of Iraqi positions by American and British aircraft continued."
+    assert keys(bilat_extractor, text) == {("USA", "IRQ"), ("GBR", "IRQ")}
+
+
+def test_pronoun_in_a_reported_clause_is_the_reporter(bilat_extractor: Any) -> None:
+    text = ("Israel, wary of the Iran-backed militia near its borders, said on Sunday it "
+            "would continue to attack positions inside Syria.")
+    assert keys(bilat_extractor, text) == {("ISR", "SYR")}
+
+
+def test_destroying_posts_of_another_state(bilat_extractor: Any) -> None:
+    text = "The Indian army said it destroyed several Pakistani army posts on Friday."
+    assert keys(bilat_extractor, text) == {("IND", "PAK")}
+
+
+def test_shelling_from_a_state_tagged_as_a_verb_is_a_noun(bilat_extractor: Any) -> None:
+    text = "Cross-border shelling from Syria killed two people in the Turkish town of Akcakale."
+    (event,) = strikes(bilat_extractor, text)
+    assert (event.attacker_country, event.target_country) == ("SYR", "TUR")
+    assert event.killed is not None and event.killed.min == 2
+
+
+def test_weapon_fired_by_a_state_in_the_subject(bilat_extractor: Any) -> None:
+    text = "Missiles fired by Russia hit a shopping centre in Odesa on Monday."
+    assert keys(bilat_extractor, text) == {("RUS", "UKR")}
+
+
+def test_backer_of_a_non_state_group_is_not_the_attacker(bilat_extractor: Any) -> None:
+    text = "Houthi rebels, backed by Iran, fired a missile at a US destroyer in the Red Sea."
+    assert keys(bilat_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be foolish for Japan to strike back against the United States.",
+        "Analysts said it could be a mistake for Israel to attack Iran's nuclear sites.",
+        "Officials in Moscow threatened to shoot down incoming missiles over Syria.",
+    ],
+)
+def test_weighed_strikes_and_unflagged_shoot_downs_are_none(bilat_extractor: Any,
+                                                            text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_capitalised_strike_noun_in_wire_copy(bilat_extractor: Any) -> None:
+    text = "During the U.S. Bombing of alleged terrorist targets in Libya, France objected."
+    assert keys(bilat_extractor, text) == {("USA", "LBY")}
+
+
+def test_list_running_past_the_target_adds_no_target(bilat_extractor: Any) -> None:
+    text = ("Traffic fell after the U.S. Bombing of Libya, the Chernobyl disaster and a "
+            "slump in oil prices.")
+    assert keys(bilat_extractor, text) == {("USA", "LBY")}
+
+
+def test_modal_of_the_main_clause_does_not_make_a_nested_strike_hypothetical(
+        bilat_extractor: Any) -> None:
+    text = ("The latest development, nearly a week into Turkey's military offensive in "
+            "northern Syria, could undermine Kurdish hopes.")
+    assert keys(bilat_extractor, text) == {("TUR", "SYR")}
+
+
+def test_body_in_the_attacker_phrase_is_a_force(bilat_extractor: Any) -> None:
+    text = "Iranian Revolutionary Guards launched missiles at Kurdish groups in northern Iraq."
+    assert keys(bilat_extractor, text) == {("IRN", "IRQ")}
+
+
+def test_launched_negotiations_are_no_strike(bilat_extractor: Any) -> None:
+    text = "The eighth round of trade negotiations was launched in Uruguay in 1986."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_location_keeps_the_whole_city_name(bilat_extractor: Any) -> None:
+    text = "An Israeli strike on a residential building in Gaza City killed 18 people."
+    (event,) = strikes(bilat_extractor, text)
+    assert event.location is not None and event.location.name == "Gaza City"
+    assert event.killed is not None and event.killed.min == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel killed a senior Hezbollah commander in an airstrike in Beirut.",
+         {("ISR", "LBN")}),
+        ("The US military killed three militants in a drone strike in Yemen.",
+         {("USA", "YEM")}),
+        ("Russian air defences downed 15 Ukrainian drones over the Belgorod region.",
+         {("RUS", "UKR")}),
+        ("Russia pummelled Ukraine's energy grid with missiles and drones.",
+         {("RUS", "UKR")}),
+    ],
+)
+def test_killing_in_a_strike_downing_and_pummelling(bilat_extractor: Any, text: str,
+                                                    expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miners downed tools in South Africa on Monday.",
+        "The storm downed power lines across Poland.",
+        "Two Israelis were killed in an attack near Jenin, the army said.",
+    ],
+)
+def test_downed_tools_and_unattributed_killings_are_no_strikes(bilat_extractor: Any,
+                                                               text: str) -> None:
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_opened_fire_at_names_its_subject(bilat_extractor: Any) -> None:
+    text = "Venezuelan troops opened fire at Guyanese soldiers near the border on Tuesday."
+    assert keys(bilat_extractor, text) == {("VEN", "GUY")}
+
+
+def test_place_deep_in_a_report_style_target_phrase(bilat_extractor: Any) -> None:
+    text = ("On 5 May, Turkish forces shelled the village of Um al-Keif in Tal Tamer, "
+            "Al-Hasakeh, Syria. No fatalities were reported.")
+    assert keys(bilat_extractor, text) == {("TUR", "SYR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain is waging war on Islamic State militants in Syria.", {("GBR", "SYR")}),
+        ("Saudi Arabia has waged war in Yemen since 2015.", {("SAU", "YEM")}),
+    ],
+)
+def test_waging_war_in_a_state(bilat_extractor: Any, text: str,
+                               expected: set[tuple[str, str]]) -> None:
+    assert keys(bilat_extractor, text) == expected
+
+
+def test_waging_a_trade_war_is_no_strike(bilat_extractor: Any) -> None:
+    text = "The United States is waging a trade war against China."
+    assert keys(bilat_extractor, text) == set()
+
+
+def test_he_is_the_person_named_before(bilat_extractor: Any) -> None:
+    text = ("Joe Biden was so angered by the attack on US troops in Syria that he ordered "
+            "a limited missile strike.")
+    assert keys(bilat_extractor, text) == {("USA", "SYR")}

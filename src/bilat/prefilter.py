@@ -21,8 +21,9 @@ returns the event types it could possibly hold. A type is possible only when bot
    after a "by" or "from" that follows it), a military noun of ``strike.json`` ("jets",
    "troops") or a body head of :mod:`bilat.actors` ("army", "government", which make "the
    Iraqi army" a body), or a gazetteer name whose entry is a country, capital or body (not
-   a demonym, place, group or person: "Israel", "Tehran", "the Pentagon"); or else a
-   passive auxiliary (``bilat/data/prefilter.json``) shortly before it, or, for a ground
+   a demonym, place, group or person: "Israel", "Tehran", "the Pentagon"), or a demonym
+   starting at most :data:`MODIFIER_WINDOW` tokens before the word ("Israeli strikes"); or
+   else a passive auxiliary (``bilat/data/prefilter.json``) shortly before it, or, for a ground
    move ("push", "cross"), the word "into" after it ("a Turkish push into ...").
    "Thunderstorms hit parts of Turin" and "the club's strike partnership" hold none of
    these.
@@ -96,6 +97,11 @@ none). A place name resolves only to a ``place`` mention, which these roles neve
 
 _MAX_NGRAM = 8
 
+MODIFIER_WINDOW = 3
+"""How many tokens before a weak strike noun a demonym may start and still be the state
+that strikes ("Israeli strikes", "Russian overnight raids"); the strike extractor takes a
+demonym modifier as a state attacker only within this window."""
+
 
 @attrs.frozen(slots=True)
 class GazetteerIndex:
@@ -135,6 +141,7 @@ class GazetteerIndex:
     prefixes: frozenset[str]
     leaders: frozenset[str]
     attackers: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()
     actor_codes: dict[str, frozenset[str]] = attrs.Factory(dict)
     pending: dict[str, frozenset[str]] = attrs.Factory(dict)
     not_team_after: frozenset[str] = frozenset()
@@ -175,6 +182,7 @@ def gazetteer_index() -> GazetteerIndex | None:
         countries = gz._countries()
         uncased: set[str] = set()
         attackers: set[str] = set()
+        demonyms: set[str] = set()
         not_team_after: set[str] = set()
         # The "entries" keys are already normalised (the resolver looks them up as they are);
         # they may match lower-cased copy. The exact-case keys ("US") are normalised here.
@@ -186,6 +194,8 @@ def gazetteer_index() -> GazetteerIndex | None:
             codes.setdefault(key, set()).update(entry_codes)
             if entry.get("kind") not in _NOT_ATTACKER_KINDS:
                 attackers.add(key)
+            elif entry.get("kind") == "demonym":
+                demonyms.add(key)
             if entry.get("kind", "country") not in AFTER_KINDS:
                 not_team_after.add(key)
             if entry.get("kind") != "place":
@@ -226,6 +236,7 @@ def gazetteer_index() -> GazetteerIndex | None:
         prefixes=frozenset(prefixes),
         leaders=leaders,
         attackers=frozenset(attackers) - {""},
+        demonyms=frozenset(demonyms) - {""},
         actor_codes={k: frozenset(v) for k, v in actor_codes.items() if v},
         pending={k: frozenset(v) for k, v in pending.items() if v and k},
         not_team_after=frozenset(not_team_after),
@@ -288,6 +299,7 @@ class _StatesNamed:
     leader: bool = False  # a leader's name is there
     attacker: bool = False  # a name that may be a country, capital or body is there
     attackers_at: list[int] = attrs.Factory(list)  # where such names start (token indices)
+    demonyms_at: list[int] = attrs.Factory(list)  # where demonyms start ("Israeli strikes")
 
 
 def _scan_states(doc: Doc, cols: _Columns, positions: bool = True) -> _StatesNamed:
@@ -329,9 +341,10 @@ def _scan_states(doc: Doc, cols: _Columns, positions: bool = True) -> _StatesNam
                         acting = acting | as_titled
                     pending = index.pending.get(name, _NONE)
                     is_attacker = name in index.attackers and (positions or not attacker)
+                    is_demonym = positions and name in index.demonyms
                     # the team test (a few string joins) only for a name that adds something
                     if (not seen.issuperset(found) or not actors.issuperset(acting)
-                            or not maybe.issuperset(pending) or is_attacker
+                            or not maybe.issuperset(pending) or is_attacker or is_demonym
                             or (cased and is_leader and not leader)) and not (
                         cased and not is_leader
                         and _team_name(strings, cols, start, last,
@@ -344,6 +357,8 @@ def _scan_states(doc: Doc, cols: _Columns, positions: bool = True) -> _StatesNam
                         if is_attacker:
                             attacker = True
                             found_states.attackers_at.append(start)
+                        if is_demonym:
+                            found_states.demonyms_at.append(start)
                 # a whole word that no name continues with: longer n-grams cannot match
                 if alpha[last] and spaced[last] and name not in index.prefixes:
                     break
@@ -566,7 +581,8 @@ def _weak_counts(hits: list[tuple[int, int]], doc: Doc, cols: _Columns,
     cues = _force_cues()
     if cues is None:
         return True
-    if not named.attacker and cols.present.isdisjoint(cues.force) and not (
+    if not named.attacker and not named.demonyms_at and cols.present.isdisjoint(
+            cues.force) and not (
         cues.into in cols.present and any(c == _WEAK_GROUND for _, c in hits)
     ) and cols.present.isdisjoint(cues.auxiliaries):
         return False  # no cue anywhere in the document
@@ -581,6 +597,9 @@ def _weak_counts(hits: list[tuple[int, int]], doc: Doc, cols: _Columns,
         agent = next((j for j in range(i + 1, end) if lowers[j] in cues.agent_preps), end)
         stands = [*range(begin, i), *range(agent + 1, end)]
         if any(begin <= a < i or agent < a < end for a in named.attackers_at):
+            return True
+        # a demonym just before the word may be the state's own strike ("Israeli strikes")
+        if any(max(begin, i - MODIFIER_WINDOW) <= a < i for a in named.demonyms_at):
             return True
         if any(lowers[p] in cues.force for p in stands):
             return True

@@ -3,7 +3,8 @@
 
 Triggers and word lists live in ``bilat/data/triggers/deportation.json``:
 
-* verbs ("deport", "expel", "repatriate", "extradite", "forcibly return", "push back"):
+* verbs ("deport", "expel", "repatriate", "extradite", "forcibly return", "push back",
+  "sent back", "flown home"; the last two only for a phrase that names people):
   the deporting state is the subject, the passive agent ("were expelled by Iran") or the
   state the people are sent out of ("deported from Germany"); the deportees are the object
   (or the passive subject);
@@ -19,7 +20,10 @@ Algeria"), as people are deported to their own state; for an extradition, failin
 state that asked for it. Deportees must be people ("deported to the back of the queue",
 "repatriated profits" are not deportations). When the text names no deporting state (a
 passive with no agent, "from the kingdom"), it is the state the passage is about: the
-nearest earlier state in the sentence, else the state the document mentions most.
+nearest earlier state in the sentence, else the state the document mentions most; the
+latter only when the deportees' nationality is stated, and never when the verb's stated
+subject names no state ("it" is the state named before it in the sentence). Troops and
+forces are not deportees ("expel Iranian forces from Syria").
 
 Attributes: ``count`` from the deportees phrase ("more than 80,000", "tens of thousands"),
 ``group`` (diplomats, refugees, migrants, nationals) from its head noun. Modality:
@@ -39,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Deportation, Event
-from bilat.extractors.common import conjuncts, modality_for, pp_objects
+from bilat.extractors.common import conjuncts, modality_for, pp_objects, state_antecedent
 from bilat.triggers import load_lexicon
 from bilat.values import Count, Modality, TimeSpan
 
@@ -134,7 +138,11 @@ def _mention_in(context: DocumentContext, token: Token,
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, or a participle with no subject of its own ("Expelled by Tunisia,
+    the migrants ...", "migrants expelled by Tunisia")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and
+        not any(c.dep_ in {"nsubj", "aux"} for c in verb.children))
 
 
 def _is_verbal(token: Token) -> bool:
@@ -172,6 +180,10 @@ def _objects(verb: Token) -> list[Token]:
                 found = [node.head]
             elif node.dep_ in {"xcomp", "conj"} and node.head != node:
                 node = node.head
+                found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            elif node.dep_ in {"pcomp", "advcl"} and node.head != node:
+                # "were flown home after being expelled": the people of the main clause
+                node = node.head.head if node.head.dep_ == "prep" else node.head
                 found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
             else:
                 break
@@ -288,6 +300,9 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
             else:
                 for subject in _subjects(verb):
                     deporter = _mention_in(context, subject, DEPORTER_KINDS)
+                    if deporter is None and subject.lower_ in {"it", "they"}:
+                        # "the UK said ... it attempted to extradite": the state named before
+                        deporter = state_antecedent(context, subject)
                     if deporter is not None:
                         break
             if deporter is None and verb.dep_ == "xcomp":
@@ -324,17 +339,24 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
     return deporter, deportees, destinations
 
 
-def _people(context: DocumentContext, token: Token) -> bool:
+def _people(context: DocumentContext, token: Token, strict: bool = False) -> bool:
+    """Whether ``token`` heads a phrase naming people; ``strict`` (for verbs that move
+    goods as well as people: "sent back") asks for a people word, not just a state inside
+    the phrase ("waste sent back to its country of origin, normally Germany")."""
     words = _words()
     if token.lower_ in words.not_objects:
         return False
     if words.group_of(token.lower_) is not None:
         return True
-    if _origin(context, token) is not None:  # "tens of thousands of Afghans"
+    if not strict and _origin(context, token) is not None:  # "tens of thousands of Afghans"
         return True
     mention = context.actor_at(token.i)
     if mention is not None and mention.kind in {"demonym", "person"}:
         return True
+    for obj in pp_objects(token, ["of"]):  # "hundreds of migrants", "a group of nurses"
+        if obj.lower_ not in words.not_objects and (
+                words.group_of(obj.lower_) is not None or obj.ent_type_ == "NORP"):
+            return True
     if token.ent_type_ in {"PERSON", "NORP"} or token.lower_ in {"them", "him", "her",
                                                                   "they", "some", "all"}:
         return True
@@ -459,14 +481,27 @@ def _origins_nearby(context: DocumentContext, trigger: Trigger) -> list[ActorMen
     return []
 
 
+def _unresolved_subject(trigger: Trigger) -> bool:
+    """An active deportation verb whose stated subject names no state ("the club expelled",
+    "it attempted to extradite" with no state before it): someone else acts, so the
+    passage's state is not the deporter."""
+    head = trigger.head
+    return trigger.label not in {"png", "leave"} and _is_verbal(head) and \
+        not _is_passive(head) and bool(_subjects(head))
+
+
 def _context_state(context: DocumentContext, trigger: Trigger,
-                   exclude: set[str]) -> ActorMention | None:
-    """The state a passage is about when the text names no deporting state."""
+                   exclude: set[str], document: bool = True) -> ActorMention | None:
+    """The state a passage is about when the text names no deporting state: the nearest
+    one named before the trigger in its sentence, else (``document``) the state the
+    document names most."""
     sent = trigger.head.sent
     before = [m for m in context.actors.within(sent.start, trigger.start)
               if m.kind in {"country", "capital", "place", "body"} and m.country not in exclude]
     if before:
         return before[-1]
+    if not document:
+        return None
     counts: Counter[str] = Counter()
     first: dict[str, ActorMention] = {}
     for mention in context.actors.mentions:
@@ -483,7 +518,8 @@ def _context_state(context: DocumentContext, trigger: Trigger,
 
 def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     deporter, deportees, destinations = _roles(context, trigger)
-    deportees = [t for t in deportees if _people(context, t)]
+    strict = bool(trigger.entry.extra.get("strict_people"))
+    deportees = [t for t in deportees if _people(context, t, strict)]
     if not deportees and trigger.label not in {"extradite"}:
         return []
     modality = _modality(context, trigger)
@@ -494,6 +530,17 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
         mention = _origin(context, phrase)
         if mention is not None and all(o.country != mention.country for o, _ in origins):
             origins.append((mention, phrase))
+    stated_origin = bool(origins)  # the deportees' own nationality, not their destination
+    if not origins and deporter is not None and _is_verbal(trigger.head) and not any(
+            c.dep_ == "poss" for t in deportees for c in t.children):
+        # "Algeria expelled hundreds of migrants from Niger": a named deporter, so "from"
+        # gives where the people come from
+        for token in pp_objects(trigger.head, ["from"]):
+            mention = _mention_in(context, token, DESTINATION_KINDS)
+            if mention is not None and mention.country != deporter.country:
+                origins.append((mention, deportees[0] if deportees else None))
+                stated_origin = True
+                break
     if not origins:
         for token in destinations:
             for each in conjuncts(token):
@@ -509,8 +556,11 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
             origins.append((requester, deportees[0] if deportees else None))
     if not origins:
         return []
-    if deporter is None:
-        deporter = _context_state(context, trigger, {o.country for o, _ in origins})
+    if deporter is None and not _unresolved_subject(trigger):
+        # the state the passage is about; the whole document's only when the text says who
+        # the deportees are ("repatriated ... to the US, Russia": maybe by their own state)
+        deporter = _context_state(context, trigger, {o.country for o, _ in origins},
+                                  document=stated_origin)
     if deporter is None:
         return []
     head = trigger.head

@@ -47,7 +47,24 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, Strike
-from bilat.extractors.common import conjuncts, governing_verb, is_non_state, pp_objects
+from bilat.extractors.common import (
+    antecedent as person_antecedent,
+)
+from bilat.extractors.common import (
+    conjuncts,
+    governing_verb,
+    is_non_state,
+    pp_objects,
+)
+from bilat.prefilter import MODIFIER_WINDOW
+from bilat.syntax.agents import (
+    ACCUSING_LEMMAS,
+    accused_doer,
+    gerund_host,
+    modified_noun,
+    raised_subject,
+    sides,
+)
 from bilat.triggers import load_lexicon
 from bilat.values import Actor, Count, Modality, Place
 
@@ -135,6 +152,11 @@ class _Words:
     light_verbs: frozenset[str]
     killed: frozenset[str]
     injured: frozenset[str]
+    weapons: dict[str, str]  # weapon noun -> strike kind
+    repel: frozenset[str]
+    speakers: frozenset[str]
+    violate: frozenset[str]
+    launch: frozenset[str]  # the word forms of the launching verbs
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +176,12 @@ def _words() -> _Words:
         light_verbs=words("attacker_verbs"),
         killed=words("casualty_killed"),
         injured=words("casualty_injured"),
+        weapons={str(w).lower(): kind for kind, ws in data["weapon_nouns"].items() for w in ws},
+        repel=words("repel_verbs"),
+        speakers=words("speaker_nouns"),
+        violate=words("violate_verbs"),
+        launch=frozenset(str(f).lower() for t in data["triggers"] if t.get("needs_weapon")
+                         for f in t["forms"]),
     )
 
 
@@ -167,12 +195,15 @@ class _Target:
 # --------------------------------------------------------------------------- tokens
 
 
-def _np_tokens(token: Token, depth: int = 4) -> list[Token]:
-    """``token`` and the tokens of its noun phrase, without clauses and non-place PPs."""
+def _np_tokens(token: Token, depth: int = 4, appos: bool = True) -> list[Token]:
+    """``token`` and the tokens of its noun phrase, without clauses and non-place PPs (and
+    without appositions unless ``appos``)."""
     out = [token]
     if depth == 0:
         return out
     for child in token.children:
+        if child.dep_ == "appos" and not appos:
+            continue
         if child.dep_ in CLAUSE_DEPS and not (
                 child.dep_ == "conj" and child.pos_ == "PROPN" and token.pos_ == "PROPN"):
             continue  # but coordinated names stay: "positions in Iraq and Syria"
@@ -192,7 +223,9 @@ def _mentions_in(context: DocumentContext, tokens: list[Token]) -> list[ActorMen
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, or a passive participle describing a noun ("a convoy struck by")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "poss"})
@@ -202,6 +235,9 @@ def _is_verbal(trigger: Trigger) -> bool:
     head = trigger.head
     if head.dep_ in NOMINAL_DEPS and head.lower_.endswith("s") and trigger.label != "unspecified":
         return False  # "supported by US-led coalition airstrikes" mis-tagged as a verb
+    if head.dep_ in NOMINAL_DEPS and head.tag_ == "VBG" and not any(
+            c.dep_ in {"nsubj", "aux", "dobj", "obj", "auxpass"} for c in head.children):
+        return False  # "cross-border shelling from Syria killed ...": a noun
     return head.pos_ in {"VERB", "AUX"} or head.tag_.startswith("VB")
 
 
@@ -229,16 +265,47 @@ def _state_mention(context: DocumentContext, token: Token,
     for mention in _mentions_in(context, tokens):
         if mention.kind in kinds:
             return mention
+    if token.lower_ in {"he", "she"} and "person" in kinds:
+        # "Trump was upset ... he ordered a missile strike": the person named before
+        person = person_antecedent(context, token)
+        if person is not None and person.kind == "person":
+            return person
     # "its warplanes", "their jets", "Israel said it struck": the nearest state named
     # before, in the same sentence
     if token.lower_ in {"it", "they"} or any(
         t.lower_ in {"its", "their"} and t.dep_ == "poss" for t in tokens
     ):
+        reporter = _reporting_subject(context, token)
+        if reporter is not None:
+            return reporter
         sent = token.sent
         before = [m for m in context.actors.within(sent.start, token.i)
                   if m.kind in {"country", "capital", "body"}]
         if before:
             return before[-1]
+    return None
+
+
+def _reporting_subject(context: DocumentContext, pronoun: Token) -> ActorMention | None:
+    """The state a pronoun in a reported clause refers to: the subject of the reporting
+    verb ("Israel, wary of Iran, said it would continue to attack ...": Israel, not the
+    nearer Iran)."""
+    clause = pronoun.head
+    while clause.dep_ in {"poss", "nsubj", "pobj", "prep"} and clause.head != clause:
+        clause = clause.head  # from "its forces" up to the verb of its clause
+    node = clause
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and (node.lower_ in REPORTING_VERBS or
+                                             node.lemma_.lower() in REPORTING_VERBS):
+            for subject in (c for c in node.children if c.dep_ == "nsubj"):
+                mention = context.actor_at(subject.i)
+                if mention is not None and mention.kind in {"country", "capital", "body"} \
+                        and mention.start < pronoun.i:
+                    return mention
+            return None
     return None
 
 
@@ -279,10 +346,19 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
     else:
         modifiers, agents, light_subjects = _noun_agent_phrases(head)
         candidates = modifiers + agents + light_subjects
+    for token in list(candidates):
+        for clause in token.children:  # "missiles fired by Russia hit ..."
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and \
+                    clause.lower_ in _words().launch:
+                candidates += [o for c in clause.children if c.dep_ == "agent"
+                               for o in c.children if o.dep_ == "pobj"]
     for token in candidates:
         mention = _state_mention(context, token)
         if mention is not None:
-            return mention, _is_military(token) or mention.kind == "body", token
+            # "Iranian Revolutionary Guards": the demonym names the state, the body the force
+            force = _is_military(token) or mention.kind == "body" or any(
+                m.kind == "body" for m in _mentions_in(context, _attacker_np(token)))
+            return mention, force, token
     military = next((t for t in candidates if _is_military(t)), None)
     return None, military is not None, military
 
@@ -310,16 +386,25 @@ def _noun_agent_phrases(head: Token) -> tuple[list[Token], list[Token], list[Tok
     it is the object of ("militants carried out an attack")."""
     modifiers = [c for c in head.children if c.dep_ in _AGENT_MODIFIER_DEPS and c.i < head.i]
     agents = pp_objects(head, ["by", "from"])
+    for target in pp_objects(head, ["of", "on", "against"]):
+        # "the bombardment of Iraqi positions by American aircraft": "by" parsed on the target
+        agents += pp_objects(target, ["by"])
     light = _light_verb_of(head)
     verbs = _words().light_verbs
     light_subjects = _subjects(light) if light is not None and (
         light.lower_ in verbs or light.lemma_.lower() in verbs) else []
+    if not light_subjects:  # "blamed Israel for the strike"
+        light_subjects = [t for d in accused_doer(head) for t in conjuncts(d)]
     return modifiers, agents, light_subjects
 
 
 def _subjects(verb: Token) -> list[Token]:
     current = verb
     for _ in range(4):
+        # "accused India of firing ...", "were reported to have bombed ..."
+        doers = accused_doer(current) or raised_subject(current)
+        if doers:
+            return [t for d in doers for t in conjuncts(d)]
         found: list[Token] = []
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
@@ -332,6 +417,10 @@ def _subjects(verb: Token) -> list[Token]:
             return found
         if current.dep_ in {"xcomp", "conj", "acomp"} and current.head != current:
             current = current.head
+            continue
+        host = gerund_host(current)
+        if host is not None:  # "violating the ceasefire by firing mortars"
+            current = host
             continue
         # "were engaged in attacking ...", "involved in bombing ...": the engaged party
         if _gerund_of_prep(current):
@@ -357,11 +446,21 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
     head = trigger.head
     out: list[Token] = []
     if _is_verbal(trigger):
-        if _is_passive(head):
+        launched = bool(trigger.entry.extra.get("needs_weapon"))  # its object is a weapon
+        if _is_passive(head) and not launched:
             out += [c for c in head.children if c.dep_ == "nsubjpass"]
-        else:
+            described = modified_noun(head)  # "a convoy struck by a Turkish missile"
+            if described is not None and not any(c.dep_ == "nsubjpass"
+                                                 for c in head.children):
+                out.append(described)
+        elif not launched:
             out += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-            if trigger.entry.id in {"cross_into", "fire_on", "shoot_down"}:
+        else:  # "launched drones at Israel": the target hangs from the weapon
+            for weapon in (c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}):
+                for each in conjuncts(weapon):
+                    out += [t for t in _preps(each) if t.head.lower_ != "of"]
+            if trigger.entry.id in {"cross_into", "fire_on", "shoot_down", "open_fire",
+                                    "wage_war"}:
                 out += [t for t in head.doc[trigger.start:trigger.end + 1]
                         if t.dep_ == "pobj" and t.head.i == trigger.end - 1]
         out += _preps(head)
@@ -481,6 +580,10 @@ def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | No
             continue
         if token.ent_type_ in NON_PLACE_ENTS and not _named_by_place_noun(token):
             continue
+        start = token.i  # "Gaza City": the name a known place begins
+        while start - 1 in indices and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= token.i:
+            start -= 1
         end = token.i + 1
         while end < len(doc) and end in indices:
             if doc[end].pos_ == "PROPN":
@@ -490,7 +593,7 @@ def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | No
                 end += 2  # "Darb al-Sim", "Tel el-Kebir"
             else:
                 break
-        return str(doc[token.i:end].text)
+        return str(doc[start:end].text)
     return None
 
 
@@ -508,7 +611,15 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
     for phrase in phrases:
         if settled is not None and phrase not in settled.conjuncts:
             break  # after the first territorial phrase, only its conjuncts ("Syria and Iraq")
-        tokens = _np_tokens(phrase)
+        if settled is not None and phrase.lower_ not in words.targets | words.ships:
+            own = context.actor_at(phrase.i)
+            if own is None or own.kind not in TERRITORY_KINDS:
+                continue  # a list running on past the targets: "Libya, the oil slump"
+        named = context.actor_at(phrase.i)
+        # a phrase that is a name needs no apposition ("Libya, the Chernobyl disaster"); a
+        # place may sit deep in it ("the village of Um al-Keif in Tal Tamer, Hasakeh, Syria")
+        tokens = _np_tokens(phrase, 6,
+                            appos=named is None or named.kind not in TERRITORY_KINDS)
         mentions = _mentions_in(context, tokens)
         reference = _is_reference(phrase)
         head_word = phrase.lower_
@@ -553,6 +664,24 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
             out.append(_with_loose_place(target, loose))
         return out
     return [_with_loose_place(t, loose) for t in demonyms[:1]]
+
+
+def _possessed_target(context: DocumentContext, phrases: list[Token],
+                      attacker: str) -> list[_Target]:
+    """A target named only by "its"/"their" ("accused India of firing into its territory",
+    "shelled their border posts"): the state named last before it in the sentence, other
+    than the attacker."""
+    words = _words()
+    for phrase in phrases:
+        if phrase.lower_ not in words.targets | words.ships:
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in phrase.children):
+            continue
+        before = [m for m in context.actors.within(phrase.sent.start, phrase.i)
+                  if m.kind in {"country", "capital", "body"} and m.country != attacker]
+        if before:
+            return [_Target(before[-1], None)]
+    return []
 
 
 def _loose_place(context: DocumentContext, phrases: list[Token]) -> tuple[str, bool] | None:
@@ -687,6 +816,18 @@ def _path_up(token: Token, hops: int = 5) -> list[Token]:
     return out
 
 
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is an argument of ``verb``: its subject or object, a coordinated
+    one, or the object of a preposition on it ("a US strike could trigger", "fears of a
+    strike could", "could face attacks on its bases")."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.head == verb:
+        return True
+    return node.dep_ == "pobj" and node.head.head == verb
+
+
 def _hypothetical(trigger: Trigger) -> bool:
     """A strike that is only imagined: "a US strike could trigger ...", "if Israel attacks"."""
     head = trigger.head
@@ -694,11 +835,22 @@ def _hypothetical(trigger: Trigger) -> bool:
     for node in path:
         if node.pos_ not in {"VERB", "AUX"}:
             continue
+        if node != head and not _argument_of(head, node):
+            break  # "the development, a week into Turkey's offensive, could undermine ..."
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
+        # "it would be foolish for Japan to strike back", "it could be a mistake to attack":
+        # an infinitive judged by a modal "be" is only weighed, not done
+        host = node.head
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
+                node.dep_ in {"advcl", "xcomp", "ccomp", "csubj", "acl"} and \
+                host.lemma_.lower() == "be" and any(
+                    c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | {"would"}
+                    for c in host.children):
+            return True
         break
     return head.dep_ == "pobj" and head.head.lower_ == "of" and \
         head.head.head.lower_ in HYPOTHETICAL_NOUNS - {"threat", "threats"}
@@ -749,7 +901,8 @@ def _claimant(context: DocumentContext, trigger: Trigger,
         parent = node.head
         if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in REPORTING_VERBS or
                                                parent.lemma_.lower() in REPORTING_VERBS) \
-                and node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"}:
+                and (node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"} or
+                     (node.dep_ == "prep" and parent.lemma_.lower() in ACCUSING_LEMMAS)):
             for subject in _subjects(parent):
                 mention = _state_mention(context, subject,
                                          frozenset({"country", "demonym", "capital", "body",
@@ -798,6 +951,10 @@ def _excluded(trigger: Trigger) -> bool:
         return True
     if any(c.dep_ in {"dobj", "obj"} and c.lower_ in words.not_objects for c in head.children):
         return True
+    # "a new offensive" is often tagged ADJ; "offensive weapons", "an offensive remark" are not
+    if head.pos_ == "ADJ" and head.dep_ not in {"dobj", "obj", "pobj", "nsubj", "nsubjpass",
+                                                "conj", "appos", "attr"}:
+        return True
     # "crossed the river into ...": a crossing is a move of force only into somewhere
     if trigger.entry.id == "cross" and not _into_phrase(head):
         return True
@@ -830,9 +987,14 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
         if sentences[-1].start == 0:
             break
         sentences.append(doc[sentences[-1].start - 1].sent)
+    speakers = _words().speakers
     for each in sentences:
+        # "one U.S. official told Reuters" names a speaker's state, not a theatre
         mentions = [m for m in context.actors.within(each.start, each.end)
-                    if m.country != attacker]
+                    if m.country != attacker and not (
+                        m.kind in {"demonym", "country"} and
+                        doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and
+                        doc[m.end - 1].head.lower_ in speakers)]
         for kinds in (TERRITORY_KINDS, frozenset({"demonym"})):
             found = [m for m in mentions if m.kind in kinds]
             countries = {m.country for m in found}
@@ -876,6 +1038,19 @@ class _Found:
     unattributed: bool = False  # a bare noun naming no attacker ("the assault on Afrin")
 
 
+def _state_modifier(context: DocumentContext, trigger: Trigger,
+                    attacker_token: Token | None) -> bool:
+    """A strike noun modified by the state itself ("Israeli strikes on Gaza", "Russia's raids
+    on ...", "US attacks against ..."): the state's own act, as with a military noun."""
+    if attacker_token is None or _is_verbal(trigger):
+        return False
+    mention = context.actor_at(attacker_token.i)
+    return mention is not None and mention.kind in {"demonym", "country", "capital", "body"} \
+        and attacker_token.dep_ in {"amod", "poss", "compound", "nmod"} \
+        and attacker_token.head == trigger.head \
+        and mention.start >= trigger.start - MODIFIER_WINDOW
+
+
 def _bare_forces(token: Token) -> bool:
     """A military noun naming no one ("the planes", "warplanes"): an anaphor for the
     forces of the strike just reported."""
@@ -885,12 +1060,229 @@ def _bare_forces(token: Token) -> bool:
                for c in token.children)
 
 
+def _weapon(token: Token) -> str | None:
+    """The strike kind of a weapon phrase ("cruise missiles", "artillery shells", "dozens
+    of drones", "a barrage of rockets"), or ``None`` when it names no weapon."""
+    weapons = _words().weapons
+    for each in conjuncts(token):
+        words = [each] + [c for c in each.children if c.dep_ in {"compound", "amod"}] + \
+            pp_objects(each, ["of"])
+        for word in words:
+            kind = weapons.get(word.lower_)
+            if kind is not None:
+                return kind
+    return None
+
+
+def _weapon_fired(trigger: Trigger) -> str | None:
+    """For a verb of launching ("fired", "lobbed", "launched", "dropped"): the kind of the
+    weapon it launches, named by its object, its passive subject or the noun it describes
+    ("Russia fired cruise missiles at ...", "shells were lobbed into ...", "rockets fired
+    at ..."); ``None`` when it launches no weapon ("launched a satellite", "fired staff")."""
+    head = trigger.head
+    phrases = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    described = modified_noun(head)
+    if described is not None:
+        phrases.append(described)
+    for phrase in phrases:
+        kind = _weapon(phrase)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _violation(context: DocumentContext, trigger: Trigger) -> list[_Found]:
+    """A ceasefire violation: force used across a truce line ("Pakistan violated the
+    ceasefire", "ceasefire violations by Indian troops", "the truce was breached by ...").
+    The violator (the subject of the verb, or the agent of the violation noun) is the
+    attacker, a state or its forces; the target is the state the text names as hit, else
+    the one other state named in the sentence (the side that reports it)."""
+    head = trigger.head
+    violate = _words().violate
+    node = head.head
+    agents: list[Token] = []
+    if head.dep_ in {"dobj", "obj"} and node.lower_ in violate and node.pos_ == "VERB":
+        agents = _subjects(node)
+    elif head.dep_ == "nsubjpass" and node.lower_ in violate:
+        agents = [o for c in node.children if c.dep_ == "agent"
+                  for o in c.children if o.dep_ == "pobj"]
+    elif head.dep_ in {"compound", "amod", "nmod"} and node.lower_ in violate:
+        modifiers, by_phrases, light = _noun_agent_phrases(node)
+        agents = [m for m in modifiers if m != head] + by_phrases + light
+    else:
+        return []
+    attacker: ActorMention | None = None
+    for token in agents:
+        mention = _state_mention(context, token)
+        if mention is not None and (mention.kind in {"country", "capital", "body"} or
+                                    _is_military(token)):
+            attacker = mention
+            break
+    if attacker is None:
+        return []
+    phrases = _preps(node) + _preps(head)
+    targets = [t for t in _targets(context, phrases, True)
+               if t.mention.country != attacker.country]
+    if not targets:
+        targets = _possessed_target(context, phrases, attacker.country)
+    if not targets:
+        sent = head.sent
+        others = {m.country: m for m in context.actors.within(sent.start, sent.end)
+                  if m.kind in FORCES_KINDS | TERRITORY_KINDS and m.country != attacker.country}
+        if len(others) != 1:
+            return []
+        targets = [_Target(next(iter(others.values())), None)]
+    sent = head.sent
+    parties = {attacker.country} | {t.mention.country for t in targets}
+    claimed_by = _claimant(context, trigger, parties)
+    killed, injured = _casualties(context, sent)
+    date = context.date_for(node, sent, fallback=True)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    return [_Found(Strike(attacker_country=attacker.country,
+                          target_country=target.mention.country, kind="unspecified",
+                          killed=killed, injured=injured, location=target.location,
+                          date=date, modality=Modality.ASSERTED if claimed_by is None
+                          else Modality.CLAIMED, claimed_by=claimed_by, evidence=evidence,
+                          rule=f"strike.{trigger.entry.id}"), False, attacker)
+            for target in targets]
+
+
+def _two_sided(context: DocumentContext, trigger: Trigger) -> list[_Found]:
+    """A reciprocal fight between the forces of two states ("Indian and Pakistani troops
+    exchanged fire", "Afghan forces clashed with Pakistani border guards"): two strikes,
+    one each way. The sides must be forces (a military noun among the words before the
+    verb) or states named as such ("India and Pakistan exchanged fire"); "clashed" needs
+    the forces ("India and China clashed over trade" is words)."""
+    head = trigger.head
+    tokens = sides(head)
+    parties: list[ActorMention] = []
+    for token in tokens:
+        mention = context.actor_at(token.i)
+        if mention is not None and mention.kind in FORCES_KINDS and \
+                all(p.country != mention.country for p in parties):
+            parties.append(mention)
+    if len(parties) != 2:
+        return []
+    forces = any(_is_military(t) for t in tokens if t.i < head.i)
+    states = all(p.kind in {"country", "capital", "body"} for p in parties)
+    if not forces and (trigger.entry.id == "clash" or not states):
+        return []
+    sent = head.sent
+    modality = Modality.NEGATED if _negated(trigger) else (
+        Modality.PLANNED if _planned(context, trigger) else Modality.ASSERTED)
+    place = _loose_place(context, _preps(head))
+    date = context.date_for(head, sent, tense="future" if modality is Modality.PLANNED
+                            else None, fallback=modality is Modality.ASSERTED)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    out: list[_Found] = []
+    for attacker, target in ((parties[0], parties[1]), (parties[1], parties[0])):
+        event = Strike(attacker_country=attacker.country, target_country=target.country,
+                       kind=trigger.label if trigger.label != "unspecified" else "ground",
+                       location=None if place is None else Place(name=place[0],
+                                                                 country=None),
+                       date=date, modality=modality, evidence=evidence,
+                       rule=f"strike.{trigger.entry.id}")
+        out.append(_Found(event, False, attacker))
+    return out
+
+
+def _counter_strike(context: DocumentContext, trigger: Trigger, own: list[_Found],
+                    antecedent: ActorMention | None) -> list[_Found]:
+    """Force used to repel an attack: "Iraqi forces repulsed the attack, killing thousands of
+    Iranians", "they crushed a new Iranian offensive near Basra". The defender (subject of
+    the repelling verb, a state or its forces) strikes the forces of the attack's own
+    attacker: the attacker of the strike the noun itself reports (``own``), else, for a
+    noun naming no one ("the attack"), of the strike just reported (``antecedent``)."""
+    head = trigger.head
+    if _is_verbal(trigger) or head.dep_ not in {"dobj", "obj", "nsubjpass"}:
+        return []
+    verb = head.head
+    if verb.lower_ not in _words().repel:
+        return []
+    if head.dep_ == "nsubjpass":
+        defenders = [o for c in verb.children if c.dep_ == "agent"
+                     for o in c.children if o.dep_ == "pobj"]
+    else:
+        defenders = _subjects(verb)
+    defender: ActorMention | None = None
+    for token in defenders:
+        mention = _state_mention(context, token)
+        if mention is not None and (mention.kind in {"country", "capital", "body"} or
+                                    _is_military(token)):
+            defender = mention
+            break
+    if defender is None:
+        return []
+    owner = next((f.attacker for f in own if f.attacker is not None), None)
+    if owner is None:
+        named, _, named_token = _attacker(context, trigger)
+        if named is None and named_token is None:
+            owner = antecedent  # "repulsed the attack": the strike just reported
+        elif _target_phrases(trigger, named_token):
+            return []  # "blocked the French attack on the rules": its target is no place
+        else:
+            owner = named  # "crushes new Iranian offensive"
+    if owner is None or owner.country == defender.country or owner.kind == "person":
+        return []
+    sent = head.sent
+    places = _targets(context, _preps(head) + _preps(verb), False)
+    location = next((t.location for t in places if t.location is not None), None)
+    parties = {defender.country, owner.country}
+    claimed_by = _claimant(context, trigger, parties)
+    killed, injured = _casualties(context, sent)
+    date = context.date_for(verb, sent, fallback=True)
+    event = Strike(attacker_country=defender.country, target_country=owner.country,
+                   kind="ground", killed=killed, injured=injured, location=location,
+                   date=date, modality=Modality.ASSERTED if claimed_by is None
+                   else Modality.CLAIMED, claimed_by=claimed_by,
+                   evidence=(context.evidence(sent.start_char, sent.end_char),),
+                   rule=f"strike.{trigger.entry.id}.repelled")
+    return [_Found(event, False, defender)]
+
+
+def _coordinated(context: DocumentContext, attacker_token: Token,
+                 attacker: ActorMention) -> list[ActorMention]:
+    """Other states named alongside the attacker in its own phrase: "Syrian and Russian
+    jets", "by Israel and the US", "the regime and Russia"."""
+    words = [*attacker_token.conjuncts]
+    for child in attacker_token.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+            words.extend(child.conjuncts)
+    out: list[ActorMention] = []
+    for word in words:
+        mention = context.actor_at(word.i)
+        if mention is not None and mention.kind in ATTACKER_KINDS - {"person"} and \
+                mention.country != attacker.country and \
+                all(m.country != mention.country for m in out):
+            out.append(mention)
+    return out
+
+
 def _strike_mentions(context: DocumentContext, trigger: Trigger,
-                     antecedent: ActorMention | None = None) -> list[_Found]:
+                     antecedent: ActorMention | None = None,
+                     forced: ActorMention | None = None) -> list[_Found]:
     if _excluded(trigger) or _hypothetical(trigger):
         return []
+    if trigger.entry.extra.get("two_sided"):
+        return _two_sided(context, trigger)
+    if trigger.entry.extra.get("violation"):
+        return _violation(context, trigger)
+    fired: str | None = None
+    if trigger.entry.extra.get("needs_weapon"):
+        fired = _weapon_fired(trigger)
+        if fired is None:
+            return []
     weak = trigger.entry.extra.get("strength") == "weak"
     attacker, military, attacker_token = _attacker(context, trigger)
+    if forced is not None:
+        attacker = forced
+    elif attacker is not None and attacker_token is not None:
+        partners = _coordinated(context, attacker_token, attacker)
+        if partners:  # one strike per state: "airstrikes by Syrian and Russian jets"
+            found = _strike_mentions(context, trigger, antecedent, attacker)
+            for other in partners:
+                found.extend(_strike_mentions(context, trigger, antecedent, other))
+            return found
     if attacker is None and antecedent is not None and attacker_token is not None and \
             military and _bare_forces(attacker_token):
         # "Israeli jets bombed ... . The planes attacked targets in ...": the same forces
@@ -901,7 +1293,8 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
     if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
         return []
     if weak and attacker is not None and not military and attacker.kind not in {
-            "country", "capital"} and not _state_move_into(context, trigger, attacker_token):
+            "country", "capital"} and not _state_move_into(context, trigger, attacker_token) \
+            and not _state_modifier(context, trigger, attacker_token):
         return []
     unattributed = attacker is None and not weak and _agentless_noun(context, trigger)
     if attacker is None and not unattributed and not (
@@ -911,11 +1304,17 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         # unknown attackers only for an agentless passive ("Kharg was hit") or a bare noun
         # ("the assault on Afrin") that a stated strike on the same target attributes
         return []
-    targets = _targets(context, _target_phrases(trigger, attacker_token), weak)
+    phrases = _target_phrases(trigger, attacker_token)
+    # a launched weapon is force enough: any phrase naming a place is a target
+    targets = _targets(context, phrases, weak and fired is None)
+    if not targets and attacker is not None:
+        targets = _possessed_target(context, phrases, attacker.country)
     if unattributed:
         targets = [t for t in targets if t.mention.kind in TERRITORY_KINDS]
-    if not targets and attacker is not None and (not weak or (
-            military and attacker_token is not None and _is_military(attacker_token))):
+    if not targets and attacker is not None and not trigger.entry.extra.get("no_theatre") and (
+            not weak or (military and attacker_token is not None and
+                         _is_military(attacker_token))):
+        # (what is shot down is an aircraft: its state, not the place, is the target)
         # a weak word counts only with a military attacker, and only in its own sentence
         targets = _theatre(context, trigger, attacker.country, 0 if weak else 2)
     if not targets:
@@ -960,7 +1359,7 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
             Strike(
                 attacker_country=attacker.country if attacker is not None else None,
                 target_country=target.mention.country,
-                kind=_kind(trigger, attacker_token),
+                kind=fired if fired is not None else _kind(trigger, attacker_token),
                 killed=killed,
                 injured=injured,
                 location=target.location,
@@ -1055,6 +1454,8 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
             antecedent = last[1] if last is not None and number - last[0] <= ANAPHOR_SPAN \
                 else None
             got = [_continued(f, found) for f in _strike_mentions(context, trigger, antecedent)]
+            if not _hypothetical(trigger):
+                got.extend(_counter_strike(context, trigger, got, antecedent))
             found.extend(got)
             named = next((f.attacker for f in got if f.attacker is not None), None)
             if named is not None:

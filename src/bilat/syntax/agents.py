@@ -1,0 +1,116 @@
+"""Who does what a verb says when its subject is not its own ``nsubj``.
+
+News reports put the doer of an act in places the parse does not call the subject:
+
+* an accusation: "Sudan accused South Sudan of bombing its border" (the accused, the object
+  of "accused", bombed), "Kabul blamed Islamabad for the shelling";
+* a raising verb in the passive: "Iraqi planes were reported to have bombed ..." (the
+  passive subject of "reported" bombed);
+* a gerund under a preposition: "violating the ceasefire by firing mortars" (the subject of
+  "violating" fired);
+* a passive participle modifying a noun: "a convoy struck by a Turkish missile" (the noun is
+  what was struck, not who struck);
+* a reciprocal verb: "Indian and Pakistani troops exchanged fire", "clashed with Afghan
+  forces" (each side acts on the other).
+
+Each helper takes a spaCy token and returns tokens; none reads actor mentions, so every
+extractor can use them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ACCUSING_LEMMAS", "accused_doer", "gerund_host", "modified_noun", "raised_subject",
+           "sides"]
+
+ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize",
+                             "denounce", "fault", "slam", "rebuke"})
+"""Verbs whose object is said to have done what their "of"/"for" phrase says."""
+
+RAISING_LEMMAS = frozenset({"report", "say", "believe", "think", "allege", "claim", "know",
+                            "understand", "suspect", "see", "seem", "appear", "expect"})
+"""Verbs that lend their passive subject to an infinitive ("were said to have attacked")."""
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower() if token.lemma_ else token.lower_
+
+
+def accused_doer(verb: Token) -> list[Token]:
+    """The accused of an accusation whose "of"/"for" phrase is ``verb`` (a gerund) or holds
+    the noun ``verb``: "accused South Sudan of bombing" -> [South Sudan]; "blamed Israel
+    for the strike" -> [Israel]. Empty when ``verb`` is not in such a phrase."""
+    prep = verb.head
+    if verb.dep_ not in {"pcomp", "pobj"} or prep.dep_ != "prep" or \
+            prep.lower_ not in {"of", "for"}:
+        return []
+    accuser = prep.head
+    if _lemma(accuser) not in ACCUSING_LEMMAS:
+        return []
+    objects = [c for c in accuser.children if c.dep_ in {"dobj", "obj"}]
+    if not objects and any(c.dep_ in {"nsubjpass", "auxpass"} for c in accuser.children):
+        objects = [c for c in accuser.children if c.dep_ == "nsubjpass"]  # "was accused of"
+    return objects
+
+
+def raised_subject(verb: Token) -> list[Token]:
+    """The passive subject a raising verb lends to ``verb``, an infinitive under it: "Iraqi
+    planes were reported to have bombed ..." -> [planes]."""
+    if verb.dep_ != "xcomp":
+        return []
+    head = verb.head
+    if _lemma(head) not in RAISING_LEMMAS:
+        return []
+    return [c for c in head.children if c.dep_ == "nsubjpass"]
+
+
+def gerund_host(verb: Token) -> Token | None:
+    """The verb whose subject does what a gerund after a preposition says: "violating the
+    ceasefire by firing mortars" -> violating; "after shelling the town" -> the main verb."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {
+            "by", "after", "before", "while", "when", "in", "through", "since"}:
+        return None
+    host = prep.head
+    return host if host.pos_ in {"VERB", "AUX"} else None
+
+
+def modified_noun(verb: Token) -> Token | None:
+    """The noun a passive participle describes, i.e. what the act was done to: "a convoy
+    struck by a Turkish missile" -> convoy; "the oilfield hit in 1986" -> oilfield; "a ship,
+    which was hit by a drone" -> ship."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ in {"auxpass"} for c in verb.children):
+        return verb.head
+    return None
+
+
+def sides(verb: Token) -> list[Token]:
+    """The parties of a reciprocal verb ("clashed", "exchanged fire"), as the tokens that may
+    name them: the subject with its coordinated words ("Indian and Pakistani troops",
+    "India and Pakistan") and the object of a "with" phrase ("clashed with Afghan
+    forces"), subject side first."""
+    out: list[Token] = []
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ in {"relcl", "acl"}:
+        subjects = [verb.head]  # "troops who clashed with ..."
+    for subject in subjects:
+        for each in [subject, *subject.conjuncts]:
+            out.append(each)
+            for mod in each.children:  # "Indian and Pakistani troops"
+                if mod.dep_ in {"amod", "compound", "nmod", "poss"}:
+                    out.extend([mod, *mod.conjuncts])
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out.extend([obj, *obj.conjuncts])
+                    out.extend(c for c in obj.children
+                               if c.dep_ in {"amod", "compound", "nmod", "poss"})
+    return out
