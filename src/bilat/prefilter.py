@@ -22,7 +22,8 @@ returns the event types it could possibly hold. A type is possible only when bot
    "troops") or a body head of :mod:`bilat.actors` ("army", "government", which make "the
    Iraqi army" a body), or a gazetteer name whose entry is a country, capital or body (not
    a demonym, place, group or person: "Israel", "Tehran", "the Pentagon"), or a demonym
-   starting at most :data:`MODIFIER_WINDOW` tokens before the word ("Israeli strikes"); or
+   starting at most `MODIFIER_WINDOW` tokens (of the strike extractor) before the word
+   ("Israeli strikes"); or
    else a passive auxiliary (``bilat/data/prefilter.json``) shortly before it, or, for a ground
    move ("push", "cross"), the word "into" after it ("a Turkish push into ...").
    "Thunderstorms hit parts of Turin" and "the club's strike partnership" hold none of
@@ -97,10 +98,6 @@ none). A place name resolves only to a ``place`` mention, which these roles neve
 
 _MAX_NGRAM = 8
 
-MODIFIER_WINDOW = 3
-"""How many tokens before a weak strike noun a demonym may start and still be the state
-that strikes ("Israeli strikes", "Russian overnight raids"); the strike extractor takes a
-demonym modifier as a state attacker only within this window."""
 
 
 @attrs.frozen(slots=True)
@@ -578,6 +575,8 @@ def _weak_counts(hits: list[tuple[int, int]], doc: Doc, cols: _Columns,
     Each match needs its cue in its own sentence, as the strike extractor takes a weak word's
     attacker only from the sentence (its dependents, or "it" after a state in the sentence),
     and a bare "the planes" only with the planes in the sentence."""
+    from bilat.extractors.strike import MODIFIER_WINDOW  # the extractor's own window
+
     cues = _force_cues()
     if cues is None:
         return True

@@ -56,7 +56,6 @@ from bilat.extractors.common import (
     is_non_state,
     pp_objects,
 )
-from bilat.prefilter import MODIFIER_WINDOW
 from bilat.syntax.agents import (
     ACCUSING_LEMMAS,
     accused_doer,
@@ -110,6 +109,11 @@ PLAN_WORDS = frozenset({
     "potential", "would-be", "contemplated", "contemplating", "weighing",
     "threat",
 })
+MODIFIER_WINDOW = 3
+"""How many tokens before a weak strike noun a demonym may start and still be the state
+that strikes ("Israeli strikes", "Russian overnight raids"); the strike extractor takes a
+demonym modifier as a state attacker only within this window, and the pre-filter admits
+the word on the same condition."""
 ANAPHOR_SPAN = 3  # sentences back to the strike a bare "the planes" refers to
 ANAPHOR_DETS = frozenset({"the", "these", "those", "their", "its"})
 UNTIED_FORCES = frozenset({"coalition", "militia", "militias", "missile", "missiles",
