@@ -246,6 +246,20 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _glued_or_year(text: str, m: Any) -> bool:
+    """The match's first number is no amount: glued to a word before it ("FY19", "G7"), or
+    a bare year ("1986") that a second, scaled number follows ("1986 to 11 billion")."""
+    a_start = m.start("anum")
+    if a_start > 0 and text[a_start - 1].isalpha():
+        return True
+    return bool(
+        m.group("bnum")
+        and not m.group("ascale")
+        and m.group("bscale")
+        and _YEAR.fullmatch(m.group("anum") or "")
+    )
+
+
 def _from_match(
     m: Any,
     text: str,
@@ -300,6 +314,16 @@ def _from_match(
             return []
         if not b_num and _YEAR.fullmatch(a_num or ""):
             return []
+    if not pre and _glued_or_year(text, m):
+        # "in 1986 to 11 billion marks", "from FY19 to $6bn": the first number is a year or
+        # part of a word, not the low end of a range; only the second amount is money
+        if not b_num or (not has_currency_text and not b_scale):
+            return []
+        second = m.start("pre2") if pre2 else m.start("bnum")
+        high = scaled_value(b_num, b_scale)
+        if high is None:
+            return []
+        return [Money(clean_decimal(high), currency, text[second:end], None, second, end)]
     low = scaled_value(a_num, a_scale)
     if low is None:
         return []
