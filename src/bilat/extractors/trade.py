@@ -55,6 +55,7 @@ import attrs
 from bilat.events import Event, TradeFigure
 from bilat.extractors.common import main_states, modality_for, pp_objects, subjects
 from bilat.modality import modality_at
+from bilat.syntax.figures import is_change_span
 from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
 
@@ -199,12 +200,14 @@ def _is_amount(token: Token) -> bool:
                for c in token.children)
 
 
-def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...]
-                ) -> tuple[list[str], bool]:
+def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...],
+                own: Token | None = None) -> tuple[list[str], bool]:
     """States in the ``preps`` phrases on ``token``, and whether such a phrase exists.
 
-    A phrase whose object is an amount ("rose to 5 bln dlrs") or a date is no partner."""
-    objects = [o for o in pp_objects(token, preps) if not _is_amount(o)]
+    A phrase whose object is an amount ("rose to 5 bln dlrs") or a date is no partner, nor
+    is the phrase whose object is the flow noun ``own`` itself ("concerned with the U.S.
+    deficit")."""
+    objects = [o for o in pp_objects(token, preps) if not _is_amount(o) and o != own]
     if not objects:
         return [], False
     return _countries(context, objects), True
@@ -302,7 +305,7 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
                                  depth=1)
     if verb is not None and _is_verb(verb):
         if not targets:
-            got, has = _pp_targets(context, verb, preps)
+            got, has = _pp_targets(context, verb, preps, own=head)
             targets, marker = got, marker or has
         if not owners and head.dep_ in {"dobj", "attr"}:
             owners = _countries(context, subjects(verb), depth=1)
@@ -843,8 +846,12 @@ def _is_repeat(trigger: Trigger, roles: _Roles, previous_label: str | None) -> b
 
 
 def _parallel(trigger: Trigger, roles: _Roles, pair: tuple[str, str], label: str) -> bool:
-    """A same-flow trigger owned by one state of a pair set earlier in the sentence."""
-    return (trigger.label == label and len(roles.owners) == 1 and not roles.targets
+    """A same-flow trigger owned by one state of a pair set earlier in the sentence.
+
+    Not for balances: the other state's balance with the first is the same figure seen from
+    the other side, so a balance of its own ("the U.S. deficit") is one with the world."""
+    return (trigger.label == label and label != "balance" and len(roles.owners) == 1
+            and not roles.targets
             and roles.owners[0] in pair and not roles.foreign)
 
 
@@ -883,6 +890,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     dollar: str | None = None
     last_end = 0
     previous_named: list[str] = []
+    owner_of: dict[frozenset[str], str] = {}  # pair -> the state owning its last figure
     for sent in context.sentences:
         named_before, previous_named = previous_named, [
             m.country for m in context.actors.within(sent.start, sent.end)
@@ -921,6 +929,9 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
         for money, span in aligned:
             others = [o for o in spans if o.start != span.start]
+            if is_change_span(span):
+                # "rose 900 mln dlrs to 2.6 billion": the change is no figure, the level is
+                continue
             bought = _purchase(context, span.root, sent, named_before)
             if bought is not None:
                 currency = _currency(money, last_currency, dollar)
@@ -966,6 +977,11 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if favoured is not None:
                 roles = attrs.evolve(roles, marker=True)
             pair, how = _pair(context, sent, roles, pair_here or carried)
+            if how == "previous" and roles.owners and \
+                    owner_of.get(frozenset(pair), roles.owners[0]) != roles.owners[0]:
+                # "Japan's surplus with the U.S. ... the U.S. deficit": a figure of the other
+                # state is no repeat of the pair's figure (here: the U.S. deficit with all)
+                pair, how = (), ""
             if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
                 # "A's exports to B fell to X, while B's exports rose to Y"
                 pair, how = figure_pair[0], "parallel"
@@ -1030,6 +1046,8 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 )
             )
             last_pair = pair
+            if how in {"syntax", "sentence"} and roles.owners:
+                owner_of[frozenset(pair)] = roles.owners[0]
             if how in {"syntax", "sentence", "recipient"}:
                 pair_here = (pair[0], pair[1])
                 figure_pair = (pair_here, trigger.label)

@@ -1,0 +1,106 @@
+"""Trade figures on unseen news shapes: changes versus levels, figure lists with several
+partners, previous values, partners named outside the sentence, and the precision traps
+(world totals, tariffs, company deals). Sentences are our own, in wire and news style."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from bilat.events import TradeFigure
+from bilat.normalise import find_money
+from bilat.syntax.figures import is_change_span
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+
+def _figures(extractor: Any, text: str, published: str | None = "1988-05-10"
+             ) -> list[TradeFigure]:
+    result = extractor.extract(text, published=published)
+    return [e for e in result.events if isinstance(e, TradeFigure)]
+
+
+def _keys(figures: list[TradeFigure]) -> set[tuple[tuple[str, ...], Decimal]]:
+    return {(f.countries, f.value.amount) for f in figures if f.value is not None}
+
+
+def _amount_span(nlp: Any, text: str, prefix: str) -> Any:
+    """The span of the money amount that starts with ``prefix``, as the extractor finds it."""
+    doc = nlp(text)
+    money = next(m for m in find_money(text) if m.text.startswith(prefix))
+    span = doc.char_span(money.start_char, money.end_char, alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+# -- changes are no figures ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Sweden's trade deficit with Norway rose 400 mln dlrs to 2.9 billion dlrs in 1987.",
+         "400"),
+        ("Kenyan imports from India fell by $300 million to $1.5 billion last year.", "$300"),
+        ("Exports to Chile were up 250 mln dlrs in the quarter, the ministry said.", "250"),
+        ("The surplus showed a 600 mln dlr increase over the year.", "600"),
+    ],
+)
+def test_change_amounts_are_recognised(nlp: Any, text: str, amount: str) -> None:
+    assert is_change_span(_amount_span(nlp, text, amount))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Sweden's trade deficit with Norway rose to 2.9 billion dlrs in 1987.", "2.9"),
+        ("Kenyan imports from India totalled $1.5 billion last year.", "$1.5"),
+        ("Exports to Chile were 250 mln dlrs, up from 200 mln dlrs.", "250"),
+    ],
+)
+def test_levels_are_not_changes(nlp: Any, text: str, amount: str) -> None:
+    assert not is_change_span(_amount_span(nlp, text, amount))
+
+
+def test_change_then_level_gives_only_the_level(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Sweden's trade deficit with Norway rose 400 mln dlrs "
+                                      "to 2.9 billion dlrs in 1987, officials said.")
+    assert _keys(found) == {(("NOR", "SWE"), Decimal("2900000000"))}
+
+
+def test_change_by_then_level(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Kenyan imports from India fell by $300 million to "
+                                      "$1.5 billion last year.", "2018-03-01")
+    assert _keys(found) == {(("IND", "KEN"), Decimal("1500000000"))}
+
+
+def test_a_change_alone_is_no_figure(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Peruvian exports to Chile increased 250 mln dlrs in "
+                                      "the quarter, the ministry said.")
+    assert found == []
+
+
+def test_year_before_to_is_not_an_amount(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Finnish exports to Sweden grew by 4 pct in 2019 to "
+                                      "$12.5 billion.", "2020-02-01")
+    assert _keys(found) == {(("FIN", "SWE"), Decimal("12500000000"))}
+
+
+# -- a state's figure with the world is no bilateral figure --------------------------------
+
+
+def test_the_other_states_balance_after_a_bilateral_one_is_with_the_world(
+        bilat_extractor: Any) -> None:
+    text = ("South Korea's 7 billion dlr trade surplus with the United States has angered "
+            "lawmakers, who are also concerned with the record 150 billion dlr U.S. trade "
+            "deficit.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("KOR", "USA"), Decimal("7000000000"))}
+
+
+def test_a_regional_partner_is_no_state(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Spanish exports to Latin America fell to 900 mln dlrs "
+                                      "last year.")
+    assert found == []
