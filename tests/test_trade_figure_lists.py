@@ -104,3 +104,46 @@ def test_a_regional_partner_is_no_state(bilat_extractor: Any) -> None:
     found = _figures(bilat_extractor, "Spanish exports to Latin America fell to 900 mln dlrs "
                                       "last year.")
     assert found == []
+
+
+# -- one predicate, many partners ------------------------------------------------------------
+
+
+def test_each_listed_partner_gets_its_own_amount(bilat_extractor: Any) -> None:
+    text = ("Sweden's trade deficit with Norway rose 200 mln dlrs to 2.9 billion dlrs, with "
+            "Denmark increased 100 mln dlrs to 1.4 billion dlrs and with Finland fell to "
+            "800 mln dlrs in 1987.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {
+        (("NOR", "SWE"), Decimal("2900000000")),
+        (("DNK", "SWE"), Decimal("1400000000")),
+        (("FIN", "SWE"), Decimal("800000000")),
+    }
+    assert {f.flow for f in found} == {"balance"}
+
+
+def test_a_regional_partner_in_a_list_drops_only_its_own_amount(bilat_extractor: Any) -> None:
+    text = ("Italy's surplus with Latin America narrowed to 1.1 billion dlrs and with "
+            "Egypt to 450 mln dlrs last year.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("EGY", "ITA"), Decimal("450000000"))}
+
+
+def test_the_reported_state_owns_later_figures_with_a_partner_only(
+        bilat_extractor: Any) -> None:
+    text = ("Austrian exports to Eastern Europe declined by 3 pct last year to 40 billion "
+            "schillings.\n\nShipments to Poland fell 9 pct to 6.1 billion schillings and to "
+            "Hungary by 2 pct to 8.3 billion schillings, the institute said.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {
+        (("AUT", "POL"), Decimal("6100000000")),
+        (("AUT", "HUN"), Decimal("8300000000")),
+    }
+    assert all(f.source_country == "AUT" and f.flow == "export" for f in found)
+
+
+def test_a_partner_only_figure_with_no_reported_state_stays_unpaired(
+        bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Shipments to Poland fell 9 pct to 6.1 billion "
+                                      "schillings, the institute said.")
+    assert found == []

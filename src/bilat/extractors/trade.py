@@ -53,9 +53,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, TradeFigure
-from bilat.extractors.common import main_states, modality_for, pp_objects, subjects
+from bilat.extractors.common import (
+    conjuncts,
+    main_states,
+    modality_for,
+    pp_objects,
+    subjects,
+)
 from bilat.modality import modality_at
-from bilat.syntax.figures import is_change_span
+from bilat.syntax.figures import is_change_span, nearest_phrase_object
 from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
 
@@ -113,6 +119,9 @@ _FIRM_NOUNS = frozenset({"company", "companies", "firm", "firms", "maker", "make
 _MEASURE_NOUNS = frozenset({"level", "earnings", "earning", "revenue", "revenues", "bill",
                             "receipts", "receipt", "figure", "total"})
 _TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
+_REPORTED_FLOWS = frozenset({"export", "import", "balance"})
+"""Flows a story reports for one state against partner after partner ("exports to A ...,
+shipments to B ..."); a later figure of the flow with only a partner is that state's."""
 _STATE_NAME_KINDS = frozenset({"country", "capital"})
 _SUBJECT_KINDS = STATE_KINDS | {"body"}
 
@@ -447,10 +456,57 @@ def _own_partner(context: DocumentContext, money_root: Token, trigger: Trigger
     return [], False
 
 
+_COLLECTIVES = frozenset({"countries", "nations", "states", "economies", "partners",
+                          "neighbours", "neighbors", "members", "regions"})
+
+
+def _listed_partner(context: DocumentContext, span: Span, trigger: Trigger
+                    ) -> tuple[tuple[str, ...], bool] | None:
+    """The partner phrase nearest before the amount ``span`` when it is not the noun
+    trigger's own: ``(states, foreign)``, ``foreign`` for a named partner that is no state
+    ("with Latin America", "with industrialised countries"); ``None`` when there is none or
+    it names several states or no one in particular."""
+    if _is_verb(trigger.head) or trigger.end >= span.start:
+        return None
+    obj = nearest_phrase_object(context.doc, trigger.end, span.start,
+                                frozenset(_TARGET_PREPS[trigger.label]), _is_amount)
+    if obj is None:
+        return None
+    states = _countries(context, conjuncts(obj))
+    if len(states) == 1:
+        return (states[0],), False
+    if states:
+        return None
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in {"GPE", "LOC", "NORP", "ORG"}
+    if named or (obj.lower_ in _COLLECTIVES and not any(
+            c.dep_ == "poss" or c.lower_ in {"both", "two", "these", "those"}
+            for c in obj.children)):
+        return (), True  # "with Latin America", "with industrial countries"
+    return None  # "between both countries", "with its neighbours": someone named before
+
+
+def _only_partners_besides(context: DocumentContext, sent: Span, owner: str) -> bool:
+    """Every state ``sent`` names, other than ``owner``, is a partner ("to Mexico")."""
+    return all(m.country == owner or _partner_phrase(context.doc[m.end - 1])
+               for m in context.actors.within(sent.start, sent.end) if m.kind in STATE_KINDS)
+
+
 def _partner_phrase(token: Token) -> bool:
-    """``token`` names the object of a partner preposition ("with EC nations")."""
-    while token.dep_ in {"compound", "amod", "nmod"} and token.head != token:
-        token = token.head
+    """``token`` names the object of a partner preposition ("with EC nations"), one of its
+    conjuncts ("to A and B"), a member it lists ("with Asian states, including A and B"),
+    or the subject a partner "with" introduces ("with Japan increased to ...")."""
+    for _ in range(8):
+        if token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head != token:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in {"including", "like", "as"} and \
+                token.head.head != token.head:
+            token = token.head.head
+        else:
+            break
+    if token.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.dep_ == "mark" and c.lower_ in _MARKER_PREPS and c.i < token.i
+            for c in token.head.children):
+        return True
     return token.dep_ == "pobj" and token.head.lower_ in _MARKER_PREPS
 
 
@@ -891,6 +947,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     last_end = 0
     previous_named: list[str] = []
     owner_of: dict[frozenset[str], str] = {}  # pair -> the state owning its last figure
+    reporter: dict[str, str] = {}  # flow -> the state that owned the last such flow
     for sent in context.sentences:
         named_before, previous_named = previous_named, [
             m.country for m in context.actors.within(sent.start, sent.end)
@@ -963,6 +1020,24 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 roles = attrs.evolve(roles, targets=tuple(c for c in own_states
                                                           if c not in roles.owners),
                                      foreign=not own_states, marker=True)
+            listed = _listed_partner(context, span, trigger)
+            if listed is not None and (set(listed[0]) != set(roles.targets) or listed[1]):
+                # "shipments to A fell to X and to B by 3 pct to Y": each amount its partner
+                roles = attrs.evolve(roles, targets=tuple(c for c in listed[0]
+                                                          if c not in roles.owners),
+                                     foreign=listed[1], marker=True)
+            if trigger.label not in _REPORTED_FLOWS:
+                pass
+            elif len(roles.owners) == 1:
+                reporter[trigger.label] = roles.owners[0]
+            elif not roles.owners and len(roles.targets) == 1 and not roles.foreign and \
+                    not _is_verb(trigger.head):
+                owner = reporter.get(trigger.label)
+                if owner is not None and owner != roles.targets[0] and \
+                        _only_partners_besides(context, sent, owner):
+                    # "West German exports to Latin America fell ... Shipments to Mexico
+                    # fell to X": the flow's owner is the one the story reports on
+                    roles = attrs.evolve(roles, owners=(owner,))
             bare = _is_repeat(trigger, roles, trigger.label)
             if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
                     refers_back and not roles.owners and not roles.targets):

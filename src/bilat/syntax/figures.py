@@ -19,9 +19,11 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from collections.abc import Callable
 
-__all__ = ["change_words", "is_change_amount", "is_change_span", "partner_phrase_of",
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["change_words", "is_change_amount", "is_change_span", "nearest_phrase_object",
            "predicate_of"]
 
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "quantmod", "nmod"})
@@ -115,24 +117,25 @@ def predicate_of(token: Token, max_hops: int = 4) -> Token | None:
     return None
 
 
-def partner_phrase_of(root: Token, preps: frozenset[str], stop: Token | None = None,
-                      max_hops: int = 4) -> Token | None:
-    """The preposition phrase (one of ``preps``) that introduces ``root``'s own conjunct of a
-    figure list: "... with Japan increased 700 mln dlrs to 14.8 billion": for the amount
-    14.8 billion, the "with" phrase on its clause. Climbs from ``root`` to its clause (not
-    past ``stop``) and returns the nearest such preposition among the clause's children
-    that comes before the amount, or ``None``."""
-    node = root
-    for _ in range(max_hops):
-        if node.head == node or node == stop:
-            break
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"} or node.dep_ == "conj":
-            found = [c for c in node.children
-                     if c.lower_ in preps and c.i < root.i and c.dep_ in {"prep", "conj", "mark"}
-                     and any(o.dep_ == "pobj" for o in c.children)]
-            if found:
-                return found[-1]
-            if node.pos_ in {"VERB", "AUX"}:
-                break
+def nearest_phrase_object(doc: Doc, start: int, end: int, preps: frozenset[str],
+                          is_amount: Callable[[Token], bool]) -> Token | None:
+    """The object of the preposition phrase (one of ``preps``) nearest before token ``end``
+    and not before ``start``, skipping phrases that introduce an amount or a date.
+
+    In a figure list the partner of each amount is the phrase right before it: "shipments
+    to A fell 5 pct to X and to B by 3 pct to Y" (Y: B); "the deficit with A rose to X,
+    with B increased to Y" (Y: B). ``is_amount`` tells an amount or date object ("to X")
+    from a partner."""
+    for i in range(end - 1, start - 1, -1):
+        token = doc[i]
+        if token.lower_ not in preps or token.dep_ not in {"prep", "conj", "dative", "mark"}:
+            continue
+        if token.dep_ == "mark":  # "... with Japan increased to Y": parsed as a clause
+            objects = [c for c in token.head.children
+                       if c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i]
+        else:
+            objects = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+        if not objects or any(is_amount(o) for o in objects):
+            continue
+        return objects[0]
     return None
