@@ -147,3 +147,39 @@ def test_a_partner_only_figure_with_no_reported_state_stays_unpaired(
     found = _figures(bilat_extractor, "Shipments to Poland fell 9 pct to 6.1 billion "
                                       "schillings, the institute said.")
     assert found == []
+
+
+# -- the partner named outside the sentence -------------------------------------------------
+
+
+def test_a_bilateral_figure_takes_the_stories_other_protagonist(bilat_extractor: Any) -> None:
+    text = ("Brazilian lawmakers pressed Argentina on Tuesday to open its market, as "
+            "Argentina's trade minister arrived in Brasilia.\n\n"
+            "Argentina's central bank governor was expected to join him later.\n\n"
+            "Argentina's bilateral trade deficit widened to 2.4 billion dlrs last year.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("ARG", "BRA"), Decimal("2400000000"))}
+
+
+def test_a_states_flow_keeps_the_partner_named_earlier(bilat_extractor: Any) -> None:
+    text = ("Greek officials want to cut Greece's trade deficit with Germany, the finance "
+            "ministry said.\n\nThe ministry gave no forecast. Greece's trade deficit stood "
+            "at 3.2 billion euros in 2011, against 3.9 billion for 2010.")
+    found = _figures(bilat_extractor, text, "2012-03-01")
+    assert _keys(found) == {(("DEU", "GRC"), Decimal("3200000000")),
+                            (("DEU", "GRC"), Decimal("3900000000"))}
+    periods = {f.value.amount: f.period.start.year for f in found
+               if f.value is not None and f.period is not None}
+    assert periods == {Decimal("3200000000"): 2011, Decimal("3900000000"): 2010}
+
+
+def test_an_overall_balance_does_not_take_the_earlier_partner(bilat_extractor: Any) -> None:
+    text = ("Greek officials want to cut Greece's trade deficit with Germany, the finance "
+            "ministry said.\n\nThe ministry gave no forecast. Greece's overall trade deficit "
+            "stood at 20 billion euros in 2011.")
+    assert _figures(bilat_extractor, text, "2012-03-01") == []
+
+
+def test_one_state_figure_in_a_one_state_story_stays_unpaired(bilat_extractor: Any) -> None:
+    text = "Greece's bilateral trade deficit stood at 3.2 billion euros in 2011."
+    assert _figures(bilat_extractor, text, "2012-03-01") == []

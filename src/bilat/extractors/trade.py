@@ -132,7 +132,8 @@ def _config() -> dict[str, frozenset[str]]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return {
         key: frozenset(str(w).lower() for w in data.get(key, ()))
-        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs")
+        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs",
+                    "bilateral_words", "world_markers")
     }
 
 
@@ -145,6 +146,7 @@ class _Roles:
     marker: bool  # a with/to/from/between phrase or "bilateral" marks a two-party figure
     anaphoric: bool  # "the deficit", "bilateral trade": may refer to the previous pair
     foreign: bool = False  # the partner is named but is no state ("with Europe")
+    bilateral: bool = False  # "bilateral", "two-way": the figure is between two states
 
 
 def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2,
@@ -334,12 +336,15 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
         if c.dep_ in {"amod", "compound", "nummod"}
     ):
         marker = True
+    bilateral = bool(trigger.entry.extra.get("bilateral")) or any(
+        c.lower_ in _config()["bilateral_words"] for c in head.children
+        if c.dep_ in {"amod", "compound"})
     det = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
     anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bool(
         trigger.entry.extra.get("bilateral")
     )
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker,
-                  anaphoric)
+                  anaphoric, bilateral=bilateral)
 
 
 def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
@@ -483,6 +488,26 @@ def _listed_partner(context: DocumentContext, span: Span, trigger: Trigger
             for c in obj.children)):
         return (), True  # "with Latin America", "with industrial countries"
     return None  # "between both countries", "with its neighbours": someone named before
+
+
+def _owned_flow_noun(context: DocumentContext, trigger: Trigger) -> bool:
+    """A flow noun owned by a state named in its modifier ("France's deficit", "a French
+    surplus"; a pronoun, "its surplus", may mean any of the state's balances), not
+    marked as a total with the world ("overall", "global") nor as a total of parts ("a
+    surplus, including ... with A and ... with B")."""
+    head = trigger.head
+    if _is_verb(head):
+        return False
+    tokens = [head, *head.doc[trigger.start:trigger.end]]
+    modifiers = [c for t in tokens for c in t.children
+                 if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < head.i]
+    if any(c.lower_ in _config()["world_markers"] for c in modifiers) or any(
+            t.lower_ in _config()["world_markers"] for t in tokens):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"including", "of"} for c in head.children):
+        return False
+    return any((m := context.actor_at(c.i)) is not None and m.kind in STATE_KINDS
+               for c in modifiers)
 
 
 def _only_partners_besides(context: DocumentContext, sent: Span, owner: str) -> bool:
@@ -795,6 +820,12 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
     if previous is not None and (roles.anaphoric or roles.marker) and \
             all(c in previous for c in known):
         return previous, "previous"
+    if roles.bilateral and len(known) == 1:
+        # "Japan's bilateral surplus" in a story about Japan and the U.S.: the other
+        # protagonist is the partner
+        main = main_states(context, 2, STATE_KINDS)
+        if known[0] in main:
+            return (main[0], main[1]), "protagonists"
     return (), ""
 
 
@@ -894,6 +925,15 @@ def _currency(money: Money, last: str | None, dollar: str | None) -> str | None:
     return money.currency
 
 
+def _compared(span: Span) -> bool:
+    """The amount ``span`` is introduced as a value compared with ("from", "against",
+    "compared with", "versus", "up from")."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 2):span.start]]
+    return bool(before) and (before[-1] in _COMPARE_WORDS - {"with"} or before[-2:] in (
+        ["compared", "with"], ["compared", "to"], ["as", "against"]))
+
+
 def _is_repeat(trigger: Trigger, roles: _Roles, previous_label: str | None) -> bool:
     """A bare flow noun repeating the previous sentence's flow ("exports were ...")."""
     head = trigger.head
@@ -948,6 +988,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     previous_named: list[str] = []
     owner_of: dict[frozenset[str], str] = {}  # pair -> the state owning its last figure
     reporter: dict[str, str] = {}  # flow -> the state that owned the last such flow
+    bilateral_of: dict[tuple[str, str], str] = {}  # (owner, flow) -> its partner named so far
     for sent in context.sentences:
         named_before, previous_named = previous_named, [
             m.country for m in context.actors.within(sent.start, sent.end)
@@ -1011,6 +1052,10 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                     _own_partner(context, span.root, last_trigger)[0]:
                 # "its surplus with A was X and with B, Y": the elided flow of the last figure
                 trigger = last_trigger
+            if trigger is None and last_trigger is not None and _compared(span):
+                # "the shortfall, at X in 1986 against Y for 1985": the previous value of the
+                # figure just stated
+                trigger = last_trigger
             if trigger is None:
                 continue
             last_trigger = trigger
@@ -1038,6 +1083,12 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                     # "West German exports to Latin America fell ... Shipments to Mexico
                     # fell to X": the flow's owner is the one the story reports on
                     roles = attrs.evolve(roles, owners=(owner,))
+            partner = bilateral_of.get((roles.owners[0], trigger.label)) \
+                if len(roles.owners) == 1 and not roles.targets and not roles.foreign else None
+            if partner is not None and _owned_flow_noun(context, trigger):
+                # "France's trade deficit with the Soviet Union ... France's trade shortfall,
+                # at X": the state's flow the story is about keeps its partner
+                roles = attrs.evolve(roles, targets=(partner,), marker=True)
             bare = _is_repeat(trigger, roles, trigger.label)
             if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
                     refers_back and not roles.owners and not roles.targets):
@@ -1121,14 +1172,19 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 )
             )
             last_pair = pair
-            if how in {"syntax", "sentence"} and roles.owners:
+            if how in {"syntax", "sentence", "protagonists"} and roles.owners:
                 owner_of[frozenset(pair)] = roles.owners[0]
-            if how in {"syntax", "sentence", "recipient"}:
+            if how in {"syntax", "sentence", "recipient", "protagonists"}:
                 pair_here = (pair[0], pair[1])
                 figure_pair = (pair_here, trigger.label)
             label_here = trigger.label
         if pair_here is None:
             pair_here, label_here = _sentence_pair(context, sent, triggers, mentions, carried)
+        for trigger in triggers:
+            if trigger.label in _REPORTED_FLOWS and not _is_verb(trigger.head):
+                roles = _roles(context, trigger, None)
+                if len(roles.owners) == 1 and len(roles.targets) == 1 and not roles.foreign:
+                    bilateral_of[(roles.owners[0], trigger.label)] = roles.targets[0]
         if pair_here is not None:
             recent_pair = pair_here
         previous_pair, previous_label = pair_here, label_here
