@@ -183,3 +183,35 @@ def test_an_overall_balance_does_not_take_the_earlier_partner(bilat_extractor: A
 def test_one_state_figure_in_a_one_state_story_stays_unpaired(bilat_extractor: Any) -> None:
     text = "Greece's bilateral trade deficit stood at 3.2 billion euros in 2011."
     assert _figures(bilat_extractor, text, "2012-03-01") == []
+
+
+def test_a_change_object_does_not_cut_the_level_from_its_flow(bilat_extractor: Any) -> None:
+    text = ("Canada's merchandise trade deficit was a record 9 billion dlrs in 1987.\n\n"
+            "The trade deficit with Japan for all of 1987 rose 1.1 billion dlrs to 5.4 "
+            "billion dlrs and with Mexico the deficit decreased 200 mln dlrs to 1.3 billion "
+            "dlrs.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("CAN", "JPN"), Decimal("5400000000")),
+                            (("CAN", "MEX"), Decimal("1300000000"))}
+
+
+# -- hypotheticals -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Even if all barriers were removed, trade between Chile and Peru would remain below "
+        "2 billion dlrs a year, he said.",
+        "If sanctions were lifted, Iranian exports to India could reach $10 billion.",
+    ],
+)
+def test_what_would_happen_if_is_no_figure(bilat_extractor: Any, text: str) -> None:
+    assert _figures(bilat_extractor, text) == []
+
+
+def test_a_stated_figure_beside_a_condition_stays(bilat_extractor: Any) -> None:
+    text = ("Trade between Chile and Peru reached 2 billion dlrs last year and would grow "
+            "if barriers were removed, he said.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("CHL", "PER"), Decimal("2000000000"))}

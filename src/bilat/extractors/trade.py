@@ -61,7 +61,12 @@ from bilat.extractors.common import (
     subjects,
 )
 from bilat.modality import modality_at
-from bilat.syntax.figures import is_change_span, nearest_phrase_object
+from bilat.syntax.figures import (
+    change_words,
+    in_conditional_consequent,
+    is_change_span,
+    nearest_phrase_object,
+)
 from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
 
@@ -130,11 +135,15 @@ _SUBJECT_KINDS = STATE_KINDS | {"body"}
 def _config() -> dict[str, frozenset[str]]:
     path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {
+    config = {
         key: frozenset(str(w).lower() for w in data.get(key, ()))
         for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs",
                     "bilateral_words", "world_markers")
     }
+    # a verb of change links a level to its flow as "stood at" does ("decreased to X")
+    words = change_words()
+    config["value_verbs"] |= words["change_forms"] | words["change_lemmas"]
+    return config
 
 
 @attrs.frozen
@@ -691,9 +700,9 @@ def _attachment(money_root: Token, trigger: Trigger) -> int | None:
             return None
     if lca != head and _is_verb(lca):
         # "the surplus boosted reserves to $50bn": the money measures the other object
-        objects = [c for c in lca.children if c.dep_ in {"dobj", "obj"}]
+        objects = [c for c in lca.children if c.dep_ in {"dobj", "obj"} and not _is_amount(c)]
         if any(o not in up_money and o not in up_trigger for o in objects):
-            return None
+            return None  # (an amount object is the change: "rose 5 bln dlrs to 20 bln")
     return distance
 
 
@@ -858,7 +867,8 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
         if _is_verb(token) and token.lower_ not in value_verbs and \
                 token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
             return None
-        if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i:
+        if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i and \
+                not _is_amount(token):
             return None  # "the surplus boosted reserves to $50bn"
     between = [o for o in others if trigger.end <= o.start < money.start]
     compared = money.start > 0 and sent.doc[money.start - 1].lower_ in _COMPARE_WORDS
@@ -1059,6 +1069,9 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if trigger is None:
                 continue
             last_trigger = trigger
+            if in_conditional_consequent(trigger.head) or \
+                    in_conditional_consequent(span.root):
+                continue  # "even if barriers were removed, trade would remain at X"
             roles = _roles(context, trigger, span.root)
             own_states, has_own = _own_partner(context, span.root, trigger)
             if has_own and set(own_states) != set(roles.targets):

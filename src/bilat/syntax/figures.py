@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["change_words", "is_change_amount", "is_change_span", "nearest_phrase_object",
-           "predicate_of"]
+__all__ = ["change_words", "in_conditional_consequent", "is_change_amount", "is_change_span",
+           "nearest_phrase_object", "predicate_of"]
 
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "quantmod", "nmod"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "npadvmod", "attr"})
@@ -139,3 +139,22 @@ def nearest_phrase_object(doc: Doc, start: int, end: int, preps: frozenset[str],
             continue
         return objects[0]
     return None
+
+
+_CONDITIONAL_MARKS = frozenset({"if", "unless"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "'d"})
+
+
+def in_conditional_consequent(token: Token, max_hops: int = 4) -> bool:
+    """``token`` sits in the main clause of a conditional that states what *would* happen:
+    "even if all barriers were removed, trade would remain below X" (a hypothetical, no
+    fact). The clause's verb has a "would"/"could"/"might" auxiliary and an adverbial
+    clause opened by "if" or "unless"."""
+    verb = predicate_of(token, max_hops)
+    if verb is None:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS
+                                         for m in c.children)
+               for c in verb.children)
