@@ -215,3 +215,38 @@ def test_a_stated_figure_beside_a_condition_stays(bilat_extractor: Any) -> None:
             "if barriers were removed, he said.")
     found = _figures(bilat_extractor, text)
     assert _keys(found) == {(("CHL", "PER"), Decimal("2000000000"))}
+
+
+# -- loans and aid whose recipient is the story's own state -----------------------------------
+
+_KENYA_STORY = ("Kenya is arranging funds for its new railway, the finance ministry said on "
+                "Monday.\n\nKenya expects the line to open in 1990. Kenya's treasury said "
+                "talks with commercial banks would start next month.\n\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first 50 mln dlr tranche of a 200 mln dlr loan from the Italian government will "
+        "be disbursed in June.",
+        "Italy's export credit agency announced a 200 mln dlr untied credit last week.",
+    ],
+)
+def test_a_donor_only_loan_goes_to_the_storys_state(bilat_extractor: Any,
+                                                    sentence: str) -> None:
+    found = _figures(bilat_extractor, _KENYA_STORY + sentence)
+    assert (("ITA", "KEN"), Decimal("200000000")) in _keys(found)
+    assert all(f.countries == ("ITA", "KEN") and f.flow == "loan" for f in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Italy and a group of other industrial nations granted a 200 mln dlr bridge loan.",
+        "Italy signed a 200 mln dlr loan package with its creditor banks.",
+        "Italy pledged 200 mln dlrs to the World Bank's development fund.",
+    ],
+)
+def test_a_loan_with_a_named_counterpart_is_not_given_to_the_story(bilat_extractor: Any,
+                                                                   sentence: str) -> None:
+    assert _figures(bilat_extractor, _KENYA_STORY + sentence) == []

@@ -334,6 +334,10 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     if money_root is not None and not targets:
         got, has = _subtree_targets(context, money_root, preps)
         targets, marker = got, marker or has
+    if flow in _TRANSFER_FLOWS and not owners:
+        # "a 1 bln dlr loan from the Japanese government": the lender
+        owners = _countries(context, pp_objects(head, ["from"]), depth=1,
+                            kinds=_SUBJECT_KINDS)[:1]
     if of_objects:
         origin = _countries(context, of_objects, depth=2)
         if flow == "import" and not targets:
@@ -400,7 +404,7 @@ def _non_state_partner(context: DocumentContext, trigger: Trigger) -> bool:
             names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_ in
                      {"GPE", "LOC", "NORP", "ORG"}]
             if names and not any(
-                (m := context.actor_at(t.i)) is not None and m.kind in STATE_KINDS
+                (m := context.actor_at(t.i)) is not None and m.kind in _SUBJECT_KINDS
                 and not _negated_name(context, m) for t in obj.subtree
             ):
                 return True
@@ -693,9 +697,9 @@ def _attachment(money_root: Token, trigger: Trigger) -> int | None:
     for token in inner:
         if token == head or trigger.start <= token.i < trigger.end:
             continue
-        if _is_verb(token) and token.lower_ not in value_verbs and token.lemma_.lower() \
-                not in value_verbs:
-            return None
+        if _is_verb(token) and token.dep_ not in {"amod", "compound"} and \
+                token.lower_ not in value_verbs and token.lemma_.lower() not in value_verbs:
+            return None  # (a participle modifying a noun, "a X untied credit", is no clause)
         if token != lca and token.dep_ in {"ccomp", "parataxis", "csubj"}:
             return None
     if lca != head and _is_verb(lca):
@@ -935,6 +939,44 @@ def _currency(money: Money, last: str | None, dollar: str | None) -> str | None:
     return money.currency
 
 
+_GIVE_LEMMAS = frozenset({"grant", "extend", "provide", "offer", "approve", "lend", "pledge",
+                          "give", "promise", "disburse", "announce", "commit", "allocate"})
+
+
+def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
+                donor: str) -> bool:
+    """A loan, aid or pledge whose text names its giver alone: in a "from" phrase ("a loan
+    from the Japanese government"), as a modifier ("a Japanese credit") or as the subject
+    of a giving verb ("Japan's Ex-Im bank announced a credit"), with no phrase naming a
+    recipient or a counterpart ("to the fund", "with its creditor banks") and no giver
+    coordinated with others ("the U.S. and other industrial nations granted")."""
+    head = trigger.head
+    verb = head.head if head.dep_ in {"dobj", "obj", "nsubjpass", "attr"} else None
+    tokens = [head, money_root] + ([verb] if verb is not None else [])
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in {"dative", "iobj"}:
+                return False
+            if child.dep_ == "prep" and child.lower_ in {"to", "for", "with", "between"} and \
+                    any(o.dep_ == "pobj" and not _is_amount(o) for o in child.children):
+                return False
+
+    def names_donor(token: Token) -> bool:
+        return any((m := context.actor_at(t.i)) is not None and m.country == donor
+                   for t in token.subtree)
+
+    if any(names_donor(o) for o in pp_objects(head, ["from"])):
+        return True
+    if any(c.dep_ in {"poss", "amod", "compound", "nmod"} and names_donor(c)
+           for c in head.children):
+        return True
+    if verb is None or verb.lemma_.lower() not in _GIVE_LEMMAS:
+        return False
+    givers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(names_donor(g) and not any(c.dep_ == "conj" for c in g.children)
+               for g in givers)
+
+
 def _compared(span: Span) -> bool:
     """The amount ``span`` is introduced as a value compared with ("from", "against",
     "compared with", "versus", "up from")."""
@@ -1143,6 +1185,15 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 pair, how = recent_pair, "recipient"
                 roles = attrs.evolve(roles, owners=tuple(
                     c for c in recent_pair if c != roles.targets[0]))
+            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
+                    not roles.targets and not roles.foreign and \
+                    _donor_only(context, trigger, span.root, roles.owners[0]):
+                # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
+                # Indonesia's funding: the story's own state receives it
+                main = main_states(context, 1, _STATE_NAME_KINDS)
+                if main and main[0] != roles.owners[0]:
+                    pair, how = (roles.owners[0], main[0]), "story"
+                    roles = attrs.evolve(roles, targets=(main[0],))
             currency = _currency(money, last_currency, dollar)
             if currency is None:
                 continue
