@@ -250,3 +250,26 @@ def test_a_donor_only_loan_goes_to_the_storys_state(bilat_extractor: Any,
 def test_a_loan_with_a_named_counterpart_is_not_given_to_the_story(bilat_extractor: Any,
                                                                    sentence: str) -> None:
     assert _figures(bilat_extractor, _KENYA_STORY + sentence) == []
+
+
+# -- the value of a levy is no trade figure ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington threatened to impose tariffs worth up to 300 mln dlrs on Japanese "
+        "electronics exports to the United States.",
+        "Canada will levy 120 mln dlrs in punitive duties on imports from Brazil.",
+        "The EU imposed sanctions worth $2 billion on Russian exports to Europe.",
+    ],
+)
+def test_a_levy_on_a_flow_is_not_the_flow(bilat_extractor: Any, text: str) -> None:
+    assert _figures(bilat_extractor, text) == []
+
+
+def test_the_flow_a_levy_hits_still_counts(bilat_extractor: Any) -> None:
+    text = ("Washington imposed tariffs on $200 million of Japanese electronics exports to "
+            "the United States.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("JPN", "USA"), Decimal("200000000"))}

@@ -138,7 +138,7 @@ def _config() -> dict[str, frozenset[str]]:
     config = {
         key: frozenset(str(w).lower() for w in data.get(key, ()))
         for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs",
-                    "bilateral_words", "world_markers")
+                    "bilateral_words", "world_markers", "levy_nouns")
     }
     # a verb of change links a level to its flow as "stood at" does ("decreased to X")
     words = change_words()
@@ -697,6 +697,8 @@ def _attachment(money_root: Token, trigger: Trigger) -> int | None:
     for token in inner:
         if token == head or trigger.start <= token.i < trigger.end:
             continue
+        if token.lower_ in _config()["levy_nouns"]:
+            return None  # "tariffs worth X on Japanese exports": the money is the levy's
         if _is_verb(token) and token.dep_ not in {"amod", "compound"} and \
                 token.lower_ not in value_verbs and token.lemma_.lower() not in value_verbs:
             return None  # (a participle modifying a noun, "a X untied credit", is no clause)
@@ -865,6 +867,8 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
     for token in sent.doc[trigger.end:money.start]:
         if token.i in inside:
             continue
+        if token.lower_ in _config()["levy_nouns"]:
+            return None
         if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
                                                                   "but", "whereas"}:
             return None
@@ -977,6 +981,31 @@ def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
                for g in givers)
 
 
+_LEVY_FILLERS = frozenset({"worth", "of", "totalling", "totaling", "amounting", "to", "up",
+                           "as", "much", "some", "about", "around", "nearly", "almost", "over",
+                           "more", "than", "valued", "at", "an", "estimated"})
+
+
+def _levy_amount(span: Span) -> bool:
+    """The amount ``span`` is the value of a tariff, duty, sanction or fine ("tariffs worth
+    up to X", "X in punitive duties"), not of the flow they hit."""
+    doc = span.doc
+    levies = _config()["levy_nouns"]
+    for token in reversed(doc[max(span.sent.start, span.start - 5):span.start]):
+        if token.lower_ in levies:
+            return True
+        if token.lower_ not in _LEVY_FILLERS:
+            break
+    after = [t for t in doc[span.end:min(span.sent.end, span.end + 4)] if not t.is_space]
+    if after and after[0].lower_ in {"in", "of"}:
+        for token in after[1:]:
+            if token.lower_ in levies:
+                return True
+            if token.pos_ not in {"ADJ", "NOUN"}:
+                break
+    return False
+
+
 def _compared(span: Span) -> bool:
     """The amount ``span`` is introduced as a value compared with ("from", "against",
     "compared with", "versus", "up from")."""
@@ -1079,6 +1108,8 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
         for money, span in aligned:
             others = [o for o in spans if o.start != span.start]
+            if _levy_amount(span):
+                continue  # "tariffs worth up to 300 mln dlrs on Japanese exports"
             if is_change_span(span):
                 # "rose 900 mln dlrs to 2.6 billion": the change is no figure, the level is
                 continue
