@@ -273,3 +273,31 @@ def test_the_flow_a_levy_hits_still_counts(bilat_extractor: Any) -> None:
             "the United States.")
     found = _figures(bilat_extractor, text)
     assert _keys(found) == {(("JPN", "USA"), Decimal("200000000"))}
+
+
+# -- coordinated flows share their pair -------------------------------------------------------
+
+
+def test_a_coordinated_verb_shares_the_pair(bilat_extractor: Any) -> None:
+    text = ("Poland exported 400 mln dlrs worth of goods to Sweden in 1987 and imported "
+            "650 mln dlrs worth, the ministry said.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("POL", "SWE"), Decimal("400000000")),
+                            (("POL", "SWE"), Decimal("650000000"))}
+    assert {f.value.amount: f.flow for f in found if f.value is not None} == {
+        Decimal("400000000"): "export", Decimal("650000000"): "import"}
+
+
+def test_a_coordinated_noun_shares_the_pair(bilat_extractor: Any) -> None:
+    text = ("Last year Canada was Mexico's second trading partner, with Mexican imports from "
+            "Canada worth 3.1 billion dlrs and exports worth 1.2 billion dlrs.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("CAN", "MEX"), Decimal("3100000000")),
+                            (("CAN", "MEX"), Decimal("1200000000"))}
+
+
+def test_a_coordinated_flow_with_its_own_partner_is_not_shared(bilat_extractor: Any) -> None:
+    text = ("Poland exported 400 mln dlrs worth of goods to Sweden in 1987 and imported "
+            "650 mln dlrs worth from Latin America.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("POL", "SWE"), Decimal("400000000"))}

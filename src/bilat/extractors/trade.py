@@ -394,11 +394,17 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
 
 
-def _non_state_partner(context: DocumentContext, trigger: Trigger) -> bool:
-    """ "imports from Europe", "surplus with OPEC": a named partner that is not one state."""
+def _non_state_partner(context: DocumentContext, trigger: Trigger,
+                       money_root: Token | None = None) -> bool:
+    """ "imports from Europe", "surplus with OPEC": a named partner that is not one state;
+    also on the amount's own phrase ("imported X worth from Latin America")."""
     tokens = list(trigger.head.doc[trigger.start:trigger.end])
     if trigger.head.head.pos_ in {"VERB", "AUX"}:
         tokens.append(trigger.head.head)
+    if money_root is not None:
+        tokens.append(money_root)
+        if money_root.dep_ in {"amod", "nummod", "compound", "quantmod"}:
+            tokens.append(money_root.head)
     for token in tokens:
         for obj in pp_objects(token, _MARKER_PREPS):
             names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_ in
@@ -420,7 +426,7 @@ def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None)
                   for c in trigger.head.children if c.dep_ in {"amod", "compound", "nmod"}
                   for m in [context.actor_at(c.i)])
     if len(roles.owners) + len(roles.targets) < 2 and (
-            negated or _non_state_partner(context, trigger)):
+            negated or _non_state_partner(context, trigger, money_root)):
         roles = attrs.evolve(roles, foreign=True)
     if trigger.label in _TRANSFER_FLOWS and money_root is not None and not roles.targets:
         recipient = _recipient(context, money_root)
@@ -924,6 +930,13 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
 
 def _choose_trigger(money: Span, triggers: list[Trigger], sent: Span,
                     others: list[Span]) -> Trigger | None:
+    before = money.doc[money.start - 1] if money.start > sent.start else None
+    if before is not None and before.lower_ == "worth":
+        # "imports from the EC worth X and exports worth Y": "worth" measures what precedes
+        near = [(d, t) for t in triggers
+                if (d := _linear_attachment(money, t, sent, others)) is not None]
+        if near:
+            return min(near, key=lambda dt_: dt_[0])[1]
     scored = [(d, t) for t in triggers if (d := _attachment(money.root, t)) is not None]
     if not scored:
         scored = [(d, t) for t in triggers
@@ -1106,6 +1119,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         earlier: TimeSpan | None = None
         last_trigger: Trigger | None = None
         last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
+        last_owner: str | None = None  # and the state whose flow it was
         for money, span in aligned:
             others = [o for o in spans if o.start != span.start]
             if _levy_amount(span):
@@ -1197,6 +1211,15 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
                 # "A's exports to B fell to X, while B's exports rose to Y"
                 pair, how = figure_pair[0], "parallel"
+            if not pair and figure_pair is not None and not roles.foreign and \
+                    trigger.label in _REPORTED_FLOWS and figure_pair[1] in _REPORTED_FLOWS and \
+                    trigger.label != figure_pair[1] and \
+                    all(c in figure_pair[0] for c in roles.owners + roles.targets):
+                # "exported X to the U.S. and imported Y", "imports from the EC worth X and
+                # exports worth Y": the other flow of the pair just named
+                pair, how = figure_pair[0], "sibling"
+                if not roles.owners and last_owner is not None and last_owner in pair:
+                    roles = attrs.evolve(roles, owners=(last_owner,))
             if not pair and last_pair is not None and not roles.owners and \
                     not roles.targets and not roles.foreign and \
                     _in_comparison(trigger.head):
@@ -1267,6 +1290,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 )
             )
             last_pair = pair
+            last_owner = roles.owners[0] if roles.owners else None
             if how in {"syntax", "sentence", "protagonists"} and roles.owners:
                 owner_of[frozenset(pair)] = roles.owners[0]
             if how in {"syntax", "sentence", "recipient", "protagonists"}:
