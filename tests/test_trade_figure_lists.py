@@ -301,3 +301,22 @@ def test_a_coordinated_flow_with_its_own_partner_is_not_shared(bilat_extractor: 
             "650 mln dlrs worth from Latin America.")
     found = _figures(bilat_extractor, text)
     assert _keys(found) == {(("POL", "SWE"), Decimal("400000000"))}
+
+
+def test_those_with_a_partner_stands_for_the_flow(bilat_extractor: Any) -> None:
+    text = ("Austrian exports to Eastern Europe declined by 3 pct last year to 40 billion "
+            "schillings.\n\nExports to Poland went up by 2 pct to 6.1 billion schillings and "
+            "those to Hungary surged by 9 pct to 8.3 billion schillings, the institute said.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("AUT", "POL"), Decimal("6100000000")),
+                            (("AUT", "HUN"), Decimal("8300000000"))}
+
+
+def test_a_bare_flow_takes_its_own_sentences_two_states(bilat_extractor: Any) -> None:
+    text = ("Spanish exports to Portugal fell to 2 billion euros in 2012.\n\n"
+            "Morocco was France's main African supplier, but shipments fell to 1.4 billion "
+            "euros from 1.6 billion in 2011.")
+    found = _figures(bilat_extractor, text, "2013-02-01")
+    assert _keys(found) == {(("ESP", "PRT"), Decimal("2000000000")),
+                            (("FRA", "MAR"), Decimal("1400000000")),
+                            (("FRA", "MAR"), Decimal("1600000000"))}

@@ -66,6 +66,7 @@ from bilat.syntax.figures import (
     in_conditional_consequent,
     is_change_span,
     nearest_phrase_object,
+    predicate_of,
 )
 from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
@@ -838,6 +839,13 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
             return (known[0], others[0]), "sentence"
         if not known and len(named) == 2:
             return tuple(named), "sentence"
+    if not known and roles.anaphoric and previous is not None:
+        named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
+                                   if m.kind in STATE_KINDS))
+        if len(named) == 2 and set(named) != set(previous):
+            # "Brazil was West Germany's main supplier, but shipments fell to X": the two
+            # states of this sentence, not the pair before
+            return tuple(named), "sentence"
     if previous is not None and (roles.anaphoric or roles.marker) and \
             all(c in previous for c in known):
         return previous, "previous"
@@ -1019,6 +1027,18 @@ def _levy_amount(span: Span) -> bool:
     return False
 
 
+def _stands_for_flow(span: Span, trigger: Trigger) -> bool:
+    """The amount's clause has "those"/"that" with a partner phrase as subject, standing
+    for the flow just named ("... and those to Paraguay surged to Y")."""
+    verb = predicate_of(span.root)
+    if verb is None:
+        return False
+    preps = _TARGET_PREPS[trigger.label]
+    return any(s_.lower_ in {"those", "that"} and any(
+        c.dep_ == "prep" and c.lower_ in preps for c in s_.children)
+        for s_ in verb.children if s_.dep_ in {"nsubj", "nsubjpass"})
+
+
 def _compared(span: Span) -> bool:
     """The amount ``span`` is introduced as a value compared with ("from", "against",
     "compared with", "versus", "up from")."""
@@ -1148,6 +1168,10 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if trigger is None and last_trigger is not None and \
                     _own_partner(context, span.root, last_trigger)[0]:
                 # "its surplus with A was X and with B, Y": the elided flow of the last figure
+                trigger = last_trigger
+            if trigger is None and last_trigger is not None and \
+                    _stands_for_flow(span, last_trigger):
+                # "exports to A rose to X and those to B surged to Y"
                 trigger = last_trigger
             if trigger is None and last_trigger is not None and _compared(span):
                 # "the shortfall, at X in 1986 against Y for 1985": the previous value of the

@@ -104,11 +104,11 @@ def is_change_span(span: Span) -> bool:
     return is_change_amount(span.root)
 
 
-def predicate_of(token: Token, max_hops: int = 4) -> Token | None:
+def predicate_of(token: Token, max_hops: int = 6) -> Token | None:
     """The verb a figure hangs from: ``token`` itself when it is a verb, else the nearest
     verb above it, or ``None``."""
     node = token
-    for _ in range(max_hops):
+    for _ in range(max_hops + 1):
         if node.pos_ in {"VERB", "AUX"}:
             return node
         if node.head == node:
