@@ -320,3 +320,20 @@ def test_a_bare_flow_takes_its_own_sentences_two_states(bilat_extractor: Any) ->
     assert _keys(found) == {(("ESP", "PRT"), Decimal("2000000000")),
                             (("FRA", "MAR"), Decimal("1400000000")),
                             (("FRA", "MAR"), Decimal("1600000000"))}
+
+
+# -- figures with a previous value ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", [" ", "\n"])
+def test_a_compared_value_across_a_line_wrap_is_the_previous_figure(bilat_extractor: Any,
+                                                                    gap: str) -> None:
+    text = ("Trade between Chile and Peru jumped 80 pct in 1986, the minister said.\n\n"
+            f"He said trade last year totalled 1.3 billion dlrs versus{gap}700 mln dlrs in "
+            "1985.")
+    found = _figures(bilat_extractor, text, "1987-03-05")
+    assert _keys(found) == {(("CHL", "PER"), Decimal("1300000000")),
+                            (("CHL", "PER"), Decimal("700000000"))}
+    periods = {f.value.amount: f.period.start.year for f in found
+               if f.value is not None and f.period is not None}
+    assert periods[Decimal("700000000")] == 1985

@@ -791,7 +791,7 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
         gap = [t.lower_ for t in context.doc[mention.end:span.start]]
         if mention.end <= span.start and all(w in {"'s", "'", "’s"} for w in gap):
             return mention.timespan, False  # "December's 4.4 billion"
-    prev_word = context.doc[span.start - 1].lower_ if span.start > sent.start else ""
+    prev_word = _word_before(span)
     if prev_word in _COMPARE_WORDS and earlier is not None:
         return _previous_year(earlier), False
     claimed = set()
@@ -893,7 +893,7 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
                 not _is_amount(token):
             return None  # "the surplus boosted reserves to $50bn"
     between = [o for o in others if trigger.end <= o.start < money.start]
-    compared = money.start > 0 and sent.doc[money.start - 1].lower_ in _COMPARE_WORDS
+    compared = _word_before(money) in _COMPARE_WORDS
     if len(between) > (1 if compared else 0):
         return None
     return 10 + money.start - trigger.end
@@ -1039,11 +1039,20 @@ def _stands_for_flow(span: Span, trigger: Trigger) -> bool:
         for s_ in verb.children if s_.dep_ in {"nsubj", "nsubjpass"})
 
 
+def _word_before(span: Span) -> str:
+    """The lower-cased word before ``span`` in its sentence (line breaks skipped)."""
+    for token in reversed(span.doc[span.sent.start:span.start]):
+        if not token.is_space:
+            return token.lower_
+    return ""
+
+
 def _compared(span: Span) -> bool:
     """The amount ``span`` is introduced as a value compared with ("from", "against",
     "compared with", "versus", "up from")."""
     doc = span.doc
-    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 2):span.start]]
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 4):span.start]
+              if not t.is_space]
     return bool(before) and (before[-1] in _COMPARE_WORDS - {"with"} or before[-2:] in (
         ["compared", "with"], ["compared", "to"], ["as", "against"]))
 
