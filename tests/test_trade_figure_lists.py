@@ -337,3 +337,16 @@ def test_a_compared_value_across_a_line_wrap_is_the_previous_figure(bilat_extrac
     periods = {f.value.amount: f.period.start.year for f in found
                if f.value is not None and f.period is not None}
     assert periods[Decimal("700000000")] == 1985
+
+
+def test_a_partner_only_flow_belongs_to_the_state_reported_on(bilat_extractor: Any) -> None:
+    text = ("Thailand's record 3.2 billion dlr trade deficit with Japan is bound to shrink, "
+            "the commerce minister said.\n\nHe gave no timetable for talks.\n\n"
+            "He said the trade mission is looking for 900 mln "
+            "dlrs in purchases from Japanese companies.")
+    found = _figures(bilat_extractor, text)
+    assert _keys(found) == {(("JPN", "THA"), Decimal("3200000000")),
+                            (("JPN", "THA"), Decimal("900000000"))}
+    purchase = next(f for f in found if f.value is not None
+                    and f.value.amount == Decimal("900000000"))
+    assert purchase.flow == "import" and purchase.partner_country == "THA"

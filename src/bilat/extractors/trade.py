@@ -1207,10 +1207,11 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if trigger.label not in _REPORTED_FLOWS:
                 pass
             elif len(roles.owners) == 1:
-                reporter[trigger.label] = roles.owners[0]
+                reporter[trigger.label] = reporter[""] = roles.owners[0]
             elif not roles.owners and len(roles.targets) == 1 and not roles.foreign and \
                     not _is_verb(trigger.head):
-                owner = reporter.get(trigger.label)
+                # the state that owned the last such flow, else the last flow of any kind
+                owner = reporter.get(trigger.label) or reporter.get("")
                 if owner is not None and owner != roles.targets[0] and \
                         _only_partners_besides(context, sent, owner):
                     # "West German exports to Latin America fell ... Shipments to Mexico
