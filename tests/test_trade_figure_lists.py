@@ -350,3 +350,39 @@ def test_a_partner_only_flow_belongs_to_the_state_reported_on(bilat_extractor: A
     purchase = next(f for f in found if f.value is not None
                     and f.value.amount == Decimal("900000000"))
     assert purchase.flow == "import" and purchase.partner_country == "THA"
+
+
+# -- more shapes: donors in turn, absolute "with" clauses, modified bilateral nouns -------------
+
+
+def test_one_donor_per_sentence_keeps_the_recipient(bilat_extractor: Any) -> None:
+    text = ("Donors raised their aid to Ukraine at the Berlin conference on Tuesday.\n\n"
+            "Japan raised its pledge to Ukraine to $4.5 billion from $3 billion last year. "
+            "Germany increased its pledge to 8 billion euros from 6 billion euros.")
+    found = _figures(bilat_extractor, text, "2024-06-12")
+    assert _keys(found) == {(("JPN", "UKR"), Decimal("4500000000")),
+                            (("JPN", "UKR"), Decimal("3000000000")),
+                            (("DEU", "UKR"), Decimal("8000000000")),
+                            (("DEU", "UKR"), Decimal("6000000000"))}
+    assert all(f.source_country in {"JPN", "DEU"} for f in found)
+
+
+def test_a_with_clause_naming_another_flow_is_no_partner(bilat_extractor: Any) -> None:
+    text = ("Germany's exports rose to 1.6 trillion euros last year, with shipments to the "
+            "United States up 3 percent.")
+    assert _figures(bilat_extractor, text, "2024-02-01") == []
+
+
+def test_a_second_partner_phrase_holding_its_amount(bilat_extractor: Any) -> None:
+    text = ("The European Union's trade surplus with the US was 157 billion euros, and with "
+            "Switzerland 50 billion euros.")
+    found = _figures(bilat_extractor, text, "2024-01-10")
+    assert _keys(found) == {(("EUU", "USA"), Decimal("157000000000")),
+                            (("CHE", "EUU"), Decimal("50000000000"))}
+
+
+def test_bilateral_modifying_a_compound_marks_the_figure(bilat_extractor: Any) -> None:
+    text = ("Vietnam and the United States upgraded their ties during Biden's visit to "
+            "Hanoi.\n\nBilateral goods trade reached $100 billion last year, officials said.")
+    found = _figures(bilat_extractor, text, "2023-09-11")
+    assert _keys(found) == {(("USA", "VNM"), Decimal("100000000000"))}

@@ -228,10 +228,21 @@ def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...],
     A phrase whose object is an amount ("rose to 5 bln dlrs") or a date is no partner, nor
     is the phrase whose object is the flow noun ``own`` itself ("concerned with the U.S.
     deficit")."""
-    objects = [o for o in pp_objects(token, preps) if not _is_amount(o) and o != own]
+    objects = [o for o in pp_objects(token, preps) if not _is_amount(o) and o != own
+               and not (o.lower_ in _flow_nouns() and o.dep_ != "conj")]
     if not objects:
         return [], False
     return _countries(context, objects), True
+
+
+@lru_cache(maxsize=1)
+def _flow_nouns() -> frozenset[str]:
+    """One-word flow nouns of the lexicon ("exports", "shipments", "surplus"): the object of
+    "with" on a verb ("rose to X, with shipments to B up 3 pct") is then another flow, not
+    a partner."""
+    return frozenset(w for entry in load_lexicon("trade_figure").entries
+                     if len(entry.sequence) == 1 and "NOUN" in entry.pos
+                     for w in entry.sequence[0])
 
 
 def _subtree_targets(context: DocumentContext, token: Token, preps: tuple[str, ...],
@@ -345,14 +356,16 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
             targets = origin
         elif flow == "export" and not owners:
             owners = origin
+    # modifiers of the noun and of its compounds ("bilateral goods trade")
+    modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nummod"}]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+                  if g.dep_ == "amod" and g.i < c.i]
     if trigger.entry.extra.get("bilateral") or any(
-        c.lower_ in _config()["bilateral_markers"] for c in head.children
-        if c.dep_ in {"amod", "compound", "nummod"}
+        c.lower_ in _config()["bilateral_markers"] for c in modifiers
     ):
         marker = True
     bilateral = bool(trigger.entry.extra.get("bilateral")) or any(
-        c.lower_ in _config()["bilateral_words"] for c in head.children
-        if c.dep_ in {"amod", "compound"})
+        c.lower_ in _config()["bilateral_words"] for c in modifiers if c.dep_ != "nummod")
     det = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
     anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bool(
         trigger.entry.extra.get("bilateral")
@@ -1112,6 +1125,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     owner_of: dict[frozenset[str], str] = {}  # pair -> the state owning its last figure
     reporter: dict[str, str] = {}  # flow -> the state that owned the last such flow
     bilateral_of: dict[tuple[str, str], str] = {}  # (owner, flow) -> its partner named so far
+    last_recipient: str | None = None  # who received the last loan, aid or pledge
     for sent in context.sentences:
         named_before, previous_named = previous_named, [
             m.country for m in context.actors.within(sent.start, sent.end)
@@ -1274,6 +1288,14 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 roles = attrs.evolve(roles, owners=tuple(
                     c for c in recent_pair if c != roles.targets[0]))
             if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
+                    not roles.targets and not roles.foreign and last_recipient is not None and \
+                    previous_label in _TRANSFER_FLOWS and last_recipient != roles.owners[0] and \
+                    not _names_recipient(trigger.head, span.root):
+                # "Japan raised its pledge to Ukraine to X. Germany increased its pledge to
+                # Y": one donor per sentence, the recipient named once
+                pair, how = (roles.owners[0], last_recipient), "recipient"
+                roles = attrs.evolve(roles, targets=(last_recipient,))
+            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
                     not roles.targets and not roles.foreign and \
                     _donor_only(context, trigger, span.root, roles.owners[0]):
                 # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
@@ -1325,6 +1347,8 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             )
             last_pair = pair
             last_owner = roles.owners[0] if roles.owners else None
+            if flow in _TRANSFER_FLOWS:
+                last_recipient = partner if partner in pair else None
             if how in {"syntax", "sentence", "protagonists"} and roles.owners:
                 owner_of[frozenset(pair)] = roles.owners[0]
             if how in {"syntax", "sentence", "recipient", "protagonists"}:

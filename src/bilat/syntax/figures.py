@@ -135,9 +135,10 @@ def nearest_phrase_object(doc: Doc, start: int, end: int, preps: frozenset[str],
                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i]
         else:
             objects = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
-        if not objects or any(is_amount(o) for o in objects):
-            continue
-        return objects[0]
+        # "and with B 50 billion": the amount may hang on the partner's preposition too
+        partners = [o for o in objects if not is_amount(o)]
+        if partners:
+            return partners[0]
     return None
 
 
