@@ -35,6 +35,15 @@ that, the pair of the story; a donor's next pledge with no recipient goes to the
 aid figure's recipient. An amount with its own partner phrase ("... and with B, Y") takes
 that partner; "with its neighbour" and "compared to a Y surplus" keep the pair already set.
 
+Figure lists and partners outside the sentence (see ``docs/extractors.md``): a change
+("rose 900 mln dlrs to ...") is no figure (:mod:`bilat.syntax.figures`); each amount of a
+list takes the partner phrase nearest before it; a partner-only export, import or balance
+belongs to the state the story reports on; a coordinated flow shares the pair just named; a
+bilateral flow with one state takes the story's other protagonist; a state's flow keeps the
+partner it was named with earlier; a loan or aid naming only its giver goes to the recipient
+of the donor before it or to the story's dominant state. Levies ("tariffs worth X") and
+conditional consequents ("would remain at X") are no figures.
+
 Direction (``source_country`` → ``partner_country``): the exporter, the investor, the donor
 or lender, the state with the surplus; for imports the exporting state (the one imported
 from) is the source. Total trade has no direction.
