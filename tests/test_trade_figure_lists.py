@@ -386,3 +386,24 @@ def test_bilateral_modifying_a_compound_marks_the_figure(bilat_extractor: Any) -
             "Hanoi.\n\nBilateral goods trade reached $100 billion last year, officials said.")
     found = _figures(bilat_extractor, text, "2023-09-11")
     assert _keys(found) == {(("USA", "VNM"), Decimal("100000000000"))}
+
+
+# -- wire copy: line wraps and "mln" parsed as an adjective ------------------------------------
+
+
+def test_the_two_countries_across_a_line_wrap_refers_back(bilat_extractor: Any) -> None:
+    text = ("Trade between Chile and Peru rose to 1.3 billion dlrs last year, the minister "
+            "said.\n\nHe said the accord signed last July had worked.\n\nThe accord "
+            "provided for capital goods trade between the two\ncountries to rise to 2.0 "
+            "billion dlrs over four years.")
+    found = _figures(bilat_extractor, text, "1987-03-05")
+    assert (("CHL", "PER"), Decimal("2000000000")) in _keys(found)
+
+
+def test_a_coordinated_level_after_a_first_amount_object(bilat_extractor: Any) -> None:
+    text = ("Thai investment in Vietnam Is expected to nearly double to 80 mln U.S. Dlrs "
+            "in calendar 1988\nand rise to 400 mln dlrs a year by 1992, a five-year forecast "
+            "said.")
+    found = _figures(bilat_extractor, text, "1987-06-01")
+    assert _keys(found) == {(("THA", "VNM"), Decimal("80000000")),
+                            (("THA", "VNM"), Decimal("400000000"))}

@@ -225,7 +225,7 @@ def _is_amount(token: Token) -> bool:
     if token.like_num or any(ch.isdigit() for ch in token.text) or \
             token.ent_type_ in {"MONEY", "PERCENT", "DATE"}:
         return True
-    return any(c.dep_ in {"nummod", "compound", "quantmod"} and
+    return any(c.dep_ in {"nummod", "compound", "quantmod", "amod"} and
                (any(ch.isdigit() for ch in c.text) or c.lower_ in _SCALES)
                for c in token.children)
 
@@ -881,8 +881,14 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
 
 
 def _names_pair(sent: Span) -> bool:
-    """ "the two countries", "both sides": the sentence refers back to a known pair."""
-    return not _pair_anaphor_hashes().isdisjoint(pairwise(lower_hashes(sent)))
+    """ "the two countries", "both sides": the sentence refers back to a known pair (a line
+    break between the two words is skipped)."""
+    hashes = lower_hashes(sent)
+    if _pair_anaphor_hashes().isdisjoint(pairwise(hashes)):
+        if not any(t.is_space for t in sent):
+            return False
+        hashes = [h for h, t in zip(hashes, sent, strict=True) if not t.is_space]
+    return not _pair_anaphor_hashes().isdisjoint(pairwise(hashes))
 
 
 @lru_cache(maxsize=1)
