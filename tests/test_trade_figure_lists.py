@@ -407,3 +407,16 @@ def test_a_coordinated_level_after_a_first_amount_object(bilat_extractor: Any) -
     found = _figures(bilat_extractor, text, "1987-06-01")
     assert _keys(found) == {(("THA", "VNM"), Decimal("80000000")),
                             (("THA", "VNM"), Decimal("400000000"))}
+
+
+def test_signing_with_a_state_for_a_credit(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Indonesia signed with Japan for a 30 billion yen credit "
+                                      "facility, officials said.", "1988-04-01")
+    assert _keys(found) == {(("IDN", "JPN"), Decimal("30000000000"))}
+    assert found[0].source_country == "JPN" and found[0].flow == "loan"
+
+
+def test_signing_with_a_bank_for_a_credit_is_no_state_loan(bilat_extractor: Any) -> None:
+    found = _figures(bilat_extractor, "Indonesia signed with Citibank for a 300 mln dlr "
+                                      "credit facility, officials said.", "1988-04-01")
+    assert found == []

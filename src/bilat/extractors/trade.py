@@ -344,6 +344,14 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
         if not targets:
             targets = _countries(context, [c for c in verb.children if c.dep_ == "dobj"],
                                  depth=1)
+    if verb is not None and _is_verb(verb) and flow in _TRANSFER_FLOWS and not owners and \
+            not targets and head.dep_ == "pobj" and head.head.lower_ == "for":
+        # "South Korea signed with Japan for a 44.6 billion yen credit": the subject
+        # receives, the "with" partner gives
+        partners = _countries(context, pp_objects(verb, ["with"]), depth=1)
+        takers = _countries(context, subjects(verb), depth=1)
+        if len(partners) == 1 and len(takers) == 1 and partners != takers:
+            owners, targets, marker = partners, takers, True
     if verb is not None and _is_verb(verb):
         if not targets:
             got, has = _pp_targets(context, verb, preps, own=head)
