@@ -124,3 +124,21 @@ def test_render_parses_to_equal_amount(amount: Decimal, currency: str | None) ->
 def test_long_adversarial_input_is_handled() -> None:
     for text in ["$" * 100_000, "1," * 50_000, "5 " * 50_000 + "dlrs", "between " * 20_000]:
         find_money(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1900, max_value=2099),
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999"), places=1),
+    st.sampled_from(["in ", "in FY", "since ", "fiscal "]),
+    st.sampled_from(["billion dlrs", "bln euros", "mln stg"]),
+)
+def test_a_year_before_to_is_no_range_low(year: int, amount: Decimal, lead: str, unit: str) -> None:
+    """ "rose in 2019 to 12.5 billion dlrs": the year is never read as money."""
+    text = f"Exports rose {lead}{year if 'FY' not in lead else year % 100} to {amount} {unit}."
+    found = find_money(text)
+    assert len(found) == 1
+    scale = {"billion": 10**9, "bln": 10**9, "mln": 10**6}[unit.split()[0]]
+    assert found[0].amount == amount * scale
+    assert found[0].max_amount is None
+    assert text[found[0].start_char : found[0].end_char] == found[0].text

@@ -35,6 +35,15 @@ that, the pair of the story; a donor's next pledge with no recipient goes to the
 aid figure's recipient. An amount with its own partner phrase ("... and with B, Y") takes
 that partner; "with its neighbour" and "compared to a Y surplus" keep the pair already set.
 
+Figure lists and partners outside the sentence (see ``docs/extractors.md``): a change
+("rose 900 mln dlrs to ...") is no figure (:mod:`bilat.syntax.figures`); each amount of a
+list takes the partner phrase nearest before it; a partner-only export, import or balance
+belongs to the state the story reports on; a coordinated flow shares the pair just named; a
+bilateral flow with one state takes the story's other protagonist; a state's flow keeps the
+partner it was named with earlier; a loan or aid naming only its giver goes to the recipient
+of the donor before it or to the story's dominant state. Levies ("tariffs worth X") and
+conditional consequents ("would remain at X") are no figures.
+
 Direction (``source_country`` → ``partner_country``): the exporter, the investor, the donor
 or lender, the state with the surplus; for imports the exporting state (the one imported
 from) is the source. Total trade has no direction.
@@ -53,8 +62,21 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, TradeFigure
-from bilat.extractors.common import main_states, modality_for, pp_objects, subjects
+from bilat.extractors.common import (
+    conjuncts,
+    main_states,
+    modality_for,
+    pp_objects,
+    subjects,
+)
 from bilat.modality import modality_at
+from bilat.syntax.figures import (
+    change_words,
+    in_conditional_consequent,
+    is_change_span,
+    nearest_phrase_object,
+    predicate_of,
+)
 from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
 
@@ -112,6 +134,9 @@ _FIRM_NOUNS = frozenset({"company", "companies", "firm", "firms", "maker", "make
 _MEASURE_NOUNS = frozenset({"level", "earnings", "earning", "revenue", "revenues", "bill",
                             "receipts", "receipt", "figure", "total"})
 _TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
+_REPORTED_FLOWS = frozenset({"export", "import", "balance"})
+"""Flows a story reports for one state against partner after partner ("exports to A ...,
+shipments to B ..."); a later figure of the flow with only a partner is that state's."""
 _STATE_NAME_KINDS = frozenset({"country", "capital"})
 _SUBJECT_KINDS = STATE_KINDS | {"body"}
 
@@ -120,10 +145,15 @@ _SUBJECT_KINDS = STATE_KINDS | {"body"}
 def _config() -> dict[str, frozenset[str]]:
     path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {
+    config = {
         key: frozenset(str(w).lower() for w in data.get(key, ()))
-        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs")
+        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs",
+                    "bilateral_words", "world_markers", "levy_nouns")
     }
+    # a verb of change links a level to its flow as "stood at" does ("decreased to X")
+    words = change_words()
+    config["value_verbs"] |= words["change_forms"] | words["change_lemmas"]
+    return config
 
 
 @attrs.frozen
@@ -135,6 +165,7 @@ class _Roles:
     marker: bool  # a with/to/from/between phrase or "bilateral" marks a two-party figure
     anaphoric: bool  # "the deficit", "bilateral trade": may refer to the previous pair
     foreign: bool = False  # the partner is named but is no state ("with Europe")
+    bilateral: bool = False  # "bilateral", "two-way": the figure is between two states
 
 
 def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2,
@@ -194,20 +225,33 @@ def _is_amount(token: Token) -> bool:
     if token.like_num or any(ch.isdigit() for ch in token.text) or \
             token.ent_type_ in {"MONEY", "PERCENT", "DATE"}:
         return True
-    return any(c.dep_ in {"nummod", "compound", "quantmod"} and
+    return any(c.dep_ in {"nummod", "compound", "quantmod", "amod"} and
                (any(ch.isdigit() for ch in c.text) or c.lower_ in _SCALES)
                for c in token.children)
 
 
-def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...]
-                ) -> tuple[list[str], bool]:
+def _pp_targets(context: DocumentContext, token: Token, preps: tuple[str, ...],
+                own: Token | None = None) -> tuple[list[str], bool]:
     """States in the ``preps`` phrases on ``token``, and whether such a phrase exists.
 
-    A phrase whose object is an amount ("rose to 5 bln dlrs") or a date is no partner."""
-    objects = [o for o in pp_objects(token, preps) if not _is_amount(o)]
+    A phrase whose object is an amount ("rose to 5 bln dlrs") or a date is no partner, nor
+    is the phrase whose object is the flow noun ``own`` itself ("concerned with the U.S.
+    deficit")."""
+    objects = [o for o in pp_objects(token, preps) if not _is_amount(o) and o != own
+               and not (o.lower_ in _flow_nouns() and o.dep_ != "conj")]
     if not objects:
         return [], False
     return _countries(context, objects), True
+
+
+@lru_cache(maxsize=1)
+def _flow_nouns() -> frozenset[str]:
+    """One-word flow nouns of the lexicon ("exports", "shipments", "surplus"): the object of
+    "with" on a verb ("rose to X, with shipments to B up 3 pct") is then another flow, not
+    a partner."""
+    return frozenset(w for entry in load_lexicon("trade_figure").entries
+                     if len(entry.sequence) == 1 and "NOUN" in entry.pos
+                     for w in entry.sequence[0])
 
 
 def _subtree_targets(context: DocumentContext, token: Token, preps: tuple[str, ...],
@@ -300,9 +344,17 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
         if not targets:
             targets = _countries(context, [c for c in verb.children if c.dep_ == "dobj"],
                                  depth=1)
+    if verb is not None and _is_verb(verb) and flow in _TRANSFER_FLOWS and not owners and \
+            not targets and head.dep_ == "pobj" and head.head.lower_ == "for":
+        # "South Korea signed with Japan for a 44.6 billion yen credit": the subject
+        # receives, the "with" partner gives
+        partners = _countries(context, pp_objects(verb, ["with"]), depth=1)
+        takers = _countries(context, subjects(verb), depth=1)
+        if len(partners) == 1 and len(takers) == 1 and partners != takers:
+            owners, targets, marker = partners, takers, True
     if verb is not None and _is_verb(verb):
         if not targets:
-            got, has = _pp_targets(context, verb, preps)
+            got, has = _pp_targets(context, verb, preps, own=head)
             targets, marker = got, marker or has
         if not owners and head.dep_ in {"dobj", "attr"}:
             owners = _countries(context, subjects(verb), depth=1)
@@ -311,23 +363,32 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     if money_root is not None and not targets:
         got, has = _subtree_targets(context, money_root, preps)
         targets, marker = got, marker or has
+    if flow in _TRANSFER_FLOWS and not owners:
+        # "a 1 bln dlr loan from the Japanese government": the lender
+        owners = _countries(context, pp_objects(head, ["from"]), depth=1,
+                            kinds=_SUBJECT_KINDS)[:1]
     if of_objects:
         origin = _countries(context, of_objects, depth=2)
         if flow == "import" and not targets:
             targets = origin
         elif flow == "export" and not owners:
             owners = origin
+    # modifiers of the noun and of its compounds ("bilateral goods trade")
+    modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nummod"}]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+                  if g.dep_ == "amod" and g.i < c.i]
     if trigger.entry.extra.get("bilateral") or any(
-        c.lower_ in _config()["bilateral_markers"] for c in head.children
-        if c.dep_ in {"amod", "compound", "nummod"}
+        c.lower_ in _config()["bilateral_markers"] for c in modifiers
     ):
         marker = True
+    bilateral = bool(trigger.entry.extra.get("bilateral")) or any(
+        c.lower_ in _config()["bilateral_words"] for c in modifiers if c.dep_ != "nummod")
     det = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
     anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bool(
         trigger.entry.extra.get("bilateral")
     )
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker,
-                  anaphoric)
+                  anaphoric, bilateral=bilateral)
 
 
 def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
@@ -364,17 +425,23 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
 
 
-def _non_state_partner(context: DocumentContext, trigger: Trigger) -> bool:
-    """ "imports from Europe", "surplus with OPEC": a named partner that is not one state."""
+def _non_state_partner(context: DocumentContext, trigger: Trigger,
+                       money_root: Token | None = None) -> bool:
+    """ "imports from Europe", "surplus with OPEC": a named partner that is not one state;
+    also on the amount's own phrase ("imported X worth from Latin America")."""
     tokens = list(trigger.head.doc[trigger.start:trigger.end])
     if trigger.head.head.pos_ in {"VERB", "AUX"}:
         tokens.append(trigger.head.head)
+    if money_root is not None:
+        tokens.append(money_root)
+        if money_root.dep_ in {"amod", "nummod", "compound", "quantmod"}:
+            tokens.append(money_root.head)
     for token in tokens:
         for obj in pp_objects(token, _MARKER_PREPS):
             names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_ in
                      {"GPE", "LOC", "NORP", "ORG"}]
             if names and not any(
-                (m := context.actor_at(t.i)) is not None and m.kind in STATE_KINDS
+                (m := context.actor_at(t.i)) is not None and m.kind in _SUBJECT_KINDS
                 and not _negated_name(context, m) for t in obj.subtree
             ):
                 return True
@@ -390,7 +457,7 @@ def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None)
                   for c in trigger.head.children if c.dep_ in {"amod", "compound", "nmod"}
                   for m in [context.actor_at(c.i)])
     if len(roles.owners) + len(roles.targets) < 2 and (
-            negated or _non_state_partner(context, trigger)):
+            negated or _non_state_partner(context, trigger, money_root)):
         roles = attrs.evolve(roles, foreign=True)
     if trigger.label in _TRANSFER_FLOWS and money_root is not None and not roles.targets:
         recipient = _recipient(context, money_root)
@@ -444,10 +511,77 @@ def _own_partner(context: DocumentContext, money_root: Token, trigger: Trigger
     return [], False
 
 
+_COLLECTIVES = frozenset({"countries", "nations", "states", "economies", "partners",
+                          "neighbours", "neighbors", "members", "regions"})
+
+
+def _listed_partner(context: DocumentContext, span: Span, trigger: Trigger
+                    ) -> tuple[tuple[str, ...], bool] | None:
+    """The partner phrase nearest before the amount ``span`` when it is not the noun
+    trigger's own: ``(states, foreign)``, ``foreign`` for a named partner that is no state
+    ("with Latin America", "with industrialised countries"); ``None`` when there is none or
+    it names several states or no one in particular."""
+    if _is_verb(trigger.head) or trigger.end >= span.start:
+        return None
+    obj = nearest_phrase_object(context.doc, trigger.end, span.start,
+                                frozenset(_TARGET_PREPS[trigger.label]), _is_amount)
+    if obj is None:
+        return None
+    states = _countries(context, conjuncts(obj))
+    if len(states) == 1:
+        return (states[0],), False
+    if states:
+        return None
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in {"GPE", "LOC", "NORP", "ORG"}
+    if named or (obj.lower_ in _COLLECTIVES and not any(
+            c.dep_ == "poss" or c.lower_ in {"both", "two", "these", "those"}
+            for c in obj.children)):
+        return (), True  # "with Latin America", "with industrial countries"
+    return None  # "between both countries", "with its neighbours": someone named before
+
+
+def _owned_flow_noun(context: DocumentContext, trigger: Trigger) -> bool:
+    """A flow noun owned by a state named in its modifier ("France's deficit", "a French
+    surplus"; a pronoun, "its surplus", may mean any of the state's balances), not
+    marked as a total with the world ("overall", "global") nor as a total of parts ("a
+    surplus, including ... with A and ... with B")."""
+    head = trigger.head
+    if _is_verb(head):
+        return False
+    tokens = [head, *head.doc[trigger.start:trigger.end]]
+    modifiers = [c for t in tokens for c in t.children
+                 if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < head.i]
+    if any(c.lower_ in _config()["world_markers"] for c in modifiers) or any(
+            t.lower_ in _config()["world_markers"] for t in tokens):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"including", "of"} for c in head.children):
+        return False
+    return any((m := context.actor_at(c.i)) is not None and m.kind in STATE_KINDS
+               for c in modifiers)
+
+
+def _only_partners_besides(context: DocumentContext, sent: Span, owner: str) -> bool:
+    """Every state ``sent`` names, other than ``owner``, is a partner ("to Mexico")."""
+    return all(m.country == owner or _partner_phrase(context.doc[m.end - 1])
+               for m in context.actors.within(sent.start, sent.end) if m.kind in STATE_KINDS)
+
+
 def _partner_phrase(token: Token) -> bool:
-    """``token`` names the object of a partner preposition ("with EC nations")."""
-    while token.dep_ in {"compound", "amod", "nmod"} and token.head != token:
-        token = token.head
+    """``token`` names the object of a partner preposition ("with EC nations"), one of its
+    conjuncts ("to A and B"), a member it lists ("with Asian states, including A and B"),
+    or the subject a partner "with" introduces ("with Japan increased to ...")."""
+    for _ in range(8):
+        if token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head != token:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in {"including", "like", "as"} and \
+                token.head.head != token.head:
+            token = token.head.head
+        else:
+            break
+    if token.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.dep_ == "mark" and c.lower_ in _MARKER_PREPS and c.i < token.i
+            for c in token.head.children):
+        return True
     return token.dep_ == "pobj" and token.head.lower_ in _MARKER_PREPS
 
 
@@ -600,16 +734,18 @@ def _attachment(money_root: Token, trigger: Trigger) -> int | None:
     for token in inner:
         if token == head or trigger.start <= token.i < trigger.end:
             continue
-        if _is_verb(token) and token.lower_ not in value_verbs and token.lemma_.lower() \
-                not in value_verbs:
-            return None
+        if token.lower_ in _config()["levy_nouns"]:
+            return None  # "tariffs worth X on Japanese exports": the money is the levy's
+        if _is_verb(token) and token.dep_ not in {"amod", "compound"} and \
+                token.lower_ not in value_verbs and token.lemma_.lower() not in value_verbs:
+            return None  # (a participle modifying a noun, "a X untied credit", is no clause)
         if token != lca and token.dep_ in {"ccomp", "parataxis", "csubj"}:
             return None
     if lca != head and _is_verb(lca):
         # "the surplus boosted reserves to $50bn": the money measures the other object
-        objects = [c for c in lca.children if c.dep_ in {"dobj", "obj"}]
+        objects = [c for c in lca.children if c.dep_ in {"dobj", "obj"} and not _is_amount(c)]
         if any(o not in up_money and o not in up_trigger for o in objects):
-            return None
+            return None  # (an amount object is the change: "rose 5 bln dlrs to 20 bln")
     return distance
 
 
@@ -685,7 +821,7 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
         gap = [t.lower_ for t in context.doc[mention.end:span.start]]
         if mention.end <= span.start and all(w in {"'s", "'", "’s"} for w in gap):
             return mention.timespan, False  # "December's 4.4 billion"
-    prev_word = context.doc[span.start - 1].lower_ if span.start > sent.start else ""
+    prev_word = _word_before(span)
     if prev_word in _COMPARE_WORDS and earlier is not None:
         return _previous_year(earlier), False
     claimed = set()
@@ -733,15 +869,34 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
             return (known[0], others[0]), "sentence"
         if not known and len(named) == 2:
             return tuple(named), "sentence"
+    if not known and roles.anaphoric and previous is not None:
+        named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
+                                   if m.kind in STATE_KINDS))
+        if len(named) == 2 and set(named) != set(previous):
+            # "Brazil was West Germany's main supplier, but shipments fell to X": the two
+            # states of this sentence, not the pair before
+            return tuple(named), "sentence"
     if previous is not None and (roles.anaphoric or roles.marker) and \
             all(c in previous for c in known):
         return previous, "previous"
+    if roles.bilateral and len(known) == 1:
+        # "Japan's bilateral surplus" in a story about Japan and the U.S.: the other
+        # protagonist is the partner
+        main = main_states(context, 2, STATE_KINDS)
+        if known[0] in main:
+            return (main[0], main[1]), "protagonists"
     return (), ""
 
 
 def _names_pair(sent: Span) -> bool:
-    """ "the two countries", "both sides": the sentence refers back to a known pair."""
-    return not _pair_anaphor_hashes().isdisjoint(pairwise(lower_hashes(sent)))
+    """ "the two countries", "both sides": the sentence refers back to a known pair (a line
+    break between the two words is skipped)."""
+    hashes = lower_hashes(sent)
+    if _pair_anaphor_hashes().isdisjoint(pairwise(hashes)):
+        if not any(t.is_space for t in sent):
+            return False
+        hashes = [h for h, t in zip(hashes, sent, strict=True) if not t.is_space]
+    return not _pair_anaphor_hashes().isdisjoint(pairwise(hashes))
 
 
 @lru_cache(maxsize=1)
@@ -762,16 +917,19 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
     for token in sent.doc[trigger.end:money.start]:
         if token.i in inside:
             continue
+        if token.lower_ in _config()["levy_nouns"]:
+            return None
         if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
                                                                   "but", "whereas"}:
             return None
         if _is_verb(token) and token.lower_ not in value_verbs and \
                 token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
             return None
-        if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i:
+        if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i and \
+                not _is_amount(token):
             return None  # "the surplus boosted reserves to $50bn"
     between = [o for o in others if trigger.end <= o.start < money.start]
-    compared = money.start > 0 and sent.doc[money.start - 1].lower_ in _COMPARE_WORDS
+    compared = _word_before(money) in _COMPARE_WORDS
     if len(between) > (1 if compared else 0):
         return None
     return 10 + money.start - trigger.end
@@ -816,6 +974,13 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
 
 def _choose_trigger(money: Span, triggers: list[Trigger], sent: Span,
                     others: list[Span]) -> Trigger | None:
+    before = money.doc[money.start - 1] if money.start > sent.start else None
+    if before is not None and before.lower_ == "worth":
+        # "imports from the EC worth X and exports worth Y": "worth" measures what precedes
+        near = [(d, t) for t in triggers
+                if (d := _linear_attachment(money, t, sent, others)) is not None]
+        if near:
+            return min(near, key=lambda dt_: dt_[0])[1]
     scored = [(d, t) for t in triggers if (d := _attachment(money.root, t)) is not None]
     if not scored:
         scored = [(d, t) for t in triggers
@@ -835,6 +1000,99 @@ def _currency(money: Money, last: str | None, dollar: str | None) -> str | None:
     return money.currency
 
 
+_GIVE_LEMMAS = frozenset({"grant", "extend", "provide", "offer", "approve", "lend", "pledge",
+                          "give", "promise", "disburse", "announce", "commit", "allocate"})
+
+
+def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
+                donor: str) -> bool:
+    """A loan, aid or pledge whose text names its giver alone: in a "from" phrase ("a loan
+    from the Japanese government"), as a modifier ("a Japanese credit") or as the subject
+    of a giving verb ("Japan's Ex-Im bank announced a credit"), with no phrase naming a
+    recipient or a counterpart ("to the fund", "with its creditor banks") and no giver
+    coordinated with others ("the U.S. and other industrial nations granted")."""
+    head = trigger.head
+    verb = head.head if head.dep_ in {"dobj", "obj", "nsubjpass", "attr"} else None
+    tokens = [head, money_root] + ([verb] if verb is not None else [])
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in {"dative", "iobj"}:
+                return False
+            if child.dep_ == "prep" and child.lower_ in {"to", "for", "with", "between"} and \
+                    any(o.dep_ == "pobj" and not _is_amount(o) for o in child.children):
+                return False
+
+    def names_donor(token: Token) -> bool:
+        return any((m := context.actor_at(t.i)) is not None and m.country == donor
+                   for t in token.subtree)
+
+    if any(names_donor(o) for o in pp_objects(head, ["from"])):
+        return True
+    if any(c.dep_ in {"poss", "amod", "compound", "nmod"} and names_donor(c)
+           for c in head.children):
+        return True
+    if verb is None or verb.lemma_.lower() not in _GIVE_LEMMAS:
+        return False
+    givers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(names_donor(g) and not any(c.dep_ == "conj" for c in g.children)
+               for g in givers)
+
+
+_LEVY_FILLERS = frozenset({"worth", "of", "totalling", "totaling", "amounting", "to", "up",
+                           "as", "much", "some", "about", "around", "nearly", "almost", "over",
+                           "more", "than", "valued", "at", "an", "estimated"})
+
+
+def _levy_amount(span: Span) -> bool:
+    """The amount ``span`` is the value of a tariff, duty, sanction or fine ("tariffs worth
+    up to X", "X in punitive duties"), not of the flow they hit."""
+    doc = span.doc
+    levies = _config()["levy_nouns"]
+    for token in reversed(doc[max(span.sent.start, span.start - 5):span.start]):
+        if token.lower_ in levies:
+            return True
+        if token.lower_ not in _LEVY_FILLERS:
+            break
+    after = [t for t in doc[span.end:min(span.sent.end, span.end + 4)] if not t.is_space]
+    if after and after[0].lower_ in {"in", "of"}:
+        for token in after[1:]:
+            if token.lower_ in levies:
+                return True
+            if token.pos_ not in {"ADJ", "NOUN"}:
+                break
+    return False
+
+
+def _stands_for_flow(span: Span, trigger: Trigger) -> bool:
+    """The amount's clause has "those"/"that" with a partner phrase as subject, standing
+    for the flow just named ("... and those to Paraguay surged to Y")."""
+    verb = predicate_of(span.root)
+    if verb is None:
+        return False
+    preps = _TARGET_PREPS[trigger.label]
+    return any(s_.lower_ in {"those", "that"} and any(
+        c.dep_ == "prep" and c.lower_ in preps for c in s_.children)
+        for s_ in verb.children if s_.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _word_before(span: Span) -> str:
+    """The lower-cased word before ``span`` in its sentence (line breaks skipped)."""
+    for token in reversed(span.doc[span.sent.start:span.start]):
+        if not token.is_space:
+            return token.lower_
+    return ""
+
+
+def _compared(span: Span) -> bool:
+    """The amount ``span`` is introduced as a value compared with ("from", "against",
+    "compared with", "versus", "up from")."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 4):span.start]
+              if not t.is_space]
+    return bool(before) and (before[-1] in _COMPARE_WORDS - {"with"} or before[-2:] in (
+        ["compared", "with"], ["compared", "to"], ["as", "against"]))
+
+
 def _is_repeat(trigger: Trigger, roles: _Roles, previous_label: str | None) -> bool:
     """A bare flow noun repeating the previous sentence's flow ("exports were ...")."""
     head = trigger.head
@@ -843,8 +1101,12 @@ def _is_repeat(trigger: Trigger, roles: _Roles, previous_label: str | None) -> b
 
 
 def _parallel(trigger: Trigger, roles: _Roles, pair: tuple[str, str], label: str) -> bool:
-    """A same-flow trigger owned by one state of a pair set earlier in the sentence."""
-    return (trigger.label == label and len(roles.owners) == 1 and not roles.targets
+    """A same-flow trigger owned by one state of a pair set earlier in the sentence.
+
+    Not for balances: the other state's balance with the first is the same figure seen from
+    the other side, so a balance of its own ("the U.S. deficit") is one with the world."""
+    return (trigger.label == label and label != "balance" and len(roles.owners) == 1
+            and not roles.targets
             and roles.owners[0] in pair and not roles.foreign)
 
 
@@ -883,6 +1145,10 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     dollar: str | None = None
     last_end = 0
     previous_named: list[str] = []
+    owner_of: dict[frozenset[str], str] = {}  # pair -> the state owning its last figure
+    reporter: dict[str, str] = {}  # flow -> the state that owned the last such flow
+    bilateral_of: dict[tuple[str, str], str] = {}  # (owner, flow) -> its partner named so far
+    last_recipient: str | None = None  # who received the last loan, aid or pledge
     for sent in context.sentences:
         named_before, previous_named = previous_named, [
             m.country for m in context.actors.within(sent.start, sent.end)
@@ -919,8 +1185,14 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
         earlier: TimeSpan | None = None
         last_trigger: Trigger | None = None
         last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
+        last_owner: str | None = None  # and the state whose flow it was
         for money, span in aligned:
             others = [o for o in spans if o.start != span.start]
+            if _levy_amount(span):
+                continue  # "tariffs worth up to 300 mln dlrs on Japanese exports"
+            if is_change_span(span):
+                # "rose 900 mln dlrs to 2.6 billion": the change is no figure, the level is
+                continue
             bought = _purchase(context, span.root, sent, named_before)
             if bought is not None:
                 currency = _currency(money, last_currency, dollar)
@@ -943,15 +1215,51 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                     _own_partner(context, span.root, last_trigger)[0]:
                 # "its surplus with A was X and with B, Y": the elided flow of the last figure
                 trigger = last_trigger
+            if trigger is None and last_trigger is not None and \
+                    _stands_for_flow(span, last_trigger):
+                # "exports to A rose to X and those to B surged to Y"
+                trigger = last_trigger
+            if trigger is None and last_trigger is not None and _compared(span):
+                # "the shortfall, at X in 1986 against Y for 1985": the previous value of the
+                # figure just stated
+                trigger = last_trigger
             if trigger is None:
                 continue
             last_trigger = trigger
+            if in_conditional_consequent(trigger.head) or \
+                    in_conditional_consequent(span.root):
+                continue  # "even if barriers were removed, trade would remain at X"
             roles = _roles(context, trigger, span.root)
             own_states, has_own = _own_partner(context, span.root, trigger)
             if has_own and set(own_states) != set(roles.targets):
                 roles = attrs.evolve(roles, targets=tuple(c for c in own_states
                                                           if c not in roles.owners),
                                      foreign=not own_states, marker=True)
+            listed = _listed_partner(context, span, trigger)
+            if listed is not None and (set(listed[0]) != set(roles.targets) or listed[1]):
+                # "shipments to A fell to X and to B by 3 pct to Y": each amount its partner
+                roles = attrs.evolve(roles, targets=tuple(c for c in listed[0]
+                                                          if c not in roles.owners),
+                                     foreign=listed[1], marker=True)
+            if trigger.label not in _REPORTED_FLOWS:
+                pass
+            elif len(roles.owners) == 1:
+                reporter[trigger.label] = reporter[""] = roles.owners[0]
+            elif not roles.owners and len(roles.targets) == 1 and not roles.foreign and \
+                    not _is_verb(trigger.head):
+                # the state that owned the last such flow, else the last flow of any kind
+                owner = reporter.get(trigger.label) or reporter.get("")
+                if owner is not None and owner != roles.targets[0] and \
+                        _only_partners_besides(context, sent, owner):
+                    # "West German exports to Latin America fell ... Shipments to Mexico
+                    # fell to X": the flow's owner is the one the story reports on
+                    roles = attrs.evolve(roles, owners=(owner,))
+            partner = bilateral_of.get((roles.owners[0], trigger.label)) \
+                if len(roles.owners) == 1 and not roles.targets and not roles.foreign else None
+            if partner is not None and _owned_flow_noun(context, trigger):
+                # "France's trade deficit with the Soviet Union ... France's trade shortfall,
+                # at X": the state's flow the story is about keeps its partner
+                roles = attrs.evolve(roles, targets=(partner,), marker=True)
             bare = _is_repeat(trigger, roles, trigger.label)
             if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
                     refers_back and not roles.owners and not roles.targets):
@@ -966,9 +1274,23 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             if favoured is not None:
                 roles = attrs.evolve(roles, marker=True)
             pair, how = _pair(context, sent, roles, pair_here or carried)
+            if how == "previous" and roles.owners and \
+                    owner_of.get(frozenset(pair), roles.owners[0]) != roles.owners[0]:
+                # "Japan's surplus with the U.S. ... the U.S. deficit": a figure of the other
+                # state is no repeat of the pair's figure (here: the U.S. deficit with all)
+                pair, how = (), ""
             if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
                 # "A's exports to B fell to X, while B's exports rose to Y"
                 pair, how = figure_pair[0], "parallel"
+            if not pair and figure_pair is not None and not roles.foreign and \
+                    trigger.label in _REPORTED_FLOWS and figure_pair[1] in _REPORTED_FLOWS and \
+                    trigger.label != figure_pair[1] and \
+                    all(c in figure_pair[0] for c in roles.owners + roles.targets):
+                # "exported X to the U.S. and imported Y", "imports from the EC worth X and
+                # exports worth Y": the other flow of the pair just named
+                pair, how = figure_pair[0], "sibling"
+                if not roles.owners and last_owner is not None and last_owner in pair:
+                    roles = attrs.evolve(roles, owners=(last_owner,))
             if not pair and last_pair is not None and not roles.owners and \
                     not roles.targets and not roles.foreign and \
                     _in_comparison(trigger.head):
@@ -988,6 +1310,23 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 pair, how = recent_pair, "recipient"
                 roles = attrs.evolve(roles, owners=tuple(
                     c for c in recent_pair if c != roles.targets[0]))
+            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
+                    not roles.targets and not roles.foreign and last_recipient is not None and \
+                    previous_label in _TRANSFER_FLOWS and last_recipient != roles.owners[0] and \
+                    not _names_recipient(trigger.head, span.root):
+                # "Japan raised its pledge to Ukraine to X. Germany increased its pledge to
+                # Y": one donor per sentence, the recipient named once
+                pair, how = (roles.owners[0], last_recipient), "recipient"
+                roles = attrs.evolve(roles, targets=(last_recipient,))
+            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
+                    not roles.targets and not roles.foreign and \
+                    _donor_only(context, trigger, span.root, roles.owners[0]):
+                # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
+                # Indonesia's funding: the story's own state receives it
+                main = main_states(context, 1, _STATE_NAME_KINDS)
+                if main and main[0] != roles.owners[0]:
+                    pair, how = (roles.owners[0], main[0]), "story"
+                    roles = attrs.evolve(roles, targets=(main[0],))
             currency = _currency(money, last_currency, dollar)
             if currency is None:
                 continue
@@ -1030,12 +1369,22 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                 )
             )
             last_pair = pair
-            if how in {"syntax", "sentence", "recipient"}:
+            last_owner = roles.owners[0] if roles.owners else None
+            if flow in _TRANSFER_FLOWS:
+                last_recipient = partner if partner in pair else None
+            if how in {"syntax", "sentence", "protagonists"} and roles.owners:
+                owner_of[frozenset(pair)] = roles.owners[0]
+            if how in {"syntax", "sentence", "recipient", "protagonists"}:
                 pair_here = (pair[0], pair[1])
                 figure_pair = (pair_here, trigger.label)
             label_here = trigger.label
         if pair_here is None:
             pair_here, label_here = _sentence_pair(context, sent, triggers, mentions, carried)
+        for trigger in triggers:
+            if trigger.label in _REPORTED_FLOWS and not _is_verb(trigger.head):
+                roles = _roles(context, trigger, None)
+                if len(roles.owners) == 1 and len(roles.targets) == 1 and not roles.foreign:
+                    bilateral_of[(roles.owners[0], trigger.label)] = roles.targets[0]
         if pair_here is not None:
             recent_pair = pair_here
         previous_pair, previous_label = pair_here, label_here

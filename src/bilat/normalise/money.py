@@ -246,6 +246,32 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+@cache
+def _change_words() -> frozenset[str]:
+    text = resources.files("bilat.data").joinpath("figures.json").read_text("utf-8")
+    return frozenset(str(w).lower() for w in json.loads(text)["change_forms"])
+
+
+def _after_change_word(text: str, start: int) -> bool:
+    """The amount at ``start`` follows a change word ("rose", "up", "increased by")."""
+    m = regex.search(r"(?i)\b([a-z]+)(?:\s{1,3}by)?\s{1,3}$", text[max(0, start - 24) : start])
+    return m is not None and m.group(1).lower() in _change_words()
+
+
+def _glued_or_year(text: str, m: Any) -> bool:
+    """The match's first number is no amount: glued to a word before it ("FY19", "G7"), or
+    a bare year ("1986") that a second, scaled number follows ("1986 to 11 billion")."""
+    a_start = m.start("anum")
+    if a_start > 0 and text[a_start - 1].isalpha():
+        return True
+    return bool(
+        m.group("bnum")
+        and not m.group("ascale")
+        and m.group("bscale")
+        and _YEAR.fullmatch(m.group("anum") or "")
+    )
+
+
 def _from_match(
     m: Any,
     text: str,
@@ -300,6 +326,16 @@ def _from_match(
             return []
         if not b_num and _YEAR.fullmatch(a_num or ""):
             return []
+    if not pre and _glued_or_year(text, m):
+        # "in 1986 to 11 billion marks", "from FY19 to $6bn": the first number is a year or
+        # part of a word, not the low end of a range; only the second amount is money
+        if not b_num or (not has_currency_text and not b_scale):
+            return []
+        second = m.start("pre2") if pre2 else m.start("bnum")
+        high = scaled_value(b_num, b_scale)
+        if high is None:
+            return []
+        return [Money(clean_decimal(high), currency, text[second:end], None, second, end)]
     low = scaled_value(a_num, a_scale)
     if low is None:
         return []
@@ -317,9 +353,13 @@ def _from_match(
     if (
         high is not None
         and sep == "to"
-        and regex.search(r"(?i)\bfrom\s{1,3}$", text[max(0, start - 10) : start])
+        and (
+            regex.search(r"(?i)\bfrom\s{1,3}$", text[max(0, start - 10) : start])
+            or _after_change_word(text, start)
+        )
     ):
-        # "rose from 3.2 to 5.1 billion dlrs": two amounts, not a range
+        # "rose from 3.2 to 5.1 billion dlrs": two amounts, not a range; so is "rose 200 mln
+        # to 7.2 billion" (a change, then the level it reached)
         if a_scale is None and b_scale is not None:
             low = scaled_value(a_num, b_scale) or low
         first_end = m.end("ascale") if a_scale else m.end("anum")
