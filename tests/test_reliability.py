@@ -1,0 +1,233 @@
+"""Reliability under early stops, odd files and hostile values (issue 17).
+
+Worker-pool tests run in a subprocess with a timeout: a hang fails the test instead of
+hanging the suite, and the subprocess reports its worker processes' ids so the test can
+check that none outlives it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+
+from bilat.extractor import Extractor
+
+ROOT = Path(__file__).resolve().parents[1]
+VISIT = "French President Emmanuel Macron visited China on Tuesday for talks with Xi Jinping."
+DEPORT = "Pakistan deported 500 Afghan nationals on Tuesday, officials said. "
+
+
+@pytest.fixture(scope="module")
+def blank() -> Extractor:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return Extractor(nlp)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as stream:
+            state = next(line for line in stream if line.startswith("State:"))
+    except (FileNotFoundError, ProcessLookupError, StopIteration):
+        return False
+    return "Z" not in state.split()[1]
+
+
+def _run_script(body: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    script = textwrap.dedent(
+        """
+        import itertools, json, multiprocessing, os, sys, time
+        import spacy
+        import bilat
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        ex = bilat.Extractor(nlp, prefilter=False)
+        TEXTS = [@DEPORT@ * 20] * 2000
+        def workers():
+            pids = [p.pid for p in multiprocessing.active_children()]
+            print("WORKERS", json.dumps(pids), flush=True)
+        """
+    ).replace("@DEPORT@", repr(DEPORT)) + textwrap.dedent(body)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # a session of its own, so that a hang can be cleaned up with every worker it left
+    with subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+EARLY_STOPS = {
+    "break": """
+        for r in ex.pipe(TEXTS, n_process=2, batch_size=8):
+            workers()
+            break
+        """,
+    "islice": """
+        it = ex.pipe(TEXTS, n_process=2, batch_size=8)
+        first = list(itertools.islice(it, 3))
+        workers()
+        del it
+        """,
+    "consumer_exception": """
+        try:
+            for r in ex.pipe(TEXTS, n_process=2, batch_size=8):
+                workers()
+                raise KeyError("consumer")
+        except KeyError:
+            pass
+        """,
+    "fail_fast": """
+        docs = TEXTS[:50] + [b"not text"] + TEXTS
+        try:
+            for r in ex.pipe(docs, n_process=2, batch_size=8, fail_fast=True):
+                if r.doc_index == 0:
+                    workers()
+        except TypeError as exc:
+            print("RAISED", exc, flush=True)
+        """,
+}
+
+
+@pytest.mark.parametrize("how", sorted(EARLY_STOPS))
+def test_early_stop_ends_the_workers(how: str) -> None:
+    body = textwrap.dedent(EARLY_STOPS[how]) + "\nprint('STOPPED', flush=True)\nworkers()\n"
+    started = time.monotonic()
+    try:
+        result = _run_script(body, timeout=90)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"pipe(n_process=2) hung after an early stop ({how})")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60
+    lines = result.stdout.splitlines()
+    assert "STOPPED" in lines
+    before = [line for line in lines[: lines.index("STOPPED")] if line.startswith("WORKERS")]
+    during = json.loads(before[-1].split(" ", 1)[1])
+    after = json.loads(lines[-1].split(" ", 1)[1])
+    assert len(during) >= 2, "the workers were not running while results came in"
+    assert after == [], "workers still running after the stop"
+    if how == "fail_fast":
+        assert any(line.startswith("RAISED") for line in lines)
+    time.sleep(0.5)
+    assert not [pid for pid in during if _alive(pid)], "a worker outlived its parent"
+
+
+def test_long_documents_run_in_the_workers(tmp_path: Path) -> None:
+    log = tmp_path / "pids.txt"
+    body = f"""
+        from bilat.extractor import Extractor
+        real = Extractor._chunked_events
+        def spy(self, text, day):
+            with open({str(log)!r}, "a") as stream:
+                stream.write(f"{{os.getpid()}}\\n")
+            return real(self, text, day)
+        Extractor._chunked_events = spy
+        ex.chunk_chars = 2_000
+        docs = [TEXTS[0] * 3] * 6 + ["short"] * 4
+        out = list(ex.pipe(docs, n_process=2, batch_size=4))
+        assert [r.doc_index for r in out] == list(range(10)), out
+        assert all(r.ok for r in out)
+        print("PARENT", os.getpid())
+        """
+    result = _run_script(body)
+    assert result.returncode == 0, result.stderr
+    parent = int(result.stdout.split("PARENT")[1].split()[0])
+    pids = {int(line) for line in log.read_text().split()}
+    assert len(pids) >= 1 and parent not in pids
+
+
+def test_parallel_results_equal_serial(blank: Extractor) -> None:
+    docs: list[Any] = [VISIT, b"bad", DEPORT, "", (VISIT, "nope"), DEPORT * 300] * 3
+    blank_small = Extractor(blank.nlp)
+    blank_small.chunk_chars = 3_000
+    serial = [r.to_json() for r in blank_small.pipe(docs, published="2025-03-04")]
+    parallel = [
+        r.to_json()
+        for r in blank_small.pipe(docs, published="2025-03-04", n_process=2, batch_size=2)
+    ]
+    assert parallel == serial
+
+
+def test_a_dead_worker_raises_instead_of_hanging(blank: Extractor) -> None:
+    from bilat import workers
+
+    def endless() -> Any:
+        while True:
+            yield DEPORT
+
+    stream = blank.pipe(endless(), n_process=2, batch_size=4)
+    next(stream)
+    frame = stream.gi_frame  # type: ignore[attr-defined]
+    pool = frame.f_locals["pool"]
+    for proc in pool.procs:
+        proc.kill()
+    with pytest.raises(workers.WorkerError, match="died"):
+        for _ in range(10_000):
+            next(stream)
+    stream.close()
+
+
+# -- argument checks -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"documents": "ab"}, TypeError, "single str"),
+        ({"documents": b"ab"}, TypeError, "single bytes"),
+        ({"documents": 12}, TypeError, "iterable"),
+        ({"batch_size": "8"}, TypeError, "batch_size must be an int, not str"),
+        ({"batch_size": 0}, ValueError, "batch_size must be at least 1"),
+        ({"n_process": 0}, ValueError, "n_process must be at least 1"),
+        ({"n_process": -2}, ValueError, "n_process must be at least 1"),
+        ({"n_process": 2.0}, TypeError, "n_process must be an int"),
+        ({"fail_fast": "yes"}, TypeError, "fail_fast must be a bool"),
+    ],
+)
+def test_pipe_checks_its_arguments_at_call_time(
+    blank: Extractor, kwargs: dict[str, Any], error: type[Exception], match: str
+) -> None:
+    args = {"documents": [VISIT], **kwargs}
+    documents = args.pop("documents")
+    with pytest.raises(error, match=match):
+        blank.pipe(documents, **args)  # no iteration needed
+
+
+@pytest.mark.parametrize(
+    ("types", "error", "match"),
+    [
+        ("visit", TypeError, r"types=\['visit'\]"),
+        ([], ValueError, "empty"),
+        (["visit", 3], TypeError, "must be strings"),
+        (["meeting"], ValueError, "unknown event types"),
+        (5, TypeError, "list of event type names"),
+    ],
+)
+def test_extractor_checks_types(blank: Extractor, types: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        Extractor(blank.nlp, types=types)
+
+
+def test_extractor_types_tuple_and_duplicates(blank: Extractor) -> None:
+    assert Extractor(blank.nlp, types=("visit", "visit")).types == ("visit",)
