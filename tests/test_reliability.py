@@ -7,6 +7,7 @@ check that none outlives it.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -20,6 +21,8 @@ from typing import Any
 import pytest
 import spacy
 
+from bilat.events import Event
+from bilat.extraction import Extraction, read_jsonl, write_jsonl
 from bilat.extractor import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -231,3 +234,173 @@ def test_extractor_checks_types(blank: Extractor, types: Any, error: type, match
 
 def test_extractor_types_tuple_and_duplicates(blank: Extractor) -> None:
     assert Extractor(blank.nlp, types=("visit", "visit")).types == ("visit",)
+
+
+# -- lone surrogates: whatever extract accepts, every writer writes ------------------------
+
+SURROGATE_TEXT = (
+    "Pakistan deported 500 Afghan nationals\ud800 across the border on Tuesday, "
+    "officials said.\udfff"
+)
+
+
+def _surrogate_extraction() -> Extraction:
+    start = SURROGATE_TEXT.index("Pakistan")
+    end = SURROGATE_TEXT.index(" across")
+    event = Event.from_dict(
+        {
+            "type": "deportation",
+            "deporting_country": "PAK",
+            "origin_country": "AFG",
+            "evidence": [{"start": start, "end": end, "text": SURROGATE_TEXT[start:end]}],
+        }
+    )
+    return Extraction(text=SURROGATE_TEXT, events=(event,), published=None, model="test")
+
+
+@pytest.mark.parametrize("include_text", [True, False])
+def test_lone_surrogates_round_trip_through_jsonl(tmp_path: Path, include_text: bool) -> None:
+    extraction = _surrogate_extraction()
+    path = tmp_path / "out.jsonl"
+    assert write_jsonl([extraction], path, include_text=include_text) == 1
+    raw = path.read_bytes()
+    raw.decode("utf-8")  # valid UTF-8, with the surrogates escaped
+    assert b"\\ud800" in raw
+    (back,) = read_jsonl(path)
+    assert back.events == extraction.events
+    evidence = back.events[0].evidence[0]
+    assert SURROGATE_TEXT[evidence.start : evidence.end] == evidence.text
+    if include_text:
+        assert back.text == SURROGATE_TEXT
+
+
+def test_lone_surrogates_in_extract_results_write(bilat_extractor: Extractor) -> None:
+    result = bilat_extractor.extract(SURROGATE_TEXT, "2025-03-04")
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # strict, like a file
+    write_jsonl([result], stream, include_text=False)
+    write_jsonl([result], stream)
+    stream.seek(0)
+    back = list(read_jsonl(stream))
+    assert [b.events for b in back] == [result.events, result.events]
+    assert back[1].text == SURROGATE_TEXT
+    for event in back[1]:
+        for ev in event.evidence:
+            assert SURROGATE_TEXT[ev.start : ev.end] == ev.text
+
+
+# -- read_jsonl: one kind of error, naming the line ------------------------------------------
+
+
+def _good_line() -> str:
+    return _surrogate_extraction().to_json()
+
+
+BAD_LINES = {
+    "not json": "{nope",
+    "array": "[1, 2]",
+    "string": '"text"',
+    "deep": "[" * 100_000 + "]" * 100_000,
+    "missing key": '{"events": [{"type": "visit", "evidence": [{"start": 0, "end": 3}]}]}',
+    "infinite count": '{"events": [{"type": "deportation", "count": {"min": 1e400, '
+    '"max": null, "text": "x"}}]}',
+    "nan amount": '{"events": [{"type": "trade_figure", "value": {"amount": NaN, '
+    '"currency": "USD", "text": "x"}}]}',
+    "events not a list": '{"events": 5}',
+    "event not an object": '{"events": ["visit"]}',
+    "text not a string": '{"text": 5, "events": []}',
+    "doc_index a string": '{"doc_index": "3", "events": []}',
+    "published garbage": '{"published": "2026-01-01garbage", "events": []}',
+    "unknown type": '{"events": [{"type": "meeting"}]}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_LINES))
+def test_read_jsonl_malformed_line_is_a_value_error_naming_the_line(name: str) -> None:
+    source = io.StringIO(_good_line() + "\n\n" + BAD_LINES[name] + "\n" + _good_line() + "\n")
+    results = read_jsonl(source)
+    assert next(results).events
+    with pytest.raises(ValueError, match=r"^line 3: "):
+        next(results)
+
+
+def test_read_jsonl_can_skip_and_report() -> None:
+    lines = [_good_line(), BAD_LINES["array"], _good_line(), BAD_LINES["not json"]]
+    seen: list[tuple[int, str]] = []
+    results = list(
+        read_jsonl(
+            io.StringIO("\n".join(lines)),
+            errors="skip",
+            on_error=lambda number, exc: seen.append((number, str(exc))),
+        )
+    )
+    assert len(results) == 2
+    assert [n for n, _ in seen] == [2, 4]
+    with pytest.warns(UserWarning, match="line 2"):
+        assert len(list(read_jsonl(io.StringIO("\n".join(lines[:3])), errors="skip"))) == 2
+    with pytest.raises(ValueError, match="errors must be"):
+        list(read_jsonl(io.StringIO(""), errors="ignore"))  # type: ignore[arg-type]
+
+
+# -- Event.from_dict validates like the JSON Schema ------------------------------------------
+
+EVIDENCE = [{"start": 0, "end": 6, "text": "Athens"}]
+BAD_EVENTS = [
+    ({"type": "agreement", "parties": "GRC"}, "parties: expected array"),
+    ({"type": "agreement", "parties": ["GRC", 7]}, r"parties\[1\]: expected string"),
+    ({"type": "agreement", "parties": ["grc", "TUR"]}, r"parties\[0\]: 'grc' does not match"),
+    ({"type": "visit", "implicit": "false"}, "implicit: expected boolean, got string"),
+    ({"type": "visit", "visitor_country": 5}, "visitor_country: expected string or null"),
+    ({"type": "visit", "evidence": [{"start": 0, "end": 6, "text": 6}]}, r"evidence\[0\].text"),
+    ({"type": "visit", "evidence": "Athens"}, "evidence: expected array"),
+    ({"type": "visit", "evidence": [{"start": "0", "end": 6, "text": "Athens"}]}, "start"),
+    ({"type": "visit", "evidence": [{"start": 0, "end": 6}]}, r"evidence\[0\].text: missing"),
+    (
+        {"type": "visit", "date": {"start": "2026-01-01garbage", "end": "2026-01-02",
+                                   "precision": "day", "text": ""}},
+        "date.start: expected a date",
+    ),
+    (
+        {"type": "visit", "date": {"start": "20260101", "end": "2026-01-02",
+                                   "precision": "day", "text": ""}},
+        "date.start: expected a date",
+    ),
+    ({"type": "visit", "modality": "maybe"}, "modality: expected one of"),
+    ({"type": "visit", "rule": 5}, "rule: expected string"),
+    ({"type": "strike", "kind": "laser"}, "kind: expected one of"),
+    ({"type": "strike", "killed": {"min": "46", "max": None, "text": ""}}, "killed.min"),
+    ({"type": "strike", "killed": {"min": True, "max": None, "text": ""}}, "killed.min"),
+    ({"type": "trade_figure", "value": {"amount": "5", "currency": "USD", "text": ""}},
+     "value.amount: expected number"),
+    ({"type": "trade_figure", "countries": {"USA": 1}}, "countries: expected array"),
+    ({"type": "deportation", "group": ["x"]}, "group: expected string or null"),
+    ({"type": "meeting"}, "unknown event type"),
+    ({"evidence": EVIDENCE}, "unknown event type"),
+]
+
+
+@pytest.mark.parametrize(("data", "match"), BAD_EVENTS)
+def test_event_from_dict_refuses_wrong_values(data: dict[str, Any], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        Event.from_dict(data)
+
+
+def test_event_from_dict_refuses_a_non_dict() -> None:
+    with pytest.raises(ValueError, match="must be an object"):
+        Event.from_dict(["visit"])  # type: ignore[arg-type]
+
+
+def test_event_from_dict_still_reads_what_to_dict_wrote() -> None:
+    event = _surrogate_extraction().events[0]
+    assert Event.from_dict(event.to_dict()) == event
+    minimal = Event.from_dict({"type": "visit", "visitor_country": "GRC"})
+    assert minimal.visitor_country == "GRC" and minimal.evidence == ()
+
+
+def test_extraction_evidence_must_match_its_text() -> None:
+    data = _surrogate_extraction().to_dict()
+    data["events"][0]["evidence"][0]["text"] = "Pakistan deported 500 Afghan nationals!"
+    with pytest.raises(ValueError, match=r"events\[0\].evidence\[0\]: text"):
+        Extraction.from_dict(data)
+    data["events"][0]["evidence"][0]["text"] = "x" * 4
+    with pytest.raises(ValueError, match=r"events\[0\]\.evidence"):
+        Extraction.from_dict(data)
