@@ -17,9 +17,20 @@ from bilat.events import Event
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Extraction", "json_text", "read_jsonl", "write_jsonl"]
+__all__ = ["Extraction", "json_text", "read_jsonl", "replace_surrogates", "write_jsonl"]
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate as U+FFFD, one code point for one (offsets keep).
+
+    For writers with no escape syntax (CSV, a terminal table); JSON output escapes them
+    instead (:func:`json_text`), losslessly.
+    """
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def json_text(data: Any, *, indent: int | None = None) -> str:
