@@ -404,3 +404,32 @@ def test_extraction_evidence_must_match_its_text() -> None:
     data["events"][0]["evidence"][0]["text"] = "x" * 4
     with pytest.raises(ValueError, match=r"events\[0\]\.evidence"):
         Extraction.from_dict(data)
+
+
+# -- scale: the chunked path streams --------------------------------------------------------
+
+
+def test_chunked_memory_does_not_grow_with_the_document(blank: Extractor) -> None:
+    """Beside the caller's own text, peak memory is one chunk's work: the same for a text
+    four times longer (the whole text used to be copied when a headline was re-cased)."""
+    import tracemalloc
+
+    extractor = Extractor(blank.nlp, prefilter=False)
+    extractor.chunk_chars = 5_000
+    block = (
+        "Markets were calm through the afternoon and traders expected little movement.\n\n"
+        * 40
+        + "WORLD NEWS IN BRIEF\n\n"
+    )
+    peaks = []
+    for size in (60_000, 240_000):
+        text = (block * (size // len(block) + 1))[:size]
+        extractor.extract(text[:20_000])  # warm caches outside the measurement
+        tracemalloc.start()
+        try:
+            result = extractor.extract(text, "2024-05-01")
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        assert result.ok
+    assert peaks[1] < 1.5 * peaks[0], f"peak {peaks[0]:,} B -> {peaks[1]:,} B for 4x the text"

@@ -278,11 +278,12 @@ class Extractor:
         return self._from_parsed(doc, text, day, index, clean=clean)
 
     def _chunked_events(self, text: str, day: dt.date | None) -> tuple[Event, ...]:
-        """Events of a long text, one chunk at a time (no Doc outlives its chunk)."""
-        clean = self._prepare(text)
+        """Events of a long text, one chunk at a time: each chunk is prepared, parsed and
+        dropped before the next, so beside the caller's text, memory holds one chunk's
+        copy and ``Doc`` plus the events found so far, whatever the text's length."""
         mentions: list[Event] = []
-        for start, end in chunk_spans(clean, self._chunk_limit()):
-            piece = clean[start:end]
+        for start, end in chunk_spans(text, self._chunk_limit()):
+            piece = self._prepare(text[start:end])
             if piece.isspace():
                 continue
             tokens: str | Doc = piece
