@@ -273,11 +273,7 @@ def _table_rows(extraction: Any) -> list[list[str]]:
 
     rows = []
     for number, event in enumerate(extraction, 1):
-        date = ""
-        if event.date is not None:
-            date = event.date.start.isoformat()
-            if event.date.end != event.date.start:
-                date = f"{date} .. {event.date.end.isoformat()}"
+        date = "" if event.date is None else _date_cell(event.date)
         modality = event.modality.value
         if event.claimed_by is not None and (event.claimed_by.name or event.claimed_by.country):
             modality += f" by {event.claimed_by.name or event.claimed_by.country}"
@@ -293,6 +289,19 @@ def _table_rows(extraction: Any) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def _date_cell(span: Any) -> str:
+    """A time span as short as its precision allows: ``2026-03-10``, ``2026-04``, ``2025``,
+    else ``start .. end``."""
+    start, end, precision = span.start, span.end, span.precision.value
+    if start == end:
+        return start.isoformat()
+    if precision == "month" and (start.year, start.month) == (end.year, end.month):
+        return start.isoformat()[:7]
+    if precision == "year" and start.year == end.year:
+        return str(start.year)
+    return f"{start.isoformat()} .. {end.isoformat()}"
 
 
 def _table(source: str, extraction: Any, console: Any) -> None:
