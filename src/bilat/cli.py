@@ -296,9 +296,9 @@ def _date_cell(span: Any) -> str:
     else ``start .. end``."""
     start, end, precision = span.start, span.end, span.precision.value
     if start == end:
-        return start.isoformat()
+        return str(start.isoformat())
     if precision == "month" and (start.year, start.month) == (end.year, end.month):
-        return start.isoformat()[:7]
+        return str(start.isoformat())[:7]
     if precision == "year" and start.year == end.year:
         return str(start.year)
     return f"{start.isoformat()} .. {end.isoformat()}"
