@@ -433,3 +433,19 @@ def test_chunked_memory_does_not_grow_with_the_document(blank: Extractor) -> Non
             tracemalloc.stop()
         assert result.ok
     assert peaks[1] < 1.5 * peaks[0], f"peak {peaks[0]:,} B -> {peaks[1]:,} B for 4x the text"
+
+
+def test_workers_started_with_spawn(blank: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where fork is missing (macOS, Windows) the extractor is pickled to the workers."""
+    import multiprocessing
+    import pickle
+
+    from bilat import workers
+
+    again = pickle.loads(pickle.dumps(blank))
+    assert again.types == blank.types and again.extract(VISIT).ok
+    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("spawn"))
+    docs: list[Any] = [VISIT, b"bad", DEPORT]
+    results = list(blank.pipe(docs, n_process=2, batch_size=1))
+    assert [r.ok for r in results] == [True, False, True]
+    assert [r.to_json() for r in results] == [r.to_json() for r in blank.pipe(docs)]

@@ -158,6 +158,16 @@ class Extractor:
         self.recase_headlines: bool = recase_headlines
         self._lock = threading.RLock()
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle support (worker processes started with ``spawn``): all but the lock."""
+        state = dict(self.__dict__)
+        state.pop("_lock", None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
+
     def _prepare(self, text: str) -> str:
         """The text the pipeline reads: :func:`~bilat.chunking.sanitize`-d and, unless
         switched off, with ALL-CAPS headlines re-cased; always the same length as ``text``."""
