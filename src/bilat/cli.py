@@ -122,7 +122,8 @@ def _parser() -> argparse.ArgumentParser:
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="progress bar on standard error (default: for several files on a terminal)",
+        help="progress bar on standard error (default: on a terminal, for several files or "
+        "JSON Lines input)",
     )
     extract.add_argument(
         "--n-process",
@@ -562,7 +563,8 @@ def _extract(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[byt
             yield article.text, article.published
 
     any_jsonl = any(_is_jsonl(name, args.input) for name in args.files)
-    show = args.progress if args.progress is not None else (len(args.files) > 1 and err.isatty())
+    several = len(args.files) > 1 or any_jsonl
+    show = args.progress if args.progress is not None else (several and err.isatty())
     total = None if any_jsonl else len(args.files)
     with _Progress(bool(show), total, err) as progress:
         console = None
