@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, overload
 import attrs
 
 from bilat.events import Event
+from bilat.values import parse_published
 
 if TYPE_CHECKING:
     import pandas
@@ -57,8 +58,6 @@ def _published(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
-        from bilat.extractor import parse_published
-
         return parse_published(value)  # a whole ISO date or datetime, nothing trailing
     raise TypeError(f"published must be a date, an ISO string or None, not {type(value).__name__}")
 

@@ -21,46 +21,13 @@ from bilat.paragraphs import COMPONENT_NAME as PARAGRAPHS
 from bilat.paragraphs import add_paragraph_boundaries
 from bilat.pipeline_loading import load_pipeline, pipeline_name
 from bilat.prefilter import possible_types
+from bilat.values import PublishedLike, parse_published
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = ["Extractor", "PublishedLike", "check_text", "parse_published"]
-
-PublishedLike = dt.date | dt.datetime | str | None
-"""What ``published=`` accepts: a date, a datetime, an ISO 8601 string, or ``None``."""
-
-
-def parse_published(value: PublishedLike) -> dt.date | None:
-    """Read a publication date given as ``date``, ``datetime``, ISO string or ``None``.
-
-    Raises:
-        ValueError: a string that is not an ISO 8601 date or datetime, naming the value.
-        TypeError: any other type.
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        stripped = value.strip()
-        try:
-            return dt.date.fromisoformat(stripped)
-        except ValueError:
-            pass
-        try:
-            return dt.datetime.fromisoformat(stripped.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise ValueError(
-                f"published={value!r} is not an ISO 8601 date such as '2025-05-21'"
-            ) from None
-    raise TypeError(
-        f"published must be a date, datetime, ISO string or None, not {type(value).__name__}"
-    )
-
 
 def check_text(text: object) -> str:
     """Return ``text`` if it is a ``str``; raise ``TypeError`` naming what was passed."""
