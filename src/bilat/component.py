@@ -150,7 +150,7 @@ def _encode_event(obj: Any, chain: Any = None) -> Any:
 
 def _decode_event(obj: Any, chain: Any = None) -> Any:
     if isinstance(obj, dict) and _MSGPACK_KEY in obj:
-        return Event.from_dict(obj[_MSGPACK_KEY])
+        return Event.from_dict(obj[_MSGPACK_KEY], validate=False)  # exact Decimal strings
     return obj if chain is None else chain(obj)
 
 

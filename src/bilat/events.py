@@ -155,16 +155,28 @@ class Event:
         return event_html(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Event:
+    def from_dict(cls, data: dict[str, Any], *, validate: bool = True) -> Event:
         """Build the right event class from a dict written by :meth:`to_dict`.
 
         Called on :class:`Event` it dispatches on ``data["type"]``; called on a subclass it
-        checks the type matches. Unknown keys (extra fields a newer bilat wrote) are ignored.
+        checks the type matches. Unknown keys (extra fields a newer bilat wrote) are ignored;
+        keys the class has a default for may be missing. Every value is checked against the
+        event JSON Schema first (:mod:`bilat.validation`): ``parties: "GRC"``,
+        ``implicit: "false"``, a non-string ``text`` or a date with trailing characters are
+        refused, never converted. ``validate=False`` skips the schema check, for data
+        bilat wrote itself in a form of its own (the spaCy component's exact-``Decimal``
+        serialisation).
 
         Raises:
-            ValueError: if ``type`` is missing or not one of bilat's event types.
+            ValueError: ``data`` is not a dict, ``type`` is missing or unknown, or a value
+                breaks the schema; the message names the field (``"parties: expected
+                array, got string 'GRC'"``).
         """
-        kind = data.get("type")
+        from bilat.validation import check_event
+
+        if validate:
+            check_event(data)
+        kind = data.get("type") if isinstance(data, dict) else None
         target = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
         if target is None:
             raise ValueError(f"unknown event type {kind!r}; expected one of {sorted(EVENT_TYPES)}")
@@ -172,7 +184,10 @@ class Event:
             raise ValueError(f"{cls.__name__}.from_dict got a {kind!r} event")
         names = {a.name for a in attrs.fields(target)}
         kwargs = {k: v for k, v in data.items() if k in names}
-        return target(**kwargs)
+        try:
+            return target(**kwargs)
+        except (TypeError, ArithmeticError, RecursionError) as exc:  # past the schema's reach
+            raise ValueError(f"cannot read {kind!r} event: {exc}") from exc
 
     def with_changes(self, **changes: Any) -> Event:
         """Return a copy with some fields replaced (``attrs.evolve``)."""

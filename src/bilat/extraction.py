@@ -4,18 +4,48 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import re
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, overload
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
 from bilat.events import Event
+from bilat.values import parse_published
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Extraction", "read_jsonl", "write_jsonl"]
+__all__ = ["Extraction", "json_text", "read_jsonl", "replace_surrogates", "write_jsonl"]
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate as U+FFFD, one code point for one (offsets keep).
+
+    For writers with no escape syntax (CSV, a terminal table); JSON output escapes them
+    instead (:func:`json_text`), losslessly.
+    """
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def json_text(data: Any, *, indent: int | None = None) -> str:
+    """``data`` as JSON text that any UTF-8 writer can write.
+
+    Non-ASCII characters are kept as they are, except lone surrogates (``"\\ud800"``:
+    Python strings may hold them, UTF-8 cannot encode them), which become the JSON escape
+    ``\\ud800``. ``json.loads`` reads that escape back to the same lone surrogate, so text
+    and evidence round-trip exactly and offsets still index the caller's string.
+    """
+    out = json.dumps(data, ensure_ascii=False, indent=indent)
+    if not out.isascii() and _LONE_SURROGATE.search(out):
+        out = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return out
 
 
 def _events(value: Any) -> tuple[Event, ...]:
@@ -27,7 +57,9 @@ def _published(value: Any) -> dt.date | None:
         return value
     if isinstance(value, dt.datetime):
         return value.date()
-    return dt.date.fromisoformat(str(value)[:10])
+    if isinstance(value, str):
+        return parse_published(value)  # a whole ISO date or datetime, nothing trailing
+    raise TypeError(f"published must be a date, an ISO string or None, not {type(value).__name__}")
 
 
 _REPR_TEXT = 60  # characters of the text shown by repr()
@@ -115,11 +147,52 @@ class Extraction(Sequence[Event]):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
-        """Read what :meth:`to_dict` wrote."""
+        """Read what :meth:`to_dict` wrote, checking every value.
+
+        Events are checked against the event JSON Schema (:meth:`Event.from_dict`); when the
+        text is included (not empty), every evidence span must cut its own text from it.
+
+        Raises:
+            ValueError: naming the field that is wrong (``"events[2].evidence[0]: text
+                'Athens' is not text[10:16] 'Ankara'"``).
+        """
+        from bilat.validation import describe
+
+        if not isinstance(data, dict):
+            raise ValueError(f"an extraction must be an object, got {describe(data)}")
+        fields = {"text": str, "model": str, "error": str, "doc_index": int, "published": str}
+        for key, kind in fields.items():
+            value = data.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise ValueError(f"{key}: expected {kind.__name__}, got {describe(value)}")
+        raw_events = data.get("events", ())
+        if not isinstance(raw_events, (list, tuple)):
+            raise ValueError(f"events: expected array, got {describe(raw_events)}")
+        text = data.get("text")
+        events = []
+        for index, raw in enumerate(raw_events):
+            try:
+                event = raw if isinstance(raw, Event) else Event.from_dict(raw)
+            except ValueError as exc:
+                raise ValueError(f"events[{index}].{exc}") from exc
+            if text:  # an empty text is a text not kept (``include_text=False``)
+                for number, ev in enumerate(event.evidence):
+                    if text[ev.start : ev.end] != ev.text:
+                        raise ValueError(
+                            f"events[{index}].evidence[{number}]: text {ev.text[:40]!r} is not "
+                            f"text[{ev.start}:{ev.end}] {text[ev.start : ev.end][:40]!r}"
+                        )
+            events.append(event)
+        try:
+            published = _published(data.get("published"))
+        except ValueError as exc:
+            raise ValueError(f"published: {exc}") from exc
         return cls(
             text=data.get("text", ""),
-            events=data.get("events", ()),
-            published=data.get("published"),
+            events=events,
+            published=published,
             model=data.get("model"),
             error=data.get("error"),
             doc_index=data.get("doc_index"),
@@ -141,9 +214,9 @@ class Extraction(Sequence[Event]):
         return to_dataframe([self])
 
     def to_json(self, *, include_text: bool = True, indent: int | None = None) -> str:
-        """Return :meth:`to_dict` as a JSON string (non-ASCII kept as is)."""
-        data = self.to_dict(include_text=include_text)
-        return json.dumps(data, ensure_ascii=False, indent=indent)
+        """Return :meth:`to_dict` as a JSON string (see :func:`json_text`: non-ASCII kept as
+        is, lone surrogates escaped, so any UTF-8 writer can write it)."""
+        return json_text(self.to_dict(include_text=include_text), indent=indent)
 
 
 def write_jsonl(
@@ -163,21 +236,58 @@ def write_jsonl(
     return written
 
 
-def read_jsonl(source: str | Path | IO[str]) -> Iterator[Extraction]:
+def read_jsonl(
+    source: str | Path | IO[str],
+    *,
+    errors: Literal["raise", "skip"] = "raise",
+    on_error: Callable[[int, ValueError], None] | None = None,
+) -> Iterator[Extraction]:
     """Read extractions written by :func:`write_jsonl`, lazily, skipping blank lines.
 
+    Args:
+        source: a path or an open text stream.
+        errors: ``"raise"`` (default) stops at the first malformed line; ``"skip"`` leaves
+            it out and reports it: to ``on_error`` when given, else as a ``UserWarning``.
+        on_error: called with the line number and the ``ValueError`` of each skipped line.
+
     Raises:
-        ValueError: naming the line number, when a line is not valid JSON.
+        ValueError: ``"line N: ..."`` for any malformed line (not JSON, not an object,
+            nested too deep, a value the schema refuses, evidence that does not match the
+            text...), with ``errors="raise"``.
     """
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     if isinstance(source, (str, Path)):
         with Path(source).open(encoding="utf-8") as stream:
-            yield from read_jsonl(stream)
+            yield from read_jsonl(stream, errors=errors, on_error=on_error)
         return
     for number, line in enumerate(source, 1):
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"line {number} is not valid JSON: {exc}") from exc
-        yield Extraction.from_dict(data)
+            extraction = _read_line(line)
+        except ValueError as exc:
+            error = ValueError(f"line {number}: {exc}")
+            if errors == "raise":
+                raise error from exc
+            if on_error is not None:
+                on_error(number, error)
+            else:
+                warnings.warn(f"read_jsonl skipped {error}", UserWarning, stacklevel=2)
+            continue
+        yield extraction
+
+
+def _read_line(line: str) -> Extraction:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply") from exc
+    try:
+        return Extraction.from_dict(data)
+    except ValueError:
+        raise
+    except (TypeError, KeyError, AttributeError, ArithmeticError, RecursionError) as exc:
+        raise ValueError(f"{type(exc).__name__}: {exc}") from exc

@@ -21,6 +21,7 @@ from bilat.paragraphs import COMPONENT_NAME as PARAGRAPHS
 from bilat.paragraphs import add_paragraph_boundaries
 from bilat.pipeline_loading import load_pipeline, pipeline_name
 from bilat.prefilter import possible_types
+from bilat.values import PublishedLike, parse_published
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,46 +29,38 @@ if TYPE_CHECKING:
 
 __all__ = ["Extractor", "PublishedLike", "check_text", "parse_published"]
 
-PublishedLike = dt.date | dt.datetime | str | None
-"""What ``published=`` accepts: a date, a datetime, an ISO 8601 string, or ``None``."""
-
-
-def parse_published(value: PublishedLike) -> dt.date | None:
-    """Read a publication date given as ``date``, ``datetime``, ISO string or ``None``.
-
-    Raises:
-        ValueError: a string that is not an ISO 8601 date or datetime, naming the value.
-        TypeError: any other type.
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        stripped = value.strip()
-        try:
-            return dt.date.fromisoformat(stripped)
-        except ValueError:
-            pass
-        try:
-            return dt.datetime.fromisoformat(stripped.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise ValueError(
-                f"published={value!r} is not an ISO 8601 date such as '2025-05-21'"
-            ) from None
-    raise TypeError(
-        f"published must be a date, datetime, ISO string or None, not {type(value).__name__}"
-    )
-
-
 def check_text(text: object) -> str:
     """Return ``text`` if it is a ``str``; raise ``TypeError`` naming what was passed."""
     if not isinstance(text, str):
         hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes) else ""
         raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
     return text
+
+
+def _check_types(types: Iterable[str] | None) -> tuple[str, ...]:
+    """``types`` as a tuple of known event type names; clear errors for anything else."""
+    if types is None:
+        return tuple(EVENT_TYPES)
+    if isinstance(types, str):
+        raise TypeError(
+            f"types must be a list of event type names, not the string {types!r}; "
+            f"write types=[{types!r}]"
+        )
+    if not isinstance(types, Iterable):
+        raise TypeError(f"types must be a list of event type names, not {type(types).__name__}")
+    chosen = tuple(types)
+    bad = [t for t in chosen if not isinstance(t, str)]
+    if bad:
+        raise TypeError(f"event type names must be strings, got {bad[0]!r}")
+    if not chosen:
+        raise ValueError(
+            f"types is empty, so nothing would be extracted; choose some of {list(EVENT_TYPES)}"
+            " (or pass None for all)"
+        )
+    unknown = sorted(set(chosen) - set(EVENT_TYPES))
+    if unknown:
+        raise ValueError(f"unknown event types {unknown}; expected some of {list(EVENT_TYPES)}")
+    return tuple(dict.fromkeys(chosen))
 
 
 WINDOW_BATCHES = 8
@@ -139,14 +132,20 @@ class Extractor:
                 stacklevel=2,
             )
         self.model_name: str = pipeline_name(self.nlp)
-        chosen = tuple(EVENT_TYPES) if types is None else tuple(types)
-        unknown = sorted(set(chosen) - set(EVENT_TYPES))
-        if unknown:
-            raise ValueError(f"unknown event types {unknown}; expected some of {list(EVENT_TYPES)}")
-        self.types: tuple[str, ...] = chosen
+        self.types: tuple[str, ...] = _check_types(types)
         self.chunk_chars: int = CHUNK_CHARS
         self.prefilter: bool = prefilter
         self.recase_headlines: bool = recase_headlines
+        self._lock = threading.RLock()
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle support (worker processes started with ``spawn``): all but the lock."""
+        state = dict(self.__dict__)
+        state.pop("_lock", None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
         self._lock = threading.RLock()
 
     def _prepare(self, text: str) -> str:
@@ -269,11 +268,12 @@ class Extractor:
         return self._from_parsed(doc, text, day, index, clean=clean)
 
     def _chunked_events(self, text: str, day: dt.date | None) -> tuple[Event, ...]:
-        """Events of a long text, one chunk at a time (no Doc outlives its chunk)."""
-        clean = self._prepare(text)
+        """Events of a long text, one chunk at a time: each chunk is prepared, parsed and
+        dropped before the next, so beside the caller's text, memory holds one chunk's
+        copy and ``Doc`` plus the events found so far, whatever the text's length."""
         mentions: list[Event] = []
-        for start, end in chunk_spans(clean, self._chunk_limit()):
-            piece = clean[start:end]
+        for start, end in chunk_spans(text, self._chunk_limit()):
+            piece = self._prepare(text[start:end])
             if piece.isspace():
                 continue
             tokens: str | Doc = piece
@@ -399,38 +399,6 @@ class Extractor:
                 types, clean = possible.get(item.index, (None, None))
                 yield self._finish(item, docs.pop(item.index, None), fail_fast, types, clean)
 
-    def _parallel(
-        self, items: Iterator[_Item], batch_size: int, n_process: int, fail_fast: bool
-    ) -> Iterator[Extraction]:
-        Context = tuple[_Item, bool | None, tuple[str, ...] | None]
-
-        def tuples() -> Iterator[tuple[str, Context]]:
-            for item in items:
-                direct: bool | None = self._direct(item)
-                text = self._prepare(item.text) if direct else ""
-                types: tuple[str, ...] | None = None
-                if direct and self.prefilter:
-                    screened = self._screen(text)
-                    if screened is None:
-                        text, direct = "", None  # ruled out by the pre-filter: not parsed
-                    else:
-                        types = screened[1]
-                yield text, (item, direct, types)
-
-        stream = self.nlp.pipe(
-            tuples(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        )
-        while True:
-            with self._lock:
-                nxt = next(stream, None)
-            if nxt is None:
-                return
-            doc, (item, direct, types) = nxt
-            if direct is None:
-                yield self._empty(item)
-                continue
-            yield self._finish(item, doc if direct else None, fail_fast, types)
-
     def pipe(
         self,
         documents: Iterable[str | tuple[str, PublishedLike]],
@@ -443,28 +411,63 @@ class Extractor:
         """Extract events from many documents, lazily and in order.
 
         Args:
-            documents: texts, or ``(text, published)`` pairs.
+            documents: an iterable of texts, or of ``(text, published)`` pairs (a single
+                ``str`` is refused: wrap one text in a list).
             published: the date for texts given without one.
-            batch_size: documents per spaCy batch.
-            n_process: spaCy worker processes for parsing.
+            batch_size: documents per spaCy batch (an ``int`` of at least 1).
+            n_process: worker processes (an ``int`` of at least 1, or ``-1`` for one per
+                CPU). With more than one, whole documents (parse, rules, chunking of long
+                ones) run in bilat's own worker processes (:mod:`bilat.workers`), which
+                end as soon as the returned iterator is closed or collected.
             fail_fast: raise on the first bad document instead of yielding an
                 :class:`~bilat.Extraction` whose ``error`` says what was wrong.
 
-        Yields:
-            One :class:`~bilat.Extraction` per input document, with ``doc_index`` set. A
-            document that is not a ``str``, has an unreadable date, or makes extraction
-            fail yields a result with ``error`` set (``"TypeError: ..."``) and no events;
-            the documents after it go on. Long documents are chunked as in
+        Returns:
+            An iterator of one :class:`~bilat.Extraction` per input document, with
+            ``doc_index`` set. A document that is not a ``str``, has an unreadable date, or
+            makes extraction fail yields a result with ``error`` set (``"TypeError: ..."``)
+            and no events; the documents after it go on. Long documents are chunked as in
             :meth:`extract`.
 
         Raises:
-            ValueError: ``published`` cannot be read, or ``batch_size`` is below 1.
+            TypeError: ``documents`` is a ``str``/``bytes`` or not iterable; ``batch_size``
+                or ``n_process`` is not an ``int``; ``fail_fast`` is not a ``bool``.
+            ValueError: ``published`` cannot be read, ``batch_size`` is below 1, or
+                ``n_process`` is 0 or below -1.
         """
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        if isinstance(documents, (str, bytes, bytearray)):
+            raise TypeError(
+                f"documents must be an iterable of texts, not a single {type(documents).__name__}; "
+                "for one text call extract(text), or pass [text]"
+            )
+        if not isinstance(documents, Iterable):
+            raise TypeError(
+                f"documents must be an iterable of texts or (text, published) pairs, "
+                f"not {type(documents).__name__}"
+            )
+        batch_size = _positive_int("batch_size", batch_size)
+        if isinstance(n_process, bool) or not isinstance(n_process, int):
+            raise TypeError(f"n_process must be an int, not {type(n_process).__name__}")
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process < 1:
+            raise ValueError(
+                f"n_process must be at least 1 (or -1 for one per CPU), not {n_process}"
+            )
+        if not isinstance(fail_fast, bool):
+            raise TypeError(f"fail_fast must be a bool, not {type(fail_fast).__name__}")
         default_day = parse_published(published)
         items = self._items(documents, default_day)
         if n_process == 1:
-            yield from self._serial(items, batch_size, fail_fast)
-        else:
-            yield from self._parallel(items, batch_size, n_process, fail_fast)
+            return self._serial(items, batch_size, fail_fast)
+        from bilat.workers import run_parallel
+
+        return run_parallel(self, items, batch_size, n_process, fail_fast)
+
+
+def _positive_int(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__} ({value!r})")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, not {value}")
+    return value

@@ -15,6 +15,7 @@ Order of preference (:func:`load_pipeline`):
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import warnings
 from pathlib import Path
@@ -28,6 +29,7 @@ __all__ = [
     "INSTALL_HINT",
     "PREFERRED_PIPELINES",
     "ModelNotFoundError",
+    "NotAPipelineError",
     "installed_pipelines",
     "load_pipeline",
     "pipeline_name",
@@ -49,6 +51,10 @@ class ModelNotFoundError(LookupError):
     """The spaCy pipeline the caller named is not installed (and bilat never downloads)."""
 
 
+class NotAPipelineError(ValueError):
+    """The name or path the caller gave is not a spaCy pipeline (never imported or run)."""
+
+
 def installed_pipelines() -> list[str]:
     """The names from :data:`PREFERRED_PIPELINES` that are importable here, best first."""
     return [name for name in PREFERRED_PIPELINES if importlib.util.find_spec(name) is not None]
@@ -59,18 +65,52 @@ def _load_named(name: str) -> Language:
 
     if name in {BLANK_NAME, "blank"}:
         return _blank()
-    is_path = Path(name).exists()
-    if not is_path and importlib.util.find_spec(name) is None:
+    path = Path(name)
+    if path.exists():
+        if not (path / "config.cfg").is_file():
+            raise NotAPipelineError(
+                f"{name!r} is not a saved spaCy pipeline (a directory with a config.cfg, as "
+                "nlp.to_disk writes it)"
+            )
+        return spacy.load(name)
+    spec = None
+    if name.isidentifier():  # a dotted name would import its parent package to look
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+    if spec is None:
         raise ModelNotFoundError(
             f"spaCy pipeline {name!r} is not installed and bilat does not download models; "
             f"install it as a package (for the default, run `{INSTALL_HINT}`) or pass a path "
             f"to a saved pipeline. Installed: {installed_pipelines() or 'none'}"
         )
-    if not is_path:
-        module = importlib.import_module(name)
-        nlp: Language = module.load()
-        return nlp
-    return spacy.load(name)
+    _check_pipeline_package(name, spec)
+    module = importlib.import_module(name)
+    nlp: Language = module.load()
+    return nlp
+
+
+def _check_pipeline_package(name: str, spec: Any) -> None:
+    """Refuse, before importing it, a module that is not a spaCy pipeline package: one
+    whose folder holds spaCy's ``meta.json`` with a ``lang`` and a ``name`` (what
+    ``spacy package`` writes). ``--model this`` must not run the ``this`` module."""
+    folders = list(spec.submodule_search_locations or ())
+    meta: Any = None
+    for folder in folders:
+        candidate = Path(folder) / "meta.json"
+        if candidate.is_file():
+            try:
+                meta = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                meta = None
+            break
+    if not (isinstance(meta, dict) and meta.get("lang") and meta.get("name")):
+        raise NotAPipelineError(
+            f"{name!r} is an importable Python module but not a spaCy pipeline package (it has "
+            "no spaCy meta.json), so bilat will not import it; give an installed pipeline such "
+            f"as {(installed_pipelines() or ['en_core_web_sm'])[0]} or a path to a saved one"
+        )
 
 
 def _blank() -> Language:
@@ -89,6 +129,9 @@ def load_pipeline(model: Language | str | os.PathLike[str] | None = None) -> Lan
 
     Raises:
         ModelNotFoundError: a named pipeline is not installed.
+        NotAPipelineError: the name is a Python module that is not a spaCy pipeline package
+            (checked from its ``meta.json`` before anything is imported), or the path is
+            not a saved pipeline.
         TypeError: ``model`` is of another type.
         ValueError: the pipeline is not an English one.
     """

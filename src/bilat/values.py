@@ -25,7 +25,9 @@ __all__ = [
     "Money",
     "Place",
     "Precision",
+    "PublishedLike",
     "TimeSpan",
+    "parse_published",
 ]
 
 
@@ -293,3 +295,38 @@ class Count:
             start_char=data.get("start_char"),
             end_char=data.get("end_char"),
         )
+
+
+PublishedLike = dt.date | dt.datetime | str | None
+"""What a publication date may be given as."""
+"""What ``published=`` accepts: a date, a datetime, an ISO 8601 string, or ``None``."""
+
+
+def parse_published(value: PublishedLike) -> dt.date | None:
+    """Read a publication date given as ``date``, ``datetime``, ISO string or ``None``.
+
+    Raises:
+        ValueError: a string that is not an ISO 8601 date or datetime, naming the value.
+        TypeError: any other type.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        stripped = value.strip()
+        try:
+            return dt.date.fromisoformat(stripped)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(stripped.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise ValueError(
+                f"published={value!r} is not an ISO 8601 date such as '2025-05-21'"
+            ) from None
+    raise TypeError(
+        f"published must be a date, datetime, ISO string or None, not {type(value).__name__}"
+    )

@@ -16,6 +16,7 @@ The qualifier and vague-quantity vocabulary is data in ``bilat/data/number_words
 
 from __future__ import annotations
 
+import bisect
 import json
 from decimal import Decimal
 from functools import cache
@@ -234,11 +235,18 @@ def find_counts(text: str) -> list[Count]:
     g = _grammar()
     from bilat.normalise.money import find_money
 
-    money_spans = [
+    money_spans = sorted(
         (mo.start_char, mo.end_char)
         for mo in find_money(text)
         if mo.currency is not None and mo.start_char is not None and mo.end_char is not None
-    ]
+    )
+    # the largest end so far at each position: a count overlaps money iff the first span
+    # whose running end passes the count's start begins before the count ends (linear
+    # overall: one binary search per count, not a scan of every money span)
+    money_starts = [ms for ms, _ in money_spans]
+    running_ends: list[int] = []
+    for _, me in money_spans:
+        running_ends.append(max(me, running_ends[-1]) if running_ends else me)
     out: list[Count] = []
     for m in g.pattern.finditer(text):
         if not m.group("body"):
@@ -250,7 +258,8 @@ def find_counts(text: str) -> list[Count]:
         if count is None or count.start_char is None or count.end_char is None:
             continue
         s, e = count.start_char, count.end_char
-        if any(s < me and ms < e for ms, me in money_spans):
+        first = bisect.bisect_right(running_ends, s)
+        if first < len(money_starts) and money_starts[first] < e:
             continue
         out.append(count)
     return out

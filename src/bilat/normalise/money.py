@@ -446,7 +446,10 @@ def render_money(money: Money) -> str:
     """
     if money.currency:
         return f"{format(money.amount, 'f')} {money.currency}"
-    for word, size in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
+    scales = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6), ("thousand", 10**3))
+    for word, size in scales:
         if abs(money.amount) >= size:
             return f"{format(clean_decimal(money.amount / size), 'f')} {word}"
-    return f"{format(clean_decimal(money.amount / 10**6), 'f')} million"
+    # below a thousand: fewest decimals ("1.2" is "0.0012 thousand", which reads back;
+    # "0.0000012 million" has more decimals than a figure in news text and does not)
+    return f"{format(clean_decimal(money.amount / 10**3), 'f')} thousand"
