@@ -90,7 +90,7 @@ def _default_pipeline() -> bool:
 
 def _env() -> dict[str, str]:
     path = os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])
-    return {**os.environ, "PYTHONPATH": path, "COLUMNS": "200"}
+    return {**os.environ, "PYTHONPATH": path, "COLUMNS": "80"}
 
 
 def _command(line: str) -> list[str]:
