@@ -60,6 +60,7 @@ from bilat.syntax.agents import (
     ACCUSING_LEMMAS,
     accused_doer,
     gerund_host,
+    leaders,
     modified_noun,
     raised_subject,
     sides,
@@ -161,6 +162,7 @@ class _Words:
     speakers: frozenset[str]
     violate: frozenset[str]
     launch: frozenset[str]  # the word forms of the launching verbs
+    non_lethal: frozenset[str]  # "water cannon", "tear gas shells", "rubber bullets"
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +188,7 @@ def _words() -> _Words:
         violate=words("violate_verbs"),
         launch=frozenset(str(f).lower() for t in data["triggers"] if t.get("needs_weapon")
                          for f in t["forms"]),
+        non_lethal=words("non_lethal_modifiers"),
     )
 
 
@@ -359,8 +362,9 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
     for token in candidates:
         mention = _state_mention(context, token)
         if mention is not None:
-            # "Iranian Revolutionary Guards": the demonym names the state, the body the force
-            force = _is_military(token) or mention.kind == "body" or any(
+            # "Iranian Revolutionary Guards": the demonym names the state, the body the force;
+            # "US-led coalition (strikes)": forces under the state's command
+            force = _is_military(token) or mention.kind == "body" or bool(leaders(token)) or any(
                 m.kind == "body" for m in _mentions_in(context, _attacker_np(token)))
             return mention, force, token
     military = next((t for t in candidates if _is_military(t)), None)
@@ -627,7 +631,9 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
         mentions = _mentions_in(context, tokens)
         reference = _is_reference(phrase)
         head_word = phrase.lower_
-        if head_word in words.ships:
+        if head_word in words.ships or any(  # "an Iranian consulate building"
+                c.dep_ == "compound" and c.lower_ in words.ships and c.i < phrase.i
+                for c in phrase.children):
             flag = [m for m in mentions if m.kind in FORCES_KINDS
                     and m.start <= phrase.i and m.end <= phrase.i + 1]
             modifiers = [m for m in flag if any(
@@ -1069,8 +1075,10 @@ def _weapon(token: Token) -> str | None:
     of drones", "a barrage of rockets"), or ``None`` when it names no weapon."""
     weapons = _words().weapons
     for each in conjuncts(token):
-        words = [each] + [c for c in each.children if c.dep_ in {"compound", "amod"}] + \
-            pp_objects(each, ["of"])
+        modifiers = [c for c in each.children if c.dep_ in {"compound", "amod"}]
+        if any(w.lower_ in _words().non_lethal for c in modifiers for w in c.subtree):
+            continue  # "water cannon", "rubber bullets", "tear gas shells"
+        words = [each, *modifiers, *pp_objects(each, ["of"])]
         for word in words:
             kind = weapons.get(word.lower_)
             if kind is not None:
