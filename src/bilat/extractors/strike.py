@@ -96,6 +96,7 @@ REPORTING_VERBS = frozenset({
 })
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+THREAT_LEMMAS = frozenset({"threaten", "warn"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_NOUNS = frozenset({"fear", "fears", "risk", "risks", "possibility", "danger",
                                 "prospect", "prospects", "spectre", "specter", "threat",
@@ -842,6 +843,15 @@ def _hypothetical(trigger: Trigger) -> bool:
     """A strike that is only imagined: "a US strike could trigger ...", "if Israel attacks"."""
     head = trigger.head
     path = _path_up(head, 3)
+    # "Iran threatened to strike Israel", "Turkey warned it would launch an offensive": a
+    # threat names a strike that has not happened
+    node = head
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "dobj"} or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in THREAT_LEMMAS:
+            return True
     for node in path:
         if node.pos_ not in {"VERB", "AUX"}:
             continue
