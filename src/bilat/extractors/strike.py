@@ -94,6 +94,8 @@ REPORTING_VERBS = frozenset({
     "alleged", "alleges", "charge", "charged", "state", "stated", "insist", "insisted",
     "assert", "asserted", "maintain", "maintained", "quote", "quoted", "add", "added",
 })
+DENYING_VERBS = frozenset({"deny", "denied", "denies", "denying", "dispute", "disputed",
+                           "disputes", "reject", "rejected", "rejects"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 THREAT_LEMMAS = frozenset({"threaten", "warn"})
@@ -911,16 +913,18 @@ def _negated(trigger: Trigger) -> bool:
 
 
 def _claimant(context: DocumentContext, trigger: Trigger,
-              parties: set[str]) -> Actor | None:
-    """The party (attacker or target side) that reports the strike, if one does."""
+              parties: set[str], verbs: frozenset[str] = REPORTING_VERBS) -> Actor | None:
+    """The party (attacker or target side) that reports the strike, if one does; with
+    ``verbs=DENYING_VERBS`` the party that denies it ("Turkey denied that its jets had
+    bombed ...")."""
     head = trigger.head
     node = head
     for _ in range(6):
         if node.head == node:
             break
         parent = node.head
-        if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in REPORTING_VERBS or
-                                               parent.lemma_.lower() in REPORTING_VERBS) \
+        if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in verbs or
+                                               parent.lemma_.lower() in verbs) \
                 and (node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"} or
                      (node.dep_ == "prep" and parent.lemma_.lower() in ACCUSING_LEMMAS)):
             for subject in _subjects(parent):
@@ -934,6 +938,8 @@ def _claimant(context: DocumentContext, trigger: Trigger,
                     return Actor(name=name, country=mention.country)
             return None
         node = parent
+    if verbs is not REPORTING_VERBS:
+        return None
     sent = head.sent
     # "..., according to Iraq's military"
     for token in sent:
@@ -1356,9 +1362,13 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         parties.add(attacker.country)
     claimed_by: Actor | None = None
     if modality is Modality.ASSERTED:
-        claimed_by = _claimant(context, trigger, parties)
+        claimed_by = _claimant(context, trigger, parties, DENYING_VERBS)
         if claimed_by is not None:
-            modality = Modality.CLAIMED
+            modality = Modality.DENIED
+        else:
+            claimed_by = _claimant(context, trigger, parties)
+            if claimed_by is not None:
+                modality = Modality.CLAIMED
     killed, injured = _casualties(context, sent)
     if killed is None and injured is None and sent.end < len(context.doc):
         following = context.doc[sent.end].sent
