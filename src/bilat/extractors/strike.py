@@ -645,7 +645,16 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
                 return [_with_loose_place(_Target(modifiers[0], None), loose)]
         if weak and head_word not in words.targets | words.ships and not any(
                 m.start <= phrase.i < m.end and m.kind in TERRITORY_KINDS for m in mentions):
-            continue
+            # "struck Hezbollah in Lebanon", "strikes against militias in Iraq and Syria":
+            # a hit whose object is no place is located by the object's "in" phrase
+            located = [t for p in phrase.children if p.dep_ == "prep" and p.lower_ in {
+                "in", "inside"} for o in p.children if o.dep_ == "pobj"
+                for c in conjuncts(o) for t in c.subtree]
+            if not any(m.kind in TERRITORY_KINDS and m.start <= t.i < m.end
+                       for m in _mentions_in(context, located) for t in located):
+                continue
+            tokens = located
+            mentions = _mentions_in(context, tokens)
         found = [m for m in mentions if m.kind in TERRITORY_KINDS]
         if found:
             # the named place first: "Afghanistan's Paktika province" is located at Paktika
