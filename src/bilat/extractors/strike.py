@@ -98,6 +98,8 @@ DENYING_VERBS = frozenset({"deny", "denied", "denies", "denying", "dispute", "di
                            "disputes", "reject", "rejected", "rejects"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HARM_VERBS = frozenset({"hit", "hits", "destroyed", "destroys", "damaged", "damages",
+                        "flattened", "levelled", "leveled", "razed"})
 THREAT_LEMMAS = frozenset({"threaten", "warn"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_NOUNS = frozenset({"fear", "fears", "risk", "risks", "possibility", "danger",
@@ -484,6 +486,12 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
                 out += [c for c in light.children if c.dep_ in {"dobj", "obj"}]
         elif head.dep_ in {"nsubj"} and head.head.pos_ == "VERB":
             out += _preps(head.head)
+            verb = head.head
+            words = _words()
+            if verb.lower_ in words.killed | words.injured | HARM_VERBS:
+                # "strikes killed 12 people in eastern Syria": where the victims were
+                out += [t for o in verb.children if o.dep_ in {"dobj", "obj"}
+                        for t in _preps(o)]
     if attacker_token is not None:
         out += _preps(attacker_token)
     expanded: list[Token] = []
