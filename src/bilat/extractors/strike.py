@@ -1491,6 +1491,17 @@ def _fill_unknown_attackers(found: list[Strike]) -> list[Strike]:
     return out
 
 
+def _repaired(trigger: Trigger) -> Trigger:
+    """A strike noun the tagger took for an adjective of a direction word ("launched a new
+    offensive east of Kharkiv": "offensive" as an adjective of "east") stands for the
+    phrase the direction word heads, which takes the verb and the "of" place."""
+    head = trigger.head
+    if head.dep_ == "amod" and head.pos_ == "ADJ" and head.head.lower_ in REFERENCE_WORDS \
+            and head.head.dep_ in {"dobj", "obj", "pobj", "nsubj", "nsubjpass"}:
+        return attrs.evolve(trigger, head=head.head)
+    return trigger
+
+
 def extract_strikes(context: DocumentContext) -> list[Event]:
     """Every strike mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
@@ -1499,7 +1510,8 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
     found: list[_Found] = []
     last: tuple[int, ActorMention] | None = None  # sentence number, attacker of last strike
     for number, sent in enumerate(context.sentences):
-        for trigger in lexicon.find(sent):
+        for found_trigger in lexicon.find(sent):
+            trigger = _repaired(found_trigger)
             antecedent = last[1] if last is not None and number - last[0] <= ANAPHOR_SPAN \
                 else None
             got = [_continued(f, found) for f in _strike_mentions(context, trigger, antecedent)]
