@@ -360,10 +360,14 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
         candidates = modifiers + agents + light_subjects
     for token in list(candidates):
         for clause in token.children:  # "missiles fired by Russia hit ..."
-            if clause.dep_ == "acl" and clause.tag_ == "VBN" and \
+            if clause.dep_ == "acl" and clause.tag_ in {"VBN", "VBD"} and \
                     clause.lower_ in _words().launch:
                 candidates += [o for c in clause.children if c.dep_ == "agent"
                                for o in c.children if o.dep_ == "pobj"]
+                # "a missile fired from Yemen": launched from the state's territory
+                candidates += [o for o in pp_objects(clause, ["from"])
+                               if (m := context.actor_at(o.i)) is not None
+                               and m.kind in {"country", "capital"}]
     for token in candidates:
         mention = _state_mention(context, token)
         if mention is not None:
