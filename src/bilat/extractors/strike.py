@@ -1307,6 +1307,30 @@ def _coordinated(context: DocumentContext, attacker_token: Token,
     return out
 
 
+def _anonymous_agent(context: DocumentContext, verb: Token) -> bool:
+    """The passive ``verb`` is done by weapons or craft of no named side only."""
+    agents = pp_objects(verb, ["by"]) + [o for c in verb.children if c.dep_ == "agent"
+                                         for o in c.children if o.dep_ == "pobj"]
+    return bool(agents) and all(_anonymous_weapon(context, a) for a in agents)
+
+
+def _anonymous_weapon(context: DocumentContext, token: Token | None) -> bool:
+    """A passive's agent that is a weapon or craft of no named side ("struck by a drone",
+    "hit by a missile"): the attacker is unknown, as with no agent at all; never a
+    non-state group's ("by a Houthi missile") or one with any name or pronoun."""
+    if token is None or token.dep_ != "pobj" or not (
+            _is_military(token) or _weapon(token) is not None):
+        return False
+    if any(c.dep_ in {"acl", "relcl"} and any(
+            g.dep_ in {"agent", "nsubj"} or (g.dep_ == "prep" and g.lower_ in {"by", "from"})
+            for g in c.children) for c in token.children):
+        return False  # "rockets fired by Hezbollah", "drones launched from Yemen"
+    phrase = _attacker_np(token)
+    return not _mentions_in(context, phrase) and not any(
+        t.ent_type_ or t.pos_ in {"PROPN", "PRON"} or t.dep_ == "poss"
+        or is_non_state(context, t) for t in phrase)
+
+
 def _strike_mentions(context: DocumentContext, trigger: Trigger,
                      antecedent: ActorMention | None = None,
                      forced: ActorMention | None = None) -> list[_Found]:
@@ -1347,9 +1371,10 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         return []
     unattributed = attacker is None and not weak and _agentless_noun(context, trigger)
     if attacker is None and not unattributed and not (
-            _is_verbal(trigger) and _is_passive(trigger.head) and attacker_token is None
-            and not pp_objects(trigger.head, ["by"])
-            and not any(c.dep_ == "agent" for c in trigger.head.children)):
+            _is_verbal(trigger) and _is_passive(trigger.head) and (
+                (attacker_token is None and not pp_objects(trigger.head, ["by"])
+                 and not any(c.dep_ == "agent" for c in trigger.head.children))
+                or _anonymous_agent(context, trigger.head))):
         # unknown attackers only for an agentless passive ("Kharg was hit") or a bare noun
         # ("the assault on Afrin") that a stated strike on the same target attributes
         return []
