@@ -1010,12 +1010,14 @@ def _excluded(trigger: Trigger) -> bool:
 
 
 def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
-             back: int = 2) -> list[_Target]:
+             back: int = 2, placed: bool = False) -> list[_Target]:
     """The state a strike with no stated target happens in, when the text makes it plain:
     one foreign state named as a territory (else by demonym) in the same sentence or the one
     before, which is also one of the two states the document names most ("Russia's military
     intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa).
-    A sentence that names no foreign state is passed over for the one before it."""
+    A sentence that names no foreign state is passed over for the one before it. With
+    ``placed``, a state from an earlier sentence counts only as the place where something
+    happens there ("its campaign ... in Syria", not "talks with Egypt")."""
     head = trigger.head
     if head.lower_ in {"intervention", "interventions"} and trigger.entry.id == "incursion":
         return []  # a bare "intervention" may be diplomatic
@@ -1050,6 +1052,11 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
             if countries:
                 country = next(iter(countries))
                 if country not in salient:
+                    return []
+                if placed and each is not sent and not any(
+                        m.kind == "place" or (doc[m.end - 1].dep_ == "pobj" and doc[
+                            m.end - 1].head.lower_ in {"in", "inside", "into", "across"})
+                        for m in found):
                     return []
                 place = next((m for m in found if m.kind == "place"), None)
                 location = Place(name=place.text, country=country) if place else None
@@ -1390,7 +1397,11 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
                          _is_military(attacker_token))):
         # (what is shot down is an aircraft: its state, not the place, is the target)
         # a weak word counts only with a military attacker, and only in its own sentence
-        targets = _theatre(context, trigger, attacker.country, 0 if weak else 2)
+        # a weak word hitting a physical target ("jets hit 20 targets") may take the state
+        # the sentence before names
+        physical = any(p.lower_ in _words().targets | _words().ships for p in phrases)
+        targets = _theatre(context, trigger, attacker.country,
+                           2 if not weak else 1 if physical else 0, placed=weak)
     if not targets:
         return []
     if attacker is not None and all(t.mention.country == attacker.country for t in targets):
