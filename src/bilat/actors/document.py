@@ -285,6 +285,12 @@ BODY_MODS = frozenset(
     ]
 )
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Foreign spellings of a state's name ("Island", "Mann"): the tail of a longer name after a
+# capitalised word ("Kharg Island", "Thomas Mann").
+_FOREIGN_SPELLINGS = frozenset({"countryinfo:altSpellings"})
+# Prepositions after which a known place name is the place, whatever the tagger says.
+_PLACE_PREPS = frozenset({"in", "into", "on", "near", "at", "outside", "inside", "around",
+                          "across", "towards", "toward", "of"})
 # Names that are also common given names: not a state inside a person's name.
 PERSONISH = frozenset({"jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon"})
 _SENT_END = frozenset({".", "!", "?", "\n", "\n\n", ":", ";", '"', "\u201d", "\u201c"})
@@ -502,6 +508,8 @@ class DocumentActors:
             and (span[0] < start or span[1] > end)
         ):
             return True
+        if self._name_tail(start, end, entry):
+            return True
         if key in PERSONISH or entry.get("kind") == "capital":
             prev = doc[start - 1] if start > 0 else None
             if (
@@ -525,6 +533,20 @@ class DocumentActors:
             ):
                 return True
         return False
+
+    def _name_tail(self, start: int, end: int, entry: dict[str, Any]) -> bool:
+        """'Kharg Island', 'Thomas Mann': a one-word foreign name of a state ("Island" is
+        Iceland in Icelandic) closing a longer capitalised name is part of that name."""
+        if end - start != 1 or entry.get("source") not in _FOREIGN_SPELLINGS or start == 0:
+            return False
+        prev = self._toks[start - 1]
+        return (
+            _is_cap(prev)
+            and prev.is_alpha
+            and not prev.is_stop
+            and prev.lower_ not in TITLE_WORDS
+            and gz.lookup(prev.text) is None
+        )
 
     def _run(self) -> None:
         when = self.when
@@ -946,6 +968,8 @@ class DocumentActors:
         for s, e in self._persons_ner:
             in_person[s:e] = [True] * (e - s)
         not_places = [(e.start, e.end) for e in self._ner if e.label_ in _NOT_PLACE_LABELS]
+        entity_spans = frozenset((e.start, e.end) for e in self._ner) | frozenset(
+            self._persons_ner)
         i = 0
         while i < n:
             if self._taken[i] or not self._cap[i] or not doc[i].is_alpha:
@@ -960,7 +984,7 @@ class DocumentActors:
                     self._cap[j - 1] or (doc[j - 1].is_lower and j - i > 2)
                 ):
                     continue
-                if self._ner:
+                if self._ner and not self._placed_entity(i, j, entity_spans):
                     if in_person[i] or in_person[j - 1]:  # starts or ends inside a person
                         continue
                     if any(s <= i and j <= e for s, e in not_places):
@@ -980,6 +1004,14 @@ class DocumentActors:
                 break
             if not done:
                 i += 1
+
+    def _placed_entity(self, start: int, end: int, spans: frozenset[tuple[int, int]]) -> bool:
+        """A whole named entity the tagger called a person or organisation that stands right
+        after a preposition of place ("strikes on Raqqa", "shelling near Rafah"): the place
+        name it also is wins."""
+        if start == 0 or (start, end) not in spans:
+            return False
+        return self._toks[start - 1].lower_ in _PLACE_PREPS
 
     def _resolve_pending(
         self,

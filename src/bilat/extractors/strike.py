@@ -60,6 +60,7 @@ from bilat.syntax.agents import (
     ACCUSING_LEMMAS,
     accused_doer,
     gerund_host,
+    leaders,
     modified_noun,
     raised_subject,
     sides,
@@ -93,8 +94,13 @@ REPORTING_VERBS = frozenset({
     "alleged", "alleges", "charge", "charged", "state", "stated", "insist", "insisted",
     "assert", "asserted", "maintain", "maintained", "quote", "quoted", "add", "added",
 })
+DENYING_VERBS = frozenset({"deny", "denied", "denies", "denying", "dispute", "disputed",
+                           "disputes", "reject", "rejected", "rejects"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HARM_VERBS = frozenset({"hit", "hits", "destroyed", "destroys", "damaged", "damages",
+                        "flattened", "levelled", "leveled", "razed"})
+THREAT_LEMMAS = frozenset({"threaten", "warn"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_NOUNS = frozenset({"fear", "fears", "risk", "risks", "possibility", "danger",
                                 "prospect", "prospects", "spectre", "specter", "threat",
@@ -161,6 +167,7 @@ class _Words:
     speakers: frozenset[str]
     violate: frozenset[str]
     launch: frozenset[str]  # the word forms of the launching verbs
+    non_lethal: frozenset[str]  # "water cannon", "tear gas shells", "rubber bullets"
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +193,7 @@ def _words() -> _Words:
         violate=words("violate_verbs"),
         launch=frozenset(str(f).lower() for t in data["triggers"] if t.get("needs_weapon")
                          for f in t["forms"]),
+        non_lethal=words("non_lethal_modifiers"),
     )
 
 
@@ -352,15 +360,20 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
         candidates = modifiers + agents + light_subjects
     for token in list(candidates):
         for clause in token.children:  # "missiles fired by Russia hit ..."
-            if clause.dep_ == "acl" and clause.tag_ == "VBN" and \
+            if clause.dep_ == "acl" and clause.tag_ in {"VBN", "VBD"} and \
                     clause.lower_ in _words().launch:
                 candidates += [o for c in clause.children if c.dep_ == "agent"
                                for o in c.children if o.dep_ == "pobj"]
+                # "a missile fired from Yemen": launched from the state's territory
+                candidates += [o for o in pp_objects(clause, ["from"])
+                               if (m := context.actor_at(o.i)) is not None
+                               and m.kind in {"country", "capital"}]
     for token in candidates:
         mention = _state_mention(context, token)
         if mention is not None:
-            # "Iranian Revolutionary Guards": the demonym names the state, the body the force
-            force = _is_military(token) or mention.kind == "body" or any(
+            # "Iranian Revolutionary Guards": the demonym names the state, the body the force;
+            # "US-led coalition (strikes)": forces under the state's command
+            force = _is_military(token) or mention.kind == "body" or bool(leaders(token)) or any(
                 m.kind == "body" for m in _mentions_in(context, _attacker_np(token)))
             return mention, force, token
     military = next((t for t in candidates if _is_military(t)), None)
@@ -477,6 +490,12 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
                 out += [c for c in light.children if c.dep_ in {"dobj", "obj"}]
         elif head.dep_ in {"nsubj"} and head.head.pos_ == "VERB":
             out += _preps(head.head)
+            verb = head.head
+            words = _words()
+            if verb.lower_ in words.killed | words.injured | HARM_VERBS:
+                # "strikes killed 12 people in eastern Syria": where the victims were
+                out += [t for o in verb.children if o.dep_ in {"dobj", "obj"}
+                        for t in _preps(o)]
     if attacker_token is not None:
         out += _preps(attacker_token)
     expanded: list[Token] = []
@@ -627,7 +646,9 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
         mentions = _mentions_in(context, tokens)
         reference = _is_reference(phrase)
         head_word = phrase.lower_
-        if head_word in words.ships:
+        if head_word in words.ships or any(  # "an Iranian consulate building"
+                c.dep_ == "compound" and c.lower_ in words.ships and c.i < phrase.i
+                for c in phrase.children):
             flag = [m for m in mentions if m.kind in FORCES_KINDS
                     and m.start <= phrase.i and m.end <= phrase.i + 1]
             modifiers = [m for m in flag if any(
@@ -636,7 +657,16 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
                 return [_with_loose_place(_Target(modifiers[0], None), loose)]
         if weak and head_word not in words.targets | words.ships and not any(
                 m.start <= phrase.i < m.end and m.kind in TERRITORY_KINDS for m in mentions):
-            continue
+            # "struck Hezbollah in Lebanon", "strikes against militias in Iraq and Syria":
+            # a hit whose object is no place is located by the object's "in" phrase
+            located = [t for p in phrase.children if p.dep_ == "prep" and p.lower_ in {
+                "in", "inside"} for o in p.children if o.dep_ == "pobj"
+                for c in conjuncts(o) for t in c.subtree]
+            if not any(m.kind in TERRITORY_KINDS and m.start <= t.i < m.end
+                       for m in _mentions_in(context, located) for t in located):
+                continue
+            tokens = located
+            mentions = _mentions_in(context, tokens)
         found = [m for m in mentions if m.kind in TERRITORY_KINDS]
         if found:
             # the named place first: "Afghanistan's Paktika province" is located at Paktika
@@ -836,6 +866,15 @@ def _hypothetical(trigger: Trigger) -> bool:
     """A strike that is only imagined: "a US strike could trigger ...", "if Israel attacks"."""
     head = trigger.head
     path = _path_up(head, 3)
+    # "Iran threatened to strike Israel", "Turkey warned it would launch an offensive": a
+    # threat names a strike that has not happened
+    node = head
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "dobj"} or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in THREAT_LEMMAS:
+            return True
     for node in path:
         if node.pos_ not in {"VERB", "AUX"}:
             continue
@@ -895,16 +934,18 @@ def _negated(trigger: Trigger) -> bool:
 
 
 def _claimant(context: DocumentContext, trigger: Trigger,
-              parties: set[str]) -> Actor | None:
-    """The party (attacker or target side) that reports the strike, if one does."""
+              parties: set[str], verbs: frozenset[str] = REPORTING_VERBS) -> Actor | None:
+    """The party (attacker or target side) that reports the strike, if one does; with
+    ``verbs=DENYING_VERBS`` the party that denies it ("Turkey denied that its jets had
+    bombed ...")."""
     head = trigger.head
     node = head
     for _ in range(6):
         if node.head == node:
             break
         parent = node.head
-        if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in REPORTING_VERBS or
-                                               parent.lemma_.lower() in REPORTING_VERBS) \
+        if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in verbs or
+                                               parent.lemma_.lower() in verbs) \
                 and (node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"} or
                      (node.dep_ == "prep" and parent.lemma_.lower() in ACCUSING_LEMMAS)):
             for subject in _subjects(parent):
@@ -918,6 +959,8 @@ def _claimant(context: DocumentContext, trigger: Trigger,
                     return Actor(name=name, country=mention.country)
             return None
         node = parent
+    if verbs is not REPORTING_VERBS:
+        return None
     sent = head.sent
     # "..., according to Iraq's military"
     for token in sent:
@@ -967,12 +1010,14 @@ def _excluded(trigger: Trigger) -> bool:
 
 
 def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
-             back: int = 2) -> list[_Target]:
+             back: int = 2, placed: bool = False) -> list[_Target]:
     """The state a strike with no stated target happens in, when the text makes it plain:
     one foreign state named as a territory (else by demonym) in the same sentence or the one
     before, which is also one of the two states the document names most ("Russia's military
     intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa).
-    A sentence that names no foreign state is passed over for the one before it."""
+    A sentence that names no foreign state is passed over for the one before it. With
+    ``placed``, a state from an earlier sentence counts only as the place where something
+    happens there ("its campaign ... in Syria", not "talks with Egypt")."""
     head = trigger.head
     if head.lower_ in {"intervention", "interventions"} and trigger.entry.id == "incursion":
         return []  # a bare "intervention" may be diplomatic
@@ -1007,6 +1052,11 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
             if countries:
                 country = next(iter(countries))
                 if country not in salient:
+                    return []
+                if placed and each is not sent and not any(
+                        m.kind == "place" or (doc[m.end - 1].dep_ == "pobj" and doc[
+                            m.end - 1].head.lower_ in {"in", "inside", "into", "across"})
+                        for m in found):
                     return []
                 place = next((m for m in found if m.kind == "place"), None)
                 location = Place(name=place.text, country=country) if place else None
@@ -1069,8 +1119,10 @@ def _weapon(token: Token) -> str | None:
     of drones", "a barrage of rockets"), or ``None`` when it names no weapon."""
     weapons = _words().weapons
     for each in conjuncts(token):
-        words = [each] + [c for c in each.children if c.dep_ in {"compound", "amod"}] + \
-            pp_objects(each, ["of"])
+        modifiers = [c for c in each.children if c.dep_ in {"compound", "amod"}]
+        if any(w.lower_ in _words().non_lethal for c in modifiers for w in c.subtree):
+            continue  # "water cannon", "rubber bullets", "tear gas shells"
+        words = [each, *modifiers, *pp_objects(each, ["of"])]
         for word in words:
             kind = weapons.get(word.lower_)
             if kind is not None:
@@ -1262,6 +1314,30 @@ def _coordinated(context: DocumentContext, attacker_token: Token,
     return out
 
 
+def _anonymous_agent(context: DocumentContext, verb: Token) -> bool:
+    """The passive ``verb`` is done by weapons or craft of no named side only."""
+    agents = pp_objects(verb, ["by"]) + [o for c in verb.children if c.dep_ == "agent"
+                                         for o in c.children if o.dep_ == "pobj"]
+    return bool(agents) and all(_anonymous_weapon(context, a) for a in agents)
+
+
+def _anonymous_weapon(context: DocumentContext, token: Token | None) -> bool:
+    """A passive's agent that is a weapon or craft of no named side ("struck by a drone",
+    "hit by a missile"): the attacker is unknown, as with no agent at all; never a
+    non-state group's ("by a Houthi missile") or one with any name or pronoun."""
+    if token is None or token.dep_ != "pobj" or not (
+            _is_military(token) or _weapon(token) is not None):
+        return False
+    if any(c.dep_ in {"acl", "relcl"} and any(
+            g.dep_ in {"agent", "nsubj"} or (g.dep_ == "prep" and g.lower_ in {"by", "from"})
+            for g in c.children) for c in token.children):
+        return False  # "rockets fired by Hezbollah", "drones launched from Yemen"
+    phrase = _attacker_np(token)
+    return not _mentions_in(context, phrase) and not any(
+        t.ent_type_ or t.pos_ in {"PROPN", "PRON"} or t.dep_ == "poss"
+        or is_non_state(context, t) for t in phrase)
+
+
 def _strike_mentions(context: DocumentContext, trigger: Trigger,
                      antecedent: ActorMention | None = None,
                      forced: ActorMention | None = None) -> list[_Found]:
@@ -1302,9 +1378,10 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         return []
     unattributed = attacker is None and not weak and _agentless_noun(context, trigger)
     if attacker is None and not unattributed and not (
-            _is_verbal(trigger) and _is_passive(trigger.head) and attacker_token is None
-            and not pp_objects(trigger.head, ["by"])
-            and not any(c.dep_ == "agent" for c in trigger.head.children)):
+            _is_verbal(trigger) and _is_passive(trigger.head) and (
+                (attacker_token is None and not pp_objects(trigger.head, ["by"])
+                 and not any(c.dep_ == "agent" for c in trigger.head.children))
+                or _anonymous_agent(context, trigger.head))):
         # unknown attackers only for an agentless passive ("Kharg was hit") or a bare noun
         # ("the assault on Afrin") that a stated strike on the same target attributes
         return []
@@ -1320,7 +1397,11 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
                          _is_military(attacker_token))):
         # (what is shot down is an aircraft: its state, not the place, is the target)
         # a weak word counts only with a military attacker, and only in its own sentence
-        targets = _theatre(context, trigger, attacker.country, 0 if weak else 2)
+        # a weak word hitting a physical target ("jets hit 20 targets") may take the state
+        # the sentence before names
+        physical = any(p.lower_ in _words().targets | _words().ships for p in phrases)
+        targets = _theatre(context, trigger, attacker.country,
+                           2 if not weak else 1 if physical else 0, placed=weak)
     if not targets:
         return []
     if attacker is not None and all(t.mention.country == attacker.country for t in targets):
@@ -1338,9 +1419,13 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         parties.add(attacker.country)
     claimed_by: Actor | None = None
     if modality is Modality.ASSERTED:
-        claimed_by = _claimant(context, trigger, parties)
+        claimed_by = _claimant(context, trigger, parties, DENYING_VERBS)
         if claimed_by is not None:
-            modality = Modality.CLAIMED
+            modality = Modality.DENIED
+        else:
+            claimed_by = _claimant(context, trigger, parties)
+            if claimed_by is not None:
+                modality = Modality.CLAIMED
     killed, injured = _casualties(context, sent)
     if killed is None and injured is None and sent.end < len(context.doc):
         following = context.doc[sent.end].sent
@@ -1446,6 +1531,17 @@ def _fill_unknown_attackers(found: list[Strike]) -> list[Strike]:
     return out
 
 
+def _repaired(trigger: Trigger) -> Trigger:
+    """A strike noun the tagger took for an adjective of a direction word ("launched a new
+    offensive east of Kharkiv": "offensive" as an adjective of "east") stands for the
+    phrase the direction word heads, which takes the verb and the "of" place."""
+    head = trigger.head
+    if head.dep_ == "amod" and head.pos_ == "ADJ" and head.head.lower_ in REFERENCE_WORDS \
+            and head.head.dep_ in {"dobj", "obj", "pobj", "nsubj", "nsubjpass"}:
+        return attrs.evolve(trigger, head=head.head)
+    return trigger
+
+
 def extract_strikes(context: DocumentContext) -> list[Event]:
     """Every strike mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
@@ -1454,7 +1550,8 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
     found: list[_Found] = []
     last: tuple[int, ActorMention] | None = None  # sentence number, attacker of last strike
     for number, sent in enumerate(context.sentences):
-        for trigger in lexicon.find(sent):
+        for found_trigger in lexicon.find(sent):
+            trigger = _repaired(found_trigger)
             antecedent = last[1] if last is not None and number - last[0] <= ANAPHOR_SPAN \
                 else None
             got = [_continued(f, found) for f in _strike_mentions(context, trigger, antecedent)]

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ACCUSING_LEMMAS", "accused_doer", "gerund_host", "modified_noun", "raised_subject",
-           "sides"]
+__all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "accused_doer", "gerund_host", "leaders",
+           "modified_noun", "raised_subject", "sides"]
 
 ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize",
                              "denounce", "fault", "slam", "rebuke"})
@@ -34,6 +34,24 @@ ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "condemn", "criticise"
 RAISING_LEMMAS = frozenset({"report", "say", "believe", "think", "allege", "claim", "know",
                             "understand", "suspect", "see", "seem", "appear", "expect"})
 """Verbs that lend their passive subject to an infinitive ("were said to have attacked")."""
+
+
+LEADING_WORDS = frozenset({"led", "headed", "commanded", "spearheaded"})
+"""Participles that make their hyphenated modifier the one in charge ("US-led coalition")."""
+
+
+def leaders(token: Token) -> list[Token]:
+    """Who leads the forces or operation ``token`` names, by an "X-led" modifier: "the
+    US-led coalition" -> [US]; "Saudi-led strikes" -> [Saudi]; ``token`` may be the
+    participle itself. Empty when no such modifier."""
+    participles = [token] if token.lower_ in LEADING_WORDS else [
+        c for c in token.children if c.dep_ in {"amod", "compound", "acl"}
+        and c.lower_ in LEADING_WORDS]
+    out: list[Token] = []
+    for participle in participles:
+        out.extend(c for c in participle.children if c.i < participle.i and c.dep_ in {
+            "npadvmod", "compound", "nmod", "poss", "nsubj", "amod", "advmod"})
+    return out
 
 
 def _lemma(token: Token) -> str:
