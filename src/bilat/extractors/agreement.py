@@ -28,17 +28,15 @@ import regex
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     as_scheduled,
-    conjuncts,
-    governing_verb,
     in_conditional,
     is_non_state,
     main_states,
     mention_for,
-    pp_objects,
-    subjects,
 )
 from bilat.modality import modality_at
-from bilat.syntax.clauses import agents, attached_verb, is_passive, themes
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
+from bilat.syntax.clauses import agents, attached_verb, governing_verb, is_passive, themes
+from bilat.syntax.lexicon import STATE_PARTY_KINDS, statement_verb_forms
 from bilat.triggers import load_lexicon
 from bilat.values import Modality
 
@@ -50,7 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_agreements"]
 
-PARTY_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
 AGREEMENT_MODALITIES = frozenset({"in_principle", "proposed", "planned", "negated", "denied"})
 GROUP_REFERENCE = regex.compile(
     r"\b(?:(?P<n>two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|states|sides|"
@@ -60,8 +57,6 @@ GROUP_REFERENCE = regex.compile(
     r"^(?:the\s+)?(?P<bare>two|both)$)",
     regex.IGNORECASE,
 )
-REPORTING_VERBS = frozenset({"said", "says", "announced", "announces", "told", "confirmed",
-                             "confirms", "declared", "stated"})
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
 
 
@@ -87,7 +82,7 @@ def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
         # "Assad's allies, Russia and Iran": the apposition names them
         named = [a for c in token.children if c.dep_ == "appos" for a in conjuncts(c)]
         for each in [*conjuncts(token), *named]:
-            mention = mention_for(context, each, PARTY_KINDS)
+            mention = mention_for(context, each, STATE_PARTY_KINDS)
             if mention is not None and mention.country not in out:
                 out.append(mention.country)
     return out
@@ -99,7 +94,7 @@ def _modifier_mentions(context: DocumentContext, noun: Token) -> list[tuple[str,
     out: list[tuple[str, str]] = []
     brokers = _word_lists()["non_party_modifiers"]
     for mention in context.actors.within(noun.left_edge.i, noun.i):
-        if mention.kind not in PARTY_KINDS:
+        if mention.kind not in STATE_PARTY_KINDS:
             continue
         after = [t for t in context.doc[mention.end : min(mention.end + 2, noun.i)]
                  if t.text not in {"-", "\u2013"}]
@@ -141,7 +136,8 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span, 
         word = (match.group("n") or match.group("multi") or match.group("bare") or "").lower()
         wanted = {"three": 3, "four": 4, "three-way": 3, "trilateral": 3, "tripartite": 3,
                   "four-way": 4}.get(word, 2)
-        return _states_around(context, sent, wanted) or main_states(context, wanted, PARTY_KINDS)
+        return _states_around(context, sent, wanted) or \
+            main_states(context, wanted, STATE_PARTY_KINDS)
     return []
 
 
@@ -152,7 +148,7 @@ def _states_around(context: DocumentContext, sent: Span, wanted: int = 2) -> lis
         start = context.doc[start - 1].sent.start
     found: list[str] = []
     for mention in context.actors.within(start, sent.end):
-        if mention.kind in PARTY_KINDS and mention.country not in found:
+        if mention.kind in STATE_PARTY_KINDS and mention.country not in found:
             found.append(mention.country)
     return found if len(found) == wanted else []
 
@@ -211,7 +207,7 @@ def _consent(context: DocumentContext, noun: Token) -> bool:
     if pp_objects(noun, ["with", "between", "among", "on", "to", "over", "for"]) or any(
             c.dep_ in {"acl", "relcl", "compound", "amod"} for c in noun.children):
         return False
-    return mention_for(context, owners[0], PARTY_KINDS) is not None
+    return mention_for(context, owners[0], STATE_PARTY_KINDS) is not None
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -307,11 +303,11 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
             for complement in verb.children
             if complement.dep_ in {"xcomp", "ccomp"}
             for m in context.actors.within(complement.left_edge.i, complement.right_edge.i + 1)
-            if m.kind in PARTY_KINDS and m.country not in parties
+            if m.kind in STATE_PARTY_KINDS and m.country not in parties
         }
         if len(others) == 1:
             parties.extend(others)
-    if len(parties) == 1 and verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING_VERBS:
+    if len(parties) == 1 and verb.dep_ == "ccomp" and verb.head.lower_ in statement_verb_forms():
         # "Straw said the US had agreed to release them": agreed with the speaker's state
         for country in _countries(context, subjects(verb.head)):
             if country not in parties:
@@ -455,7 +451,7 @@ def _non_state_signers(context: DocumentContext, head: Token) -> bool:
 def _two_named(context: DocumentContext, sent: Span) -> list[str]:
     """The states a sentence names, when it names exactly two."""
     named = {m.country for m in context.actors.within(sent.start, sent.end)
-             if m.kind in PARTY_KINDS}
+             if m.kind in STATE_PARTY_KINDS}
     return sorted(named) if len(named) == 2 else []
 
 

@@ -43,7 +43,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Deportation, Event
-from bilat.extractors.common import conjuncts, modality_for, pp_objects, state_antecedent
+from bilat.extractors.common import modality_for, state_antecedent
+from bilat.syntax.arguments import conjuncts, doers, np_tokens, patients, pp_objects
+from bilat.syntax.clauses import is_passive, is_verbal
+from bilat.syntax.lexicon import STATE_OR_OFFICIAL_KINDS, future_modals, hypothetical_modals
 from bilat.triggers import load_lexicon
 from bilat.values import Count, Modality, TimeSpan
 
@@ -59,8 +62,6 @@ __all__ = ["extract_deportations"]
 DEPORTER_KINDS = frozenset({"country", "capital", "body", "person", "demonym", "place"})
 ORIGIN_KINDS = frozenset({"demonym", "country", "capital", "person"})
 DESTINATION_KINDS = frozenset({"country", "capital"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc",
-                         "punct", "mark"})
 LIGHT_VERBS = frozenset({
     "order", "ordered", "orders", "begin", "began", "begun", "begins", "start", "started",
     "announce", "announced", "announces", "carry", "carried", "complete", "completed",
@@ -83,11 +84,8 @@ PROPOSAL_WORDS = frozenset({"plan", "plans", "planning", "planned", "proposal", 
                             "want", "wants", "wanted", "seek", "seeks", "seeking", "sought",
                             "calls", "call", "urged", "urges", "pledged", "pledges", "vowed",
                             "vows", "threatened", "threatens", "try", "tries", "trying"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 HOMELAND_NOUNS = frozenset({"countries", "country", "homeland", "homelands", "home",
                             "homes", "nations", "nation"})
-STATE_KINDS = frozenset({"country", "capital", "demonym", "body", "person"})
 
 
 @attrs.frozen(slots=True)
@@ -115,86 +113,13 @@ def _words() -> _Words:
     )
 
 
-def _np_tokens(token: Token, depth: int = 4) -> list[Token]:
-    out = [token]
-    if depth == 0:
-        return out
-    for child in token.children:
-        if child.dep_ in CLAUSE_DEPS:
-            continue
-        if child.dep_ == "prep" and child.lower_ not in {"of", "from", "in"}:
-            continue
-        out.extend(_np_tokens(child, depth - 1))
-    return out
-
-
 def _mention_in(context: DocumentContext, token: Token,
                 kinds: frozenset[str]) -> ActorMention | None:
-    for t in sorted(_np_tokens(token), key=lambda t: t.i):
+    for t in sorted(np_tokens(token), key=lambda t: t.i):
         mention = context.actor_at(t.i)
         if mention is not None and mention.kind in kinds:
             return mention
     return None
-
-
-def _is_passive(verb: Token) -> bool:
-    """A passive verb, or a participle with no subject of its own ("Expelled by Tunisia,
-    the migrants ...", "migrants expelled by Tunisia")."""
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and
-        not any(c.dep_ in {"nsubj", "aux"} for c in verb.children))
-
-
-def _is_verbal(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-
-
-def _subjects(verb: Token) -> list[Token]:
-    current = verb
-    for _ in range(4):
-        found: list[Token] = []
-        for child in current.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                found.extend(conjuncts(child))
-            elif child.dep_ == "agent":
-                found.extend(o for o in child.children if o.dep_ == "pobj")
-        if found:
-            return found
-        if current.dep_ in {"xcomp", "conj"} and current.head != current:
-            current = current.head
-            continue
-        break
-    return []
-
-
-def _objects(verb: Token) -> list[Token]:
-    if _is_passive(verb):
-        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        node = verb
-        # "a Tunisian who was rejected and was supposed to have been deported": climb the
-        # xcomp/conj chain to the clause that names the subject
-        for _ in range(3):
-            if found:
-                break
-            if node.dep_ in {"relcl", "acl"}:
-                found = [node.head]
-            elif node.dep_ in {"xcomp", "conj"} and node.head != node:
-                node = node.head
-                found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            elif node.dep_ in {"pcomp", "advcl"} and node.head != node:
-                # "were flown home after being expelled": the people of the main clause
-                node = node.head.head if node.head.dep_ == "prep" else node.head
-                found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            else:
-                break
-    else:
-        found = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    out: list[Token] = []
-    for token in found:
-        if token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
-            token = token.head.head
-        out.extend(conjuncts(token))
-    return out
 
 
 def _deporter_from_noun(context: DocumentContext, noun: Token) -> ActorMention | None:
@@ -208,7 +133,7 @@ def _deporter_from_noun(context: DocumentContext, noun: Token) -> ActorMention |
                     return mention
     verb = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
-        for subject in _subjects(verb):
+        for subject in doers(verb):
             mention = _mention_in(context, subject, DEPORTER_KINDS)
             if mention is not None and noun.lower_ not in REQUEST_NOUNS | {"request"}:
                 return mention
@@ -260,7 +185,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
         if label == "leave":
             if head.dep_ not in {"xcomp", "ccomp"} or verb.lower_ not in words.order_verbs:
                 return None, [], []
-            deportees = _objects(verb)
+            deportees = patients(verb)
         else:
             found = _declare_verb(trigger)
             if found is None:
@@ -273,21 +198,21 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
                          or (t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head))]
             deportees = [t for t in deportees if t.dep_ not in {"compound", "amod", "poss"}]
             if not deportees:
-                deportees = _objects(verb)
-        acting = next((_mention_in(context, s, DEPORTER_KINDS) for s in _subjects(verb)), None)
-        if acting is None and _is_passive(verb):
+                deportees = patients(verb)
+        acting = next((_mention_in(context, s, DEPORTER_KINDS) for s in doers(verb)), None)
+        if acting is None and is_passive(verb, subjectless_participles=True):
             acting = next((_mention_in(context, t, DEPORTER_KINDS)
                            for t in pp_objects(verb, ["by"])), None)
         return acting, deportees, []
-    if _is_verbal(head):
+    if is_verbal(head):
         verb = head
-        deportees = _objects(verb)
+        deportees = patients(verb)
         destinations = pp_objects(verb, ["to"])
         for child in verb.children:  # "sent back to", "home to"
             if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "home"}:
                 destinations += pp_objects(child, ["to"])
         deporter: ActorMention | None = None
-        if _is_passive(verb):
+        if is_passive(verb, subjectless_participles=True):
             for token in pp_objects(verb, ["by"]) + [
                     o for c in verb.children if c.dep_ == "agent"
                     for o in c.children if o.dep_ == "pobj"]:
@@ -298,7 +223,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
             if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
                 deporter = _deporter_from_noun(context, verb.head)
             else:
-                for subject in _subjects(verb):
+                for subject in doers(verb):
                     deporter = _mention_in(context, subject, DEPORTER_KINDS)
                     if deporter is None and subject.lower_ in {"it", "they"}:
                         # "the UK said ... it attempted to extradite": the state named before
@@ -330,7 +255,7 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
         verb = head.head
         if head.dep_ in {"dobj", "nsubjpass"} and (verb.lower_ in LIGHT_VERBS or
                                                    verb.lemma_.lower() in LIGHT_VERBS):
-            for subject in _subjects(verb):
+            for subject in doers(verb):
                 deporter = _mention_in(context, subject, DEPORTER_KINDS)
                 if deporter is not None:
                     break
@@ -375,7 +300,7 @@ def _origin(context: DocumentContext, phrase: Token) -> ActorMention | None:
 def _count(context: DocumentContext, phrase: Token) -> Count | None:
     from bilat.normalise import find_counts
 
-    tokens = sorted(_np_tokens(phrase), key=lambda t: t.i)
+    tokens = sorted(np_tokens(phrase), key=lambda t: t.i)
     start, end = tokens[0].i, phrase.i + 1
     doc = context.doc
     span = doc[start:end]
@@ -419,11 +344,11 @@ def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
             return Modality.NEGATED
         if node.pos_ in {"VERB", "AUX"}:
             auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-            if hop == 0 and auxes & HYPOTHETICAL_AUX and node is head:
+            if hop == 0 and auxes & hypothetical_modals() and node is head:
                 return None
             if node.lower_ in PROPOSAL_WORDS and node is not head:
                 return Modality.PROPOSED
-            if auxes & FUTURE_AUX:
+            if auxes & future_modals():
                 return Modality.PLANNED
         if node.lower_ in PROPOSAL_WORDS and node is not head:
             return Modality.PROPOSED
@@ -443,7 +368,7 @@ def _homeland(context: DocumentContext, token: Token) -> bool:
     """A destination that is the deportees' own state, unnamed: "their home countries",
     "the countries from which they come"."""
     return token.lower_ in HOMELAND_NOUNS and not any(
-        context.actor_at(t.i) is not None for t in _np_tokens(token))
+        context.actor_at(t.i) is not None for t in np_tokens(token))
 
 
 def _origins_nearby(context: DocumentContext, trigger: Trigger) -> list[ActorMention]:
@@ -486,8 +411,8 @@ def _unresolved_subject(trigger: Trigger) -> bool:
     "it attempted to extradite" with no state before it): someone else acts, so the
     passage's state is not the deporter."""
     head = trigger.head
-    return trigger.label not in {"png", "leave"} and _is_verbal(head) and \
-        not _is_passive(head) and bool(_subjects(head))
+    return trigger.label not in {"png", "leave"} and is_verbal(head) and \
+        not is_passive(head, subjectless_participles=True) and bool(doers(head))
 
 
 def _context_state(context: DocumentContext, trigger: Trigger,
@@ -505,7 +430,7 @@ def _context_state(context: DocumentContext, trigger: Trigger,
     counts: Counter[str] = Counter()
     first: dict[str, ActorMention] = {}
     for mention in context.actors.mentions:
-        if mention.kind in STATE_KINDS | {"place"} and mention.country not in exclude:
+        if mention.kind in STATE_OR_OFFICIAL_KINDS | {"place"} and mention.country not in exclude:
             counts[mention.country] += 1
             first.setdefault(mention.country, mention)
     if not counts:
@@ -531,7 +456,7 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
         if mention is not None and all(o.country != mention.country for o, _ in origins):
             origins.append((mention, phrase))
     stated_origin = bool(origins)  # the deportees' own nationality, not their destination
-    if not origins and deporter is not None and _is_verbal(trigger.head) and not any(
+    if not origins and deporter is not None and is_verbal(trigger.head) and not any(
             c.dep_ == "poss" for t in deportees for c in t.children):
         # "Algeria expelled hundreds of migrants from Niger": a named deporter, so "from"
         # gives where the people come from

@@ -62,14 +62,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, TradeFigure
-from bilat.extractors.common import (
-    conjuncts,
-    main_states,
-    modality_for,
-    pp_objects,
-    subjects,
-)
+from bilat.extractors.common import main_states, modality_for
 from bilat.modality import modality_at
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.figures import (
     change_words,
     in_conditional_consequent,
@@ -77,6 +72,7 @@ from bilat.syntax.figures import (
     nearest_phrase_object,
     predicate_of,
 )
+from bilat.syntax.lexicon import STATE_NAME_KINDS
 from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
 
@@ -89,7 +85,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_trade_figures"]
 
-STATE_KINDS = frozenset({"country", "demonym", "capital"})
 TRADE_MODALITIES = frozenset({"planned"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj"})
 _TARGET_PREPS: dict[str, tuple[str, ...]] = {
@@ -137,8 +132,8 @@ _TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
 _REPORTED_FLOWS = frozenset({"export", "import", "balance"})
 """Flows a story reports for one state against partner after partner ("exports to A ...,
 shipments to B ..."); a later figure of the flow with only a partner is that state's."""
-_STATE_NAME_KINDS = frozenset({"country", "capital"})
-_SUBJECT_KINDS = STATE_KINDS | {"body"}
+_COUNTRY_OR_CAPITAL_KINDS = frozenset({"country", "capital"})
+_SUBJECT_KINDS = STATE_NAME_KINDS | {"body"}
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +164,7 @@ class _Roles:
 
 
 def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2,
-               kinds: frozenset[str] = STATE_KINDS) -> list[str]:
+               kinds: frozenset[str] = STATE_NAME_KINDS) -> list[str]:
     """States mentioned by ``tokens`` (each token's own mention or one in its NP)."""
     out: list[str] = []
     for token in tokens:
@@ -188,7 +183,7 @@ def _negated_name(context: DocumentContext, mention: ActorMention) -> bool:
 
 
 def _np_mentions(context: DocumentContext, token: Token, depth: int,
-                 kinds: frozenset[str] = STATE_KINDS) -> list[ActorMention]:
+                 kinds: frozenset[str] = STATE_NAME_KINDS) -> list[ActorMention]:
     """State mentions on ``token`` or among its nominal dependents (not clauses)."""
     found: list[ActorMention] = []
     direct = context.actor_at(token.i)
@@ -281,7 +276,7 @@ def _pronoun_owner(context: DocumentContext, head: Token) -> list[str]:
     """ "its surplus": the nearest state named before it in the sentence."""
     doc = context.doc
     before = [m for m in context.actors.within(head.sent.start, head.i)
-              if m.kind in STATE_KINDS and not _negated_name(context, m)
+              if m.kind in STATE_NAME_KINDS and not _negated_name(context, m)
               and doc[m.end - 1].dep_ != "pobj"]
     if before:
         return [before[-1].country]
@@ -468,7 +463,7 @@ def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None)
                 donors = [m.country for c in trigger.head.children
                           if c.dep_ in {"nmod", "compound", "amod", "poss"}
                           for m in [context.actor_at(c.i)]
-                          if m is not None and m.country and m.kind in STATE_KINDS | {"body"}
+                          if m is not None and m.country and m.kind in STATE_NAME_KINDS | {"body"}
                           and m.country != recipient]
                 roles = attrs.evolve(roles, owners=tuple(donors[:1]))
     return roles
@@ -481,7 +476,7 @@ def _recipient(context: DocumentContext, money_root: Token) -> str | None:
         return None
     for subject in subjects(verb):
         mention = context.actor_at(subject.i)
-        if mention is not None and mention.kind in STATE_KINDS:
+        if mention is not None and mention.kind in STATE_NAME_KINDS:
             return mention.country
     return None
 
@@ -556,14 +551,14 @@ def _owned_flow_noun(context: DocumentContext, trigger: Trigger) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in {"including", "of"} for c in head.children):
         return False
-    return any((m := context.actor_at(c.i)) is not None and m.kind in STATE_KINDS
+    return any((m := context.actor_at(c.i)) is not None and m.kind in STATE_NAME_KINDS
                for c in modifiers)
 
 
 def _only_partners_besides(context: DocumentContext, sent: Span, owner: str) -> bool:
     """Every state ``sent`` names, other than ``owner``, is a partner ("to Mexico")."""
     return all(m.country == owner or _partner_phrase(context.doc[m.end - 1])
-               for m in context.actors.within(sent.start, sent.end) if m.kind in STATE_KINDS)
+               for m in context.actors.within(sent.start, sent.end) if m.kind in STATE_NAME_KINDS)
 
 
 def _partner_phrase(token: Token) -> bool:
@@ -614,7 +609,7 @@ def _names_recipient(*tokens: Token) -> bool:
 def _state_of(context: DocumentContext, token: Token) -> str | None:
     """The state ``token`` names itself, or its possessor ("Turkey's", "its")."""
     mention = context.actor_at(token.i)
-    if mention is not None and mention.kind in _STATE_NAME_KINDS | {"body"} and \
+    if mention is not None and mention.kind in _COUNTRY_OR_CAPITAL_KINDS | {"body"} and \
             mention.country and not _negated_name(context, mention):
         return mention.country
     for child in token.children:
@@ -693,7 +688,7 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
                    if c != buyer]
     if not sellers:
         here = [m.country for m in context.actors.within(sent.start, sent.end)
-                if m.kind in STATE_KINDS and m.country != buyer]
+                if m.kind in STATE_NAME_KINDS and m.country != buyer]
         if not here:
             sellers = [c for c in dict.fromkeys(previous_named) if c != buyer]
     if len(sellers) != 1:
@@ -858,7 +853,7 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
         return (), ""
     if roles.marker:
         named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
-                                   if m.kind in STATE_KINDS))
+                                   if m.kind in STATE_NAME_KINDS))
         others = [c for c in named if c not in known]
         if len(known) == 1 and known[0] in roles.targets:
             # two partner phrases ("with A ... and with B") make no pair without an owner
@@ -871,7 +866,7 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
             return tuple(named), "sentence"
     if not known and roles.anaphoric and previous is not None:
         named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
-                                   if m.kind in STATE_KINDS))
+                                   if m.kind in STATE_NAME_KINDS))
         if len(named) == 2 and set(named) != set(previous):
             # "Brazil was West Germany's main supplier, but shipments fell to X": the two
             # states of this sentence, not the pair before
@@ -882,7 +877,7 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
     if roles.bilateral and len(known) == 1:
         # "Japan's bilateral surplus" in a story about Japan and the U.S.: the other
         # protagonist is the partner
-        main = main_states(context, 2, STATE_KINDS)
+        main = main_states(context, 2, STATE_NAME_KINDS)
         if known[0] in main:
             return (main[0], main[1]), "protagonists"
     return (), ""
@@ -963,7 +958,7 @@ def _in_favour_of(context: DocumentContext, span: Span, sent: Span) -> str | Non
             for child in token.children:
                 if child.dep_ == "poss":
                     mention = context.actor_at(child.i)
-                    if mention is not None and mention.kind in STATE_KINDS:
+                    if mention is not None and mention.kind in STATE_NAME_KINDS:
                         return mention.country
     return None
 
@@ -1152,7 +1147,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     for sent in context.sentences:
         named_before, previous_named = previous_named, [
             m.country for m in context.actors.within(sent.start, sent.end)
-            if m.kind in STATE_KINDS]
+            if m.kind in STATE_NAME_KINDS]
         if _paragraph_break(context.text, last_end, sent.start_char):
             last_currency = None
         last_end = sent.end_char
@@ -1165,7 +1160,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             carried = (before[0], before[1])
         elif carried is None and refers_back:
             # "the two neighbours" with no pair nearby: the document's two protagonists
-            main = main_states(context, 2, STATE_KINDS)
+            main = main_states(context, 2, STATE_NAME_KINDS)
             if len(main) == 2:
                 carried = (main[0], main[1])
         pair_here: tuple[str, str] | None = carried if refers_back else None
@@ -1177,7 +1172,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
             previous_pair, previous_label = pair_here, None
             continue
         mentions = [m for m in context.actors.within(sent.start, sent.end)
-                    if m.kind in STATE_KINDS]
+                    if m.kind in STATE_NAME_KINDS]
         hint = mentions[0].country if mentions else (carried[0] if carried else None)
         moneys = _sentence_money(context, sent, hint)
         aligned = [(m, sp) for m in moneys if (sp := _money_root(context, m)) is not None]
@@ -1323,7 +1318,7 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
                     _donor_only(context, trigger, span.root, roles.owners[0]):
                 # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
                 # Indonesia's funding: the story's own state receives it
-                main = main_states(context, 1, _STATE_NAME_KINDS)
+                main = main_states(context, 1, _COUNTRY_OR_CAPITAL_KINDS)
                 if main and main[0] != roles.owners[0]:
                     pair, how = (roles.owners[0], main[0]), "story"
                     roles = attrs.evolve(roles, targets=(main[0],))

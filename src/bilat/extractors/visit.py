@@ -31,14 +31,12 @@ from bilat.events import Event, Visit
 from bilat.extractors.common import (
     actor_of,
     as_scheduled,
-    conjuncts,
-    governing_verb,
     in_conditional,
     mention_for,
     modality_for,
-    pp_objects,
-    subjects,
 )
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
+from bilat.syntax.clauses import governing_verb
 from bilat.syntax.itinerary import (
     destinations,
     relative_place,
