@@ -290,100 +290,150 @@ def _pronoun_owner(context: DocumentContext, head: Token) -> list[str]:
     return []
 
 
-def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
+@attrs.define
+class _Draft:
+    """Roles of a trade noun while they are being read."""
+
+    owners: list[str]
+    targets: list[str] = attrs.Factory(list)
+    marker: bool = False
+
+
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _noun_owners(context: DocumentContext, trigger: Trigger) -> list[str]:
+    """The states modifying a trade noun ("Japan's exports", "U.S.-Japan trade")."""
     head = trigger.head
-    flow = trigger.label
-    preps = _TARGET_PREPS[flow]
     first = head.doc[trigger.start]
     modifiers = [c for c in head.children
-                 if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.start]
-    modifiers += [c for c in first.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                 if c.dep_ in _NOUN_MODIFIER_DEPS and c.i < trigger.start]
+    modifiers += [c for c in first.children if c.dep_ in _NOUN_MODIFIER_DEPS
                   and c.i < trigger.start and c not in modifiers]
     owners = _countries(context, modifiers, depth=1)
     if not owners and any(c.dep_ == "poss" and c.lower_ in _PRONOUN_OWNERS
                           for c in head.children):
         owners = _pronoun_owner(context, head)
+    return owners
+
+
+def _noun_targets(context: DocumentContext, trigger: Trigger, draft: _Draft,
+                  of_objects: list[Token]) -> None:
+    """The partners a trade noun's own phrases name: "with", "to", "between", or on its
+    goods ("imports of soybeans from the US")."""
+    head = trigger.head
+    preps = _TARGET_PREPS[trigger.label]
     nouns = [head] + [t for t in head.doc[trigger.start:trigger.end] if t != head]
-    targets: list[str] = []
-    marker = False
     between: list[str] = []
     for noun in nouns:
         got, has = _pp_targets(context, noun, preps)
-        targets += [c for c in got if c not in targets]
-        marker = marker or has
+        draft.targets += [c for c in got if c not in draft.targets]
+        draft.marker = draft.marker or has
         between += [c for c in _countries(context, pp_objects(noun, ["between"]))
                     if c not in between]
-    of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
-    if not targets:  # "imports of soybeans from the US": the partner hangs on the goods
+    if not draft.targets:  # "imports of soybeans from the US": the partner hangs on the goods
         for goods in of_objects:
             got, has = _pp_targets(context, goods, preps)
-            targets += [c for c in got if c not in targets]
-            marker = marker or has
+            draft.targets += [c for c in got if c not in draft.targets]
+            draft.marker = draft.marker or has
     if between:
-        targets = [c for c in between if c not in owners] + [c for c in targets
-                                                             if c not in between]
-        marker = True
-    # a hyphenated pair modifying the noun: "U.S.-Japan trade", "Sino-Soviet trade"
-    if len(owners) >= 2 and flow in {"total", "balance"}:
-        targets = owners[1:] + targets
-        owners = owners[:1]
+        draft.targets = [c for c in between if c not in draft.owners] + [
+            c for c in draft.targets if c not in between]
+        draft.marker = True
+
+
+def _noun_verb(head: Token) -> tuple[Token | None, bool]:
+    """The verb a trade noun is an argument of, and whether it came with "with"."""
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj"} else None
     given_with = verb is not None and verb.lower_ == "with" and head.dep_ == "pobj"
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
-    if given_with and verb is not None and _is_verb(verb) and \
-            verb.lower_ in _config()["with_give_verbs"]:
+    return verb, given_with
+
+
+def _transfer_through_verb(context: DocumentContext, trigger: Trigger, verb: Token,
+                           given_with: bool, draft: _Draft) -> None:
+    """Giver and receiver of a loan or aid from the verb it is given with."""
+    head = trigger.head
+    if given_with and verb.lower_ in _config()["with_give_verbs"]:
         # "Japan will provide Indonesia with a $1bn loan": giver = subject, receiver = object
-        if not owners:
-            owners = _countries(context, subjects(verb), depth=1)
-        if not targets:
-            targets = _countries(context, [c for c in verb.children if c.dep_ == "dobj"],
-                                 depth=1)
-    if verb is not None and _is_verb(verb) and flow in _TRANSFER_FLOWS and not owners and \
-            not targets and head.dep_ == "pobj" and head.head.lower_ == "for":
+        if not draft.owners:
+            draft.owners = _countries(context, subjects(verb), depth=1)
+        if not draft.targets:
+            draft.targets = _countries(
+                context, [c for c in verb.children if c.dep_ == "dobj"], depth=1)
+    if trigger.label in _TRANSFER_FLOWS and not draft.owners and \
+            not draft.targets and head.dep_ == "pobj" and head.head.lower_ == "for":
         # "South Korea signed with Japan for a 44.6 billion yen credit": the subject
         # receives, the "with" partner gives
         partners = _countries(context, pp_objects(verb, ["with"]), depth=1)
         takers = _countries(context, subjects(verb), depth=1)
         if len(partners) == 1 and len(takers) == 1 and partners != takers:
-            owners, targets, marker = partners, takers, True
-    if verb is not None and _is_verb(verb):
-        if not targets:
-            got, has = _pp_targets(context, verb, preps, own=head)
-            targets, marker = got, marker or has
-        if not owners and head.dep_ in {"dobj", "attr"}:
-            owners = _countries(context, subjects(verb), depth=1)
-            if verb.lower_ in _RECEIVE_VERBS and owners:
-                owners, targets = targets, owners
-    if money_root is not None and not targets:
-        got, has = _subtree_targets(context, money_root, preps)
-        targets, marker = got, marker or has
-    if flow in _TRANSFER_FLOWS and not owners:
-        # "a 1 bln dlr loan from the Japanese government": the lender
-        owners = _countries(context, pp_objects(head, ["from"]), depth=1,
-                            kinds=_SUBJECT_KINDS)[:1]
-    if of_objects:
-        origin = _countries(context, of_objects, depth=2)
-        if flow == "import" and not targets:
-            targets = origin
-        elif flow == "export" and not owners:
-            owners = origin
+            draft.owners, draft.targets, draft.marker = partners, takers, True
+
+
+def _roles_through_verb(context: DocumentContext, trigger: Trigger, draft: _Draft) -> None:
+    """What the verb a trade noun is an argument of says about its states."""
+    head = trigger.head
+    verb, given_with = _noun_verb(head)
+    if verb is None or not _is_verb(verb):
+        return
+    _transfer_through_verb(context, trigger, verb, given_with, draft)
+    if not draft.targets:
+        got, has = _pp_targets(context, verb, _TARGET_PREPS[trigger.label], own=head)
+        draft.targets, draft.marker = got, draft.marker or has
+    if not draft.owners and head.dep_ in {"dobj", "attr"}:
+        draft.owners = _countries(context, subjects(verb), depth=1)
+        if verb.lower_ in _RECEIVE_VERBS and draft.owners:
+            draft.owners, draft.targets = draft.targets, draft.owners
+
+
+def _noun_flags(trigger: Trigger) -> tuple[bool, bool, bool]:
+    """Whether a trade noun marks a two-party figure, says "bilateral", or refers back
+    ("the deficit"): ``(marker, bilateral, anaphoric)``."""
+    head = trigger.head
+    bilateral_entry = bool(trigger.entry.extra.get("bilateral"))
     # modifiers of the noun and of its compounds ("bilateral goods trade")
     modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nummod"}]
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
                   if g.dep_ == "amod" and g.i < c.i]
-    if trigger.entry.extra.get("bilateral") or any(
-        c.lower_ in _config()["bilateral_markers"] for c in modifiers
-    ):
-        marker = True
-    bilateral = bool(trigger.entry.extra.get("bilateral")) or any(
+    marker = bilateral_entry or any(
+        c.lower_ in _config()["bilateral_markers"] for c in modifiers)
+    bilateral = bilateral_entry or any(
         c.lower_ in _config()["bilateral_words"] for c in modifiers if c.dep_ != "nummod")
     det = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
-    anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bool(
-        trigger.entry.extra.get("bilateral")
-    )
-    return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker,
-                  anaphoric, bilateral=bilateral)
+    anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bilateral_entry
+    return marker, bilateral, anaphoric
+
+
+def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
+    head = trigger.head
+    flow = trigger.label
+    draft = _Draft(_noun_owners(context, trigger))
+    of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
+    _noun_targets(context, trigger, draft, of_objects)
+    # a hyphenated pair modifying the noun: "U.S.-Japan trade", "Sino-Soviet trade"
+    if len(draft.owners) >= 2 and flow in {"total", "balance"}:
+        draft.targets = draft.owners[1:] + draft.targets
+        draft.owners = draft.owners[:1]
+    _roles_through_verb(context, trigger, draft)
+    if money_root is not None and not draft.targets:
+        got, has = _subtree_targets(context, money_root, _TARGET_PREPS[flow])
+        draft.targets, draft.marker = got, draft.marker or has
+    if flow in _TRANSFER_FLOWS and not draft.owners:
+        # "a 1 bln dlr loan from the Japanese government": the lender
+        draft.owners = _countries(context, pp_objects(head, ["from"]), depth=1,
+                                  kinds=_SUBJECT_KINDS)[:1]
+    if of_objects:
+        origin = _countries(context, of_objects, depth=2)
+        if flow == "import" and not draft.targets:
+            draft.targets = origin
+        elif flow == "export" and not draft.owners:
+            draft.owners = origin
+    marker, bilateral, anaphoric = _noun_flags(trigger)
+    owners = draft.owners
+    return _Roles(tuple(owners), tuple(t for t in draft.targets if t not in owners),
+                  draft.marker or marker, anaphoric, bilateral=bilateral)
 
 
 def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
@@ -1127,260 +1177,400 @@ def _sentence_pair(context: DocumentContext, sent: Span, triggers: list[Trigger]
     return None, None
 
 
+@attrs.define
+class _DocumentState:
+    """What the figures read so far carry over to the next sentence."""
+
+    previous_pair: tuple[str, str] | None = None
+    previous_label: str | None = None
+    recent_pair: tuple[str, str] | None = None
+    last_currency: str | None = None
+    dollar: str | None = None
+    last_end: int = 0
+    previous_named: list[str] = attrs.Factory(list)
+    owner_of: dict[frozenset[str], str] = attrs.Factory(dict)  # pair -> owner of its last figure
+    reporter: dict[str, str] = attrs.Factory(dict)  # flow -> the state that owned the last one
+    bilateral_of: dict[tuple[str, str], str] = attrs.Factory(dict)  # (owner, flow) -> partner
+    last_recipient: str | None = None  # who received the last loan, aid or pledge
+
+
+@attrs.define
+class _SentenceState:
+    """One sentence's triggers, the pair it carries in, and what its figures set so far."""
+
+    sent: Span
+    triggers: list[Trigger]
+    named_before: list[str]
+    refers_back: bool
+    carried: tuple[str, str] | None
+    pair_here: tuple[str, str] | None
+    label_here: str | None
+    mentions: list[ActorMention] = attrs.Factory(list)
+    spans: list[Span] = attrs.Factory(list)
+    figure_pair: tuple[tuple[str, str], str] | None = None  # set by a figure here
+    earlier: TimeSpan | None = None
+    last_trigger: Trigger | None = None
+    last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
+    last_owner: str | None = None  # and the state whose flow it was
+
+
+def _carried_pair(context: DocumentContext, state: _DocumentState, named_before: list[str],
+                  refers_back: bool) -> tuple[str, str] | None:
+    """The pair a sentence inherits: the last figure's, the recent one for "the two
+    countries", else the two states named just before or the document's protagonists."""
+    carried = state.recent_pair if refers_back else state.previous_pair
+    before = tuple(dict.fromkeys(named_before))
+    if carried is None and len(before) == 2:
+        # no figure set a pair yet: "Turkey and Greece signed ... Bilateral trade stood at"
+        return (before[0], before[1])
+    if carried is None and refers_back:
+        # "the two neighbours" with no pair nearby: the document's two protagonists
+        main = main_states(context, 2, STATE_NAME_KINDS)
+        if len(main) == 2:
+            return (main[0], main[1])
+    return carried
+
+
+def _open_sentence(context: DocumentContext, state: _DocumentState, sent: Span,
+                   triggers: list[Trigger]) -> _SentenceState:
+    named_before, state.previous_named = state.previous_named, [
+        m.country for m in context.actors.within(sent.start, sent.end)
+        if m.kind in STATE_NAME_KINDS]
+    if _paragraph_break(context.text, state.last_end, sent.start_char):
+        state.last_currency = None
+    state.last_end = sent.end_char
+    refers_back = _names_pair(sent)
+    carried = _carried_pair(context, state, named_before, refers_back)
+    return _SentenceState(
+        sent=sent, triggers=triggers, named_before=named_before, refers_back=refers_back,
+        carried=carried, pair_here=carried if refers_back else None,
+        label_here=triggers[0].label if refers_back and triggers else None)
+
+
+def _purchase_figure(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                     money: Money, span: Span, bought: tuple[str, str, str]
+                     ) -> TradeFigure | None:
+    """A purchase ("Iran bought X worth of Chinese goods") as a figure of its own."""
+    currency = _currency(money, state.last_currency, state.dollar)
+    if currency is None:
+        return None
+    state.last_currency = currency
+    sent = here.sent
+    seller, buyer, flow = bought
+    period, _ = _period(context, sent, span, here.triggers[0], here.spans, here.earlier)
+    modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
+    return TradeFigure(
+        countries=(seller, buyer), value=attrs.evolve(money, currency=currency),
+        flow=flow, period=period, source_country=seller, partner_country=buyer,
+        modality=modality,
+        evidence=(context.evidence(sent.start_char, sent.end_char),),
+        rule="trade_figure.purchase")
+
+
+def _trigger_for(context: DocumentContext, here: _SentenceState, span: Span) -> Trigger | None:
+    """The trigger an amount states, else the last figure's when the amount continues it."""
+    others = [o for o in here.spans if o.start != span.start]
+    trigger = _choose_trigger(span, here.triggers, here.sent, others)
+    last = here.last_trigger
+    if trigger is not None or last is None:
+        return trigger
+    if _own_partner(context, span.root, last)[0] or _stands_for_flow(span, last) or \
+            _compared(span):
+        # "its surplus with A was X and with B, Y": the elided flow of the last figure;
+        # "exports to A rose to X and those to B surged to Y"; "the shortfall, at X in 1986
+        # against Y for 1985": the previous value of the figure just stated
+        return last
+    return None
+
+
+def _with_stated_partners(context: DocumentContext, roles: _Roles, trigger: Trigger,
+                          span: Span) -> _Roles:
+    """The roles with the partner an amount's own phrase or list position names."""
+    own_states, has_own = _own_partner(context, span.root, trigger)
+    if has_own and set(own_states) != set(roles.targets):
+        roles = attrs.evolve(roles, targets=tuple(c for c in own_states
+                                                  if c not in roles.owners),
+                             foreign=not own_states, marker=True)
+    listed = _listed_partner(context, span, trigger)
+    if listed is not None and (set(listed[0]) != set(roles.targets) or listed[1]):
+        # "shipments to A fell to X and to B by 3 pct to Y": each amount its partner
+        roles = attrs.evolve(roles, targets=tuple(c for c in listed[0]
+                                                  if c not in roles.owners),
+                             foreign=listed[1], marker=True)
+    return roles
+
+
+def _with_reporter(context: DocumentContext, state: _DocumentState, sent: Span,
+                   trigger: Trigger, roles: _Roles) -> _Roles:
+    """Note who owns a reported flow, or give an ownerless one the state reported on."""
+    if trigger.label not in _REPORTED_FLOWS:
+        return roles
+    if len(roles.owners) == 1:
+        state.reporter[trigger.label] = state.reporter[""] = roles.owners[0]
+    elif not roles.owners and len(roles.targets) == 1 and not roles.foreign and \
+            not _is_verb(trigger.head):
+        # the state that owned the last such flow, else the last flow of any kind
+        owner = state.reporter.get(trigger.label) or state.reporter.get("")
+        if owner is not None and owner != roles.targets[0] and \
+                _only_partners_besides(context, sent, owner):
+            # "West German exports to Latin America fell ... Shipments to Mexico
+            # fell to X": the flow's owner is the one the story reports on
+            roles = attrs.evolve(roles, owners=(owner,))
+    return roles
+
+
+def _with_anaphora(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                   trigger: Trigger, span: Span, roles: _Roles) -> _Roles:
+    """Mark roles that refer back to an earlier figure's pair, and give a state's known flow
+    its partner."""
+    partner = state.bilateral_of.get((roles.owners[0], trigger.label)) \
+        if len(roles.owners) == 1 and not roles.targets and not roles.foreign else None
+    if partner is not None and _owned_flow_noun(context, trigger):
+        # "France's trade deficit with the Soviet Union ... France's trade shortfall,
+        # at X": the state's flow the story is about keeps its partner
+        roles = attrs.evolve(roles, targets=(partner,), marker=True)
+    bare = _is_repeat(trigger, roles, trigger.label)
+    if _is_repeat(trigger, roles, state.previous_label) or (bare and here.pair_here) or (
+            here.refers_back and not roles.owners and not roles.targets):
+        roles = attrs.evolve(roles, anaphoric=True)
+    if trigger.label in _TRANSFER_FLOWS and state.previous_label in _TRANSFER_FLOWS and \
+            len(roles.owners) + len(roles.targets) == 1 and not roles.marker and \
+            not _names_recipient(trigger.head, span.root):
+        # "Turkey will receive ... in U.S. aid. Next year Washington promised ...":
+        # the donor's next transfer goes to the same recipient
+        roles = attrs.evolve(roles, anaphoric=True)
+    return roles
+
+
+def _figure_roles(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                  trigger: Trigger, span: Span) -> _Roles:
+    roles = _with_stated_partners(context, _roles(context, trigger, span.root), trigger, span)
+    roles = _with_reporter(context, state, here.sent, trigger, roles)
+    return _with_anaphora(context, state, here, trigger, span, roles)
+
+
+_Found = tuple[tuple[str, ...], str, _Roles]
+
+
+def _pair_of_last_figure(here: _SentenceState, trigger: Trigger,
+                         roles: _Roles) -> _Found | None:
+    """The pair of the figure just stated, for a parallel or sibling flow."""
+    figure_pair = here.figure_pair
+    if figure_pair is None:
+        return None
+    pair, label = figure_pair
+    if _parallel(trigger, roles, pair, label):
+        # "A's exports to B fell to X, while B's exports rose to Y"
+        return pair, "parallel", roles
+    if not roles.foreign and trigger.label in _REPORTED_FLOWS and label in _REPORTED_FLOWS \
+            and trigger.label != label and all(c in pair for c in roles.owners + roles.targets):
+        # "exported X to the U.S. and imported Y", "imports from the EC worth X and
+        # exports worth Y": the other flow of the pair just named
+        if not roles.owners and here.last_owner is not None and here.last_owner in pair:
+            roles = attrs.evolve(roles, owners=(here.last_owner,))
+        return pair, "sibling", roles
+    return None
+
+
+def _pair_in_sentence(here: _SentenceState, trigger: Trigger, roles: _Roles) -> _Found | None:
+    """The pair a figure shares with the figures before it in its sentence."""
+    found = _pair_of_last_figure(here, trigger, roles)
+    if found is not None:
+        return found
+    if here.last_pair is not None and not roles.owners and \
+            not roles.targets and not roles.foreign and \
+            _in_comparison(trigger.head):
+        # "a X deficit in goods compared to a Y surplus in services": same pair
+        return here.last_pair, "compared", roles
+    carried = here.carried
+    if carried is not None and len(roles.owners) == 1 and \
+            not roles.targets and roles.owners[0] in carried and \
+            not roles.foreign and _pronoun_partner(here.sent):
+        # "the U.S. ran a X deficit in goods compared to a Y surplus in services
+        # with its neighbour": the partner is the other state of the pair
+        return carried, "previous", roles
+    return None
+
+
+def _transfer_pair(context: DocumentContext, state: _DocumentState, trigger: Trigger,
+                   span: Span, roles: _Roles) -> _Found | None:
+    """The other state of a loan, aid or pledge the syntax names only one side of."""
+    if trigger.label not in _TRANSFER_FLOWS or roles.foreign:
+        return None
+    recent = state.recent_pair
+    if recent is not None and not roles.owners and len(roles.targets) == 1 and \
+            roles.targets[0] in recent:
+        # "Turkey will receive 720 mln dlrs in aid" in a story about the pair's aid
+        # accord: the donor is the other state of the pair
+        return recent, "recipient", attrs.evolve(roles, owners=tuple(
+            c for c in recent if c != roles.targets[0]))
+    if len(roles.owners) != 1 or roles.targets:
+        return None
+    donor = roles.owners[0]
+    recipient = state.last_recipient
+    if recipient is not None and state.previous_label in _TRANSFER_FLOWS and \
+            recipient != donor and not _names_recipient(trigger.head, span.root):
+        # "Japan raised its pledge to Ukraine to X. Germany increased its pledge to
+        # Y": one donor per sentence, the recipient named once
+        return (donor, recipient), "recipient", attrs.evolve(roles, targets=(recipient,))
+    if _donor_only(context, trigger, span.root, donor):
+        # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
+        # Indonesia's funding: the story's own state receives it
+        main = main_states(context, 1, _COUNTRY_OR_CAPITAL_KINDS)
+        if main and main[0] != donor:
+            return (donor, main[0]), "story", attrs.evolve(roles, targets=(main[0],))
+    return None
+
+
+def _figure_pair(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                 trigger: Trigger, span: Span, roles: _Roles) -> _Found:
+    """The two states of a figure, how they were found, and the roles completed by it."""
+    pair, how = _pair(context, here.sent, roles, here.pair_here or here.carried)
+    if how == "previous" and roles.owners and \
+            state.owner_of.get(frozenset(pair), roles.owners[0]) != roles.owners[0]:
+        # "Japan's surplus with the U.S. ... the U.S. deficit": a figure of the other
+        # state is no repeat of the pair's figure (here: the U.S. deficit with all)
+        pair, how = (), ""
+    if pair:
+        return pair, how, roles
+    return _pair_in_sentence(here, trigger, roles) or \
+        _transfer_pair(context, state, trigger, span, roles) or ((), how, roles)
+
+
+def _note_dollar(state: _DocumentState, currency: str, money: Money) -> None:
+    """Remember which dollar a story's bare "dlrs" mean."""
+    if currency.endswith("D") and currency != "USD":
+        state.dollar = currency
+    elif currency == "USD" and not _BARE_DOLLAR.match(money.text.strip()):
+        state.dollar = None
+
+
+def _figure_flow(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
+                 favoured: str | None, pair: tuple[str, ...]) -> str:
+    flow = trigger.label
+    after = context.doc[span.end:min(sent.end, span.end + 3)]
+    if flow in {"export", "import"} and [t.lower_ for t in after][:2] == ["more", "than"]:
+        flow = "balance"
+    if favoured is not None and favoured in pair:
+        flow = "balance"
+    return flow
+
+
+def _figure_modality(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
+                     target: bool) -> Modality:
+    modality = modality_for(trigger, TRADE_MODALITIES)
+    if modality is Modality.ASSERTED:
+        modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
+    if target or (modality is Modality.ASSERTED
+                  and context.tense(span.root) == "future"):
+        modality = Modality.PLANNED
+    return modality
+
+
+def _remember(state: _DocumentState, here: _SentenceState, trigger: Trigger, roles: _Roles,
+              pair: tuple[str, ...], how: str, flow: str, partner: str | None) -> None:
+    """Carry what a figure settled over to the next figures and sentences."""
+    here.last_pair = pair
+    here.last_owner = roles.owners[0] if roles.owners else None
+    if flow in _TRANSFER_FLOWS:
+        state.last_recipient = partner if partner in pair else None
+    if how in {"syntax", "sentence", "protagonists"} and roles.owners:
+        state.owner_of[frozenset(pair)] = roles.owners[0]
+    if how in {"syntax", "sentence", "recipient", "protagonists"}:
+        here.pair_here = (pair[0], pair[1])
+        here.figure_pair = (here.pair_here, trigger.label)
+    here.label_here = trigger.label
+
+
+def _figure_at(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+               money: Money, span: Span) -> TradeFigure | None:
+    """The figure an amount states, or ``None``; updates what later amounts inherit."""
+    if _levy_amount(span):
+        return None  # "tariffs worth up to 300 mln dlrs on Japanese exports"
+    if is_change_span(span):
+        return None  # "rose 900 mln dlrs to 2.6 billion": the change is no figure, the level is
+    sent = here.sent
+    bought = _purchase(context, span.root, sent, here.named_before)
+    if bought is not None:
+        return _purchase_figure(context, state, here, money, span, bought)
+    trigger = _trigger_for(context, here, span)
+    if trigger is None:
+        return None
+    here.last_trigger = trigger
+    if in_conditional_consequent(trigger.head) or in_conditional_consequent(span.root):
+        return None  # "even if barriers were removed, trade would remain at X"
+    roles = _figure_roles(context, state, here, trigger, span)
+    favoured = _in_favour_of(context, span, sent)
+    if favoured is not None:
+        roles = attrs.evolve(roles, marker=True)
+    pair, how, roles = _figure_pair(context, state, here, trigger, span, roles)
+    currency = _currency(money, state.last_currency, state.dollar)
+    if currency is None:
+        return None
+    state.last_currency = currency
+    if len(pair) != 2:
+        return None
+    _note_dollar(state, currency, money)
+    flow = _figure_flow(context, sent, span, trigger, favoured, pair)
+    period, target = _period(context, sent, span, trigger, here.spans, here.earlier)
+    here.earlier = period or here.earlier
+    modality = _figure_modality(context, sent, span, trigger, target)
+    source, partner = _direction(flow, trigger, roles, pair)
+    if favoured is not None and favoured in pair:
+        source = favoured
+        partner = next(c for c in pair if c != favoured)
+    _remember(state, here, trigger, roles, pair, how, flow, partner)
+    return TradeFigure(
+        countries=pair,
+        value=attrs.evolve(money, currency=currency),
+        flow=flow,
+        period=period,
+        source_country=source,
+        partner_country=partner,
+        modality=modality,
+        evidence=(context.evidence(sent.start_char, sent.end_char),),
+        rule=f"trade_figure.{trigger.entry.id}.{how}",
+    )
+
+
+def _close_sentence(context: DocumentContext, state: _DocumentState,
+                    here: _SentenceState) -> None:
+    """Settle the pair a sentence hands on, and the partners its flows name."""
+    if here.pair_here is None:
+        here.pair_here, here.label_here = _sentence_pair(
+            context, here.sent, here.triggers, here.mentions, here.carried)
+    for trigger in here.triggers:
+        if trigger.label in _REPORTED_FLOWS and not _is_verb(trigger.head):
+            roles = _roles(context, trigger, None)
+            if len(roles.owners) == 1 and len(roles.targets) == 1 and not roles.foreign:
+                state.bilateral_of[(roles.owners[0], trigger.label)] = roles.targets[0]
+    if here.pair_here is not None:
+        state.recent_pair = here.pair_here
+    state.previous_pair, state.previous_label = here.pair_here, here.label_here
+
+
 def extract_trade_figures(context: DocumentContext) -> list[Event]:
     """Every trade-figure mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
         return []
     lexicon = load_lexicon("trade_figure")
     found: list[Event] = []
-    previous_pair: tuple[str, str] | None = None
-    previous_label: str | None = None
-    recent_pair: tuple[str, str] | None = None
-    last_currency: str | None = None
-    dollar: str | None = None
-    last_end = 0
-    previous_named: list[str] = []
-    owner_of: dict[frozenset[str], str] = {}  # pair -> the state owning its last figure
-    reporter: dict[str, str] = {}  # flow -> the state that owned the last such flow
-    bilateral_of: dict[tuple[str, str], str] = {}  # (owner, flow) -> its partner named so far
-    last_recipient: str | None = None  # who received the last loan, aid or pledge
+    state = _DocumentState()
     for sent in context.sentences:
-        named_before, previous_named = previous_named, [
-            m.country for m in context.actors.within(sent.start, sent.end)
-            if m.kind in STATE_NAME_KINDS]
-        if _paragraph_break(context.text, last_end, sent.start_char):
-            last_currency = None
-        last_end = sent.end_char
-        triggers = [t for t in lexicon.find(sent) if _usable(t)]
-        refers_back = _names_pair(sent)
-        carried = recent_pair if refers_back else previous_pair
-        before = tuple(dict.fromkeys(named_before))
-        if carried is None and len(before) == 2:
-            # no figure set a pair yet: "Turkey and Greece signed ... Bilateral trade stood at"
-            carried = (before[0], before[1])
-        elif carried is None and refers_back:
-            # "the two neighbours" with no pair nearby: the document's two protagonists
-            main = main_states(context, 2, STATE_NAME_KINDS)
-            if len(main) == 2:
-                carried = (main[0], main[1])
-        pair_here: tuple[str, str] | None = carried if refers_back else None
-        label_here: str | None = None
-        if refers_back and triggers:
-            label_here = triggers[0].label
-        figure_pair: tuple[tuple[str, str], str] | None = None  # set by a figure here
-        if not triggers:
-            previous_pair, previous_label = pair_here, None
+        here = _open_sentence(context, state, sent, [t for t in lexicon.find(sent) if _usable(t)])
+        if not here.triggers:
+            state.previous_pair, state.previous_label = here.pair_here, None
             continue
-        mentions = [m for m in context.actors.within(sent.start, sent.end)
-                    if m.kind in STATE_NAME_KINDS]
-        hint = mentions[0].country if mentions else (carried[0] if carried else None)
+        here.mentions = [m for m in context.actors.within(sent.start, sent.end)
+                         if m.kind in STATE_NAME_KINDS]
+        hint = here.mentions[0].country if here.mentions else (
+            here.carried[0] if here.carried else None)
         moneys = _sentence_money(context, sent, hint)
         aligned = [(m, sp) for m in moneys if (sp := _money_root(context, m)) is not None]
-        spans = [sp for _, sp in aligned]
-        earlier: TimeSpan | None = None
-        last_trigger: Trigger | None = None
-        last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
-        last_owner: str | None = None  # and the state whose flow it was
+        here.spans = [sp for _, sp in aligned]
         for money, span in aligned:
-            others = [o for o in spans if o.start != span.start]
-            if _levy_amount(span):
-                continue  # "tariffs worth up to 300 mln dlrs on Japanese exports"
-            if is_change_span(span):
-                # "rose 900 mln dlrs to 2.6 billion": the change is no figure, the level is
-                continue
-            bought = _purchase(context, span.root, sent, named_before)
-            if bought is not None:
-                currency = _currency(money, last_currency, dollar)
-                if currency is None:
-                    continue
-                last_currency = currency
-                seller, buyer, flow = bought
-                period, _ = _period(context, sent, span, triggers[0], spans, earlier)
-                modality, _ = modality_at(sent, span.start, span.end,
-                                          allowed=TRADE_MODALITIES)
-                found.append(TradeFigure(
-                    countries=(seller, buyer), value=attrs.evolve(money, currency=currency),
-                    flow=flow, period=period, source_country=seller, partner_country=buyer,
-                    modality=modality,
-                    evidence=(context.evidence(sent.start_char, sent.end_char),),
-                    rule="trade_figure.purchase"))
-                continue
-            trigger = _choose_trigger(span, triggers, sent, others)
-            if trigger is None and last_trigger is not None and \
-                    _own_partner(context, span.root, last_trigger)[0]:
-                # "its surplus with A was X and with B, Y": the elided flow of the last figure
-                trigger = last_trigger
-            if trigger is None and last_trigger is not None and \
-                    _stands_for_flow(span, last_trigger):
-                # "exports to A rose to X and those to B surged to Y"
-                trigger = last_trigger
-            if trigger is None and last_trigger is not None and _compared(span):
-                # "the shortfall, at X in 1986 against Y for 1985": the previous value of the
-                # figure just stated
-                trigger = last_trigger
-            if trigger is None:
-                continue
-            last_trigger = trigger
-            if in_conditional_consequent(trigger.head) or \
-                    in_conditional_consequent(span.root):
-                continue  # "even if barriers were removed, trade would remain at X"
-            roles = _roles(context, trigger, span.root)
-            own_states, has_own = _own_partner(context, span.root, trigger)
-            if has_own and set(own_states) != set(roles.targets):
-                roles = attrs.evolve(roles, targets=tuple(c for c in own_states
-                                                          if c not in roles.owners),
-                                     foreign=not own_states, marker=True)
-            listed = _listed_partner(context, span, trigger)
-            if listed is not None and (set(listed[0]) != set(roles.targets) or listed[1]):
-                # "shipments to A fell to X and to B by 3 pct to Y": each amount its partner
-                roles = attrs.evolve(roles, targets=tuple(c for c in listed[0]
-                                                          if c not in roles.owners),
-                                     foreign=listed[1], marker=True)
-            if trigger.label not in _REPORTED_FLOWS:
-                pass
-            elif len(roles.owners) == 1:
-                reporter[trigger.label] = reporter[""] = roles.owners[0]
-            elif not roles.owners and len(roles.targets) == 1 and not roles.foreign and \
-                    not _is_verb(trigger.head):
-                # the state that owned the last such flow, else the last flow of any kind
-                owner = reporter.get(trigger.label) or reporter.get("")
-                if owner is not None and owner != roles.targets[0] and \
-                        _only_partners_besides(context, sent, owner):
-                    # "West German exports to Latin America fell ... Shipments to Mexico
-                    # fell to X": the flow's owner is the one the story reports on
-                    roles = attrs.evolve(roles, owners=(owner,))
-            partner = bilateral_of.get((roles.owners[0], trigger.label)) \
-                if len(roles.owners) == 1 and not roles.targets and not roles.foreign else None
-            if partner is not None and _owned_flow_noun(context, trigger):
-                # "France's trade deficit with the Soviet Union ... France's trade shortfall,
-                # at X": the state's flow the story is about keeps its partner
-                roles = attrs.evolve(roles, targets=(partner,), marker=True)
-            bare = _is_repeat(trigger, roles, trigger.label)
-            if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
-                    refers_back and not roles.owners and not roles.targets):
-                roles = attrs.evolve(roles, anaphoric=True)
-            if trigger.label in _TRANSFER_FLOWS and previous_label in _TRANSFER_FLOWS and \
-                    len(roles.owners) + len(roles.targets) == 1 and not roles.marker and \
-                    not _names_recipient(trigger.head, span.root):
-                # "Turkey will receive ... in U.S. aid. Next year Washington promised ...":
-                # the donor's next transfer goes to the same recipient
-                roles = attrs.evolve(roles, anaphoric=True)
-            favoured = _in_favour_of(context, span, sent)
-            if favoured is not None:
-                roles = attrs.evolve(roles, marker=True)
-            pair, how = _pair(context, sent, roles, pair_here or carried)
-            if how == "previous" and roles.owners and \
-                    owner_of.get(frozenset(pair), roles.owners[0]) != roles.owners[0]:
-                # "Japan's surplus with the U.S. ... the U.S. deficit": a figure of the other
-                # state is no repeat of the pair's figure (here: the U.S. deficit with all)
-                pair, how = (), ""
-            if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
-                # "A's exports to B fell to X, while B's exports rose to Y"
-                pair, how = figure_pair[0], "parallel"
-            if not pair and figure_pair is not None and not roles.foreign and \
-                    trigger.label in _REPORTED_FLOWS and figure_pair[1] in _REPORTED_FLOWS and \
-                    trigger.label != figure_pair[1] and \
-                    all(c in figure_pair[0] for c in roles.owners + roles.targets):
-                # "exported X to the U.S. and imported Y", "imports from the EC worth X and
-                # exports worth Y": the other flow of the pair just named
-                pair, how = figure_pair[0], "sibling"
-                if not roles.owners and last_owner is not None and last_owner in pair:
-                    roles = attrs.evolve(roles, owners=(last_owner,))
-            if not pair and last_pair is not None and not roles.owners and \
-                    not roles.targets and not roles.foreign and \
-                    _in_comparison(trigger.head):
-                # "a X deficit in goods compared to a Y surplus in services": same pair
-                pair, how = last_pair, "compared"
-            if not pair and carried is not None and len(roles.owners) == 1 and \
-                    not roles.targets and roles.owners[0] in carried and \
-                    not roles.foreign and _pronoun_partner(sent):
-                # "the U.S. ran a X deficit in goods compared to a Y surplus in services
-                # with its neighbour": the partner is the other state of the pair
-                pair, how = carried, "previous"
-            if not pair and recent_pair is not None and trigger.label in _TRANSFER_FLOWS and \
-                    not roles.owners and len(roles.targets) == 1 and \
-                    roles.targets[0] in recent_pair and not roles.foreign:
-                # "Turkey will receive 720 mln dlrs in aid" in a story about the pair's aid
-                # accord: the donor is the other state of the pair
-                pair, how = recent_pair, "recipient"
-                roles = attrs.evolve(roles, owners=tuple(
-                    c for c in recent_pair if c != roles.targets[0]))
-            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
-                    not roles.targets and not roles.foreign and last_recipient is not None and \
-                    previous_label in _TRANSFER_FLOWS and last_recipient != roles.owners[0] and \
-                    not _names_recipient(trigger.head, span.root):
-                # "Japan raised its pledge to Ukraine to X. Germany increased its pledge to
-                # Y": one donor per sentence, the recipient named once
-                pair, how = (roles.owners[0], last_recipient), "recipient"
-                roles = attrs.evolve(roles, targets=(last_recipient,))
-            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
-                    not roles.targets and not roles.foreign and \
-                    _donor_only(context, trigger, span.root, roles.owners[0]):
-                # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
-                # Indonesia's funding: the story's own state receives it
-                main = main_states(context, 1, _COUNTRY_OR_CAPITAL_KINDS)
-                if main and main[0] != roles.owners[0]:
-                    pair, how = (roles.owners[0], main[0]), "story"
-                    roles = attrs.evolve(roles, targets=(main[0],))
-            currency = _currency(money, last_currency, dollar)
-            if currency is None:
-                continue
-            last_currency = currency
-            if len(pair) != 2:
-                continue
-            if currency.endswith("D") and currency != "USD":
-                dollar = currency
-            elif currency == "USD" and not _BARE_DOLLAR.match(money.text.strip()):
-                dollar = None
-            flow = trigger.label
-            after = context.doc[span.end:min(sent.end, span.end + 3)]
-            if flow in {"export", "import"} and [t.lower_ for t in after][:2] == ["more", "than"]:
-                flow = "balance"
-            if favoured is not None and favoured in pair:
-                flow = "balance"
-            period, target = _period(context, sent, span, trigger, spans, earlier)
-            earlier = period or earlier
-            modality = modality_for(trigger, TRADE_MODALITIES)
-            if modality is Modality.ASSERTED:
-                modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
-            if target or (modality is Modality.ASSERTED
-                          and context.tense(span.root) == "future"):
-                modality = Modality.PLANNED
-            source, partner = _direction(flow, trigger, roles, pair)
-            if favoured is not None and favoured in pair:
-                source = favoured
-                partner = next(c for c in pair if c != favoured)
-            found.append(
-                TradeFigure(
-                    countries=pair,
-                    value=attrs.evolve(money, currency=currency),
-                    flow=flow,
-                    period=period,
-                    source_country=source,
-                    partner_country=partner,
-                    modality=modality,
-                    evidence=(context.evidence(sent.start_char, sent.end_char),),
-                    rule=f"trade_figure.{trigger.entry.id}.{how}",
-                )
-            )
-            last_pair = pair
-            last_owner = roles.owners[0] if roles.owners else None
-            if flow in _TRANSFER_FLOWS:
-                last_recipient = partner if partner in pair else None
-            if how in {"syntax", "sentence", "protagonists"} and roles.owners:
-                owner_of[frozenset(pair)] = roles.owners[0]
-            if how in {"syntax", "sentence", "recipient", "protagonists"}:
-                pair_here = (pair[0], pair[1])
-                figure_pair = (pair_here, trigger.label)
-            label_here = trigger.label
-        if pair_here is None:
-            pair_here, label_here = _sentence_pair(context, sent, triggers, mentions, carried)
-        for trigger in triggers:
-            if trigger.label in _REPORTED_FLOWS and not _is_verb(trigger.head):
-                roles = _roles(context, trigger, None)
-                if len(roles.owners) == 1 and len(roles.targets) == 1 and not roles.foreign:
-                    bilateral_of[(roles.owners[0], trigger.label)] = roles.targets[0]
-        if pair_here is not None:
-            recent_pair = pair_here
-        previous_pair, previous_label = pair_here, label_here
+            figure = _figure_at(context, state, here, money, span)
+            if figure is not None:
+                found.append(figure)
+        _close_sentence(context, state, here)
     return found
