@@ -174,71 +174,88 @@ def _declare_verb(trigger: Trigger) -> Token | None:
     return None
 
 
-def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | None,
-                                                                list[Token], list[Token]]:
-    """(deporter mention, deportee phrases, destination phrases) for one trigger."""
+_Roles = tuple["ActorMention | None", list["Token"], list["Token"]]
+
+
+def _first_mention(context: DocumentContext, tokens: list[Token],
+                   kinds: frozenset[str]) -> ActorMention | None:
+    """The first mention of one of ``kinds`` in the phrases of ``tokens``, in their order."""
+    for token in tokens:
+        mention = _mention_in(context, token, kinds)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _order_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """Roles of an order to leave ("ordered the diplomats to leave") or a "persona non
+    grata" declaration."""
     head = trigger.head
-    words = _words()
-    label = trigger.label
-    if label in {"png", "leave"}:
-        verb = head.head if head.dep_ != "ROOT" else head
-        if label == "leave":
-            if head.dep_ not in {"xcomp", "ccomp"} or verb.lower_ not in words.order_verbs:
-                return None, [], []
-            deportees = patients(verb)
-        else:
-            found = _declare_verb(trigger)
-            if found is None:
-                return None, [], []
-            verb = found
-            # "declared two diplomats persona non grata": the parse varies; take the noun
-            # phrases between the verb and the trigger, or the passive subject
-            deportees = [t for t in head.doc[verb.i + 1:trigger.start]
-                         if (t.pos_ in {"NOUN", "PROPN"} and t.head.i >= trigger.start - 1)
-                         or (t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head))]
-            deportees = [t for t in deportees if t.dep_ not in {"compound", "amod", "poss"}]
-            if not deportees:
-                deportees = patients(verb)
-        acting = next((_mention_in(context, s, DEPORTER_KINDS) for s in doers(verb)), None)
-        if acting is None and is_passive(verb, subjectless_participles=True):
-            acting = next((_mention_in(context, t, DEPORTER_KINDS)
-                           for t in pp_objects(verb, ["by"])), None)
-        return acting, deportees, []
-    if is_verbal(head):
-        verb = head
+    verb = head.head if head.dep_ != "ROOT" else head
+    if trigger.label == "leave":
+        if head.dep_ not in {"xcomp", "ccomp"} or verb.lower_ not in _words().order_verbs:
+            return None, [], []
         deportees = patients(verb)
-        destinations = pp_objects(verb, ["to"])
-        for child in verb.children:  # "sent back to", "home to"
-            if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "home"}:
-                destinations += pp_objects(child, ["to"])
-        deporter: ActorMention | None = None
-        if is_passive(verb, subjectless_participles=True):
-            for token in pp_objects(verb, ["by"]) + [
-                    o for c in verb.children if c.dep_ == "agent"
-                    for o in c.children if o.dep_ == "pobj"]:
-                deporter = _mention_in(context, token, DEPORTER_KINDS)
-                if deporter is not None:
-                    break
-        else:
-            if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-                deporter = _deporter_from_noun(context, verb.head)
-            else:
-                for subject in doers(verb):
-                    deporter = _mention_in(context, subject, DEPORTER_KINDS)
-                    if deporter is None and subject.lower_ in {"it", "they"}:
-                        # "the UK said ... it attempted to extradite": the state named before
-                        deporter = state_antecedent(context, subject)
-                    if deporter is not None:
-                        break
-            if deporter is None and verb.dep_ == "xcomp":
-                deporter = _deporter_from_noun(context, verb.head)
-        if deporter is None:
-            for token in pp_objects(verb, ["from"]):
-                deporter = _mention_in(context, token, DEPORTER_KINDS - {"demonym", "person"})
-                if deporter is not None:
-                    break
-        return deporter, deportees, destinations
-    # noun trigger
+    else:
+        found = _declare_verb(trigger)
+        if found is None:
+            return None, [], []
+        verb = found
+        # "declared two diplomats persona non grata": the parse varies; take the noun
+        # phrases between the verb and the trigger, or the passive subject
+        deportees = [t for t in head.doc[verb.i + 1:trigger.start]
+                     if (t.pos_ in {"NOUN", "PROPN"} and t.head.i >= trigger.start - 1)
+                     or (t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head))]
+        deportees = [t for t in deportees if t.dep_ not in {"compound", "amod", "poss"}]
+        if not deportees:
+            deportees = patients(verb)
+    acting = next((_mention_in(context, s, DEPORTER_KINDS) for s in doers(verb)), None)
+    if acting is None and is_passive(verb, subjectless_participles=True):
+        acting = next((_mention_in(context, t, DEPORTER_KINDS)
+                       for t in pp_objects(verb, ["by"])), None)
+    return acting, deportees, []
+
+
+def _active_deporter(context: DocumentContext, verb: Token) -> ActorMention | None:
+    """The deporter of an active deportation verb: its subject, the noun it modifies, or
+    for an infinitive the noun it hangs from ("Pakistan's plan to deport")."""
+    deporter: ActorMention | None = None
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        deporter = _deporter_from_noun(context, verb.head)
+    else:
+        for subject in doers(verb):
+            deporter = _mention_in(context, subject, DEPORTER_KINDS)
+            if deporter is None and subject.lower_ in {"it", "they"}:
+                # "the UK said ... it attempted to extradite": the state named before
+                deporter = state_antecedent(context, subject)
+            if deporter is not None:
+                break
+    if deporter is None and verb.dep_ == "xcomp":
+        deporter = _deporter_from_noun(context, verb.head)
+    return deporter
+
+
+def _verb_roles(context: DocumentContext, verb: Token) -> _Roles:
+    """Roles of a deportation verb ("Tunisia deported 40 migrants to Libya")."""
+    deportees = patients(verb)
+    destinations = pp_objects(verb, ["to"])
+    for child in verb.children:  # "sent back to", "home to"
+        if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "home"}:
+            destinations += pp_objects(child, ["to"])
+    if is_passive(verb, subjectless_participles=True):
+        deporter = _first_mention(context, pp_objects(verb, ["by"]) + [
+            o for c in verb.children if c.dep_ == "agent"
+            for o in c.children if o.dep_ == "pobj"], DEPORTER_KINDS)
+    else:
+        deporter = _active_deporter(context, verb)
+    if deporter is None:
+        deporter = _first_mention(context, pp_objects(verb, ["from"]),
+                                  DEPORTER_KINDS - {"demonym", "person"})
+    return deporter, deportees, destinations
+
+
+def _noun_roles(context: DocumentContext, head: Token) -> _Roles:
+    """Roles of a deportation noun ("Pakistan's deportation of Afghans to Afghanistan")."""
     deportees = pp_objects(head, ["of"])
     destinations = pp_objects(head, ["to"])
     deporter = None
@@ -255,13 +272,19 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
         verb = head.head
         if head.dep_ in {"dobj", "nsubjpass"} and (verb.lower_ in LIGHT_VERBS or
                                                    verb.lemma_.lower() in LIGHT_VERBS):
-            for subject in doers(verb):
-                deporter = _mention_in(context, subject, DEPORTER_KINDS)
-                if deporter is not None:
-                    break
+            deporter = _first_mention(context, doers(verb), DEPORTER_KINDS)
         elif head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"}:
             deporter = _deporter_from_noun(context, head.head.head)
     return deporter, deportees, destinations
+
+
+def _roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """(deporter mention, deportee phrases, destination phrases) for one trigger."""
+    if trigger.label in {"png", "leave"}:
+        return _order_roles(context, trigger)
+    if is_verbal(trigger.head):
+        return _verb_roles(context, trigger.head)
+    return _noun_roles(context, trigger.head)
 
 
 def _people(context: DocumentContext, token: Token, strict: bool = False) -> bool:
