@@ -225,31 +225,17 @@ def _explicit_partners(noun: Token) -> list[Token]:
     return pp_objects(noun, ["between", "among"])
 
 
-def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
-    if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
-        return []
-    if _weighed(noun) and _indefinite(noun):
-        return []  # "interest in a swift agreement", "signs of accord": none is said to exist
-    parties = _modifier_countries(context, noun)
-    explicit = _explicit_partners(noun)
-    partners = pp_objects(noun, ["with", "by"])
-    for country in _countries(context, explicit + partners):
+def _extend(parties: list[str], countries: list[str]) -> None:
+    """Add each of ``countries`` not yet in ``parties``, in order."""
+    for country in countries:
         if country not in parties:
             parties.append(country)
-    if explicit:
-        if not parties:  # "the agreement between the two countries"
-            return _group_reference(context, explicit, sent, pronoun=False)
-        return parties  # "an agreement between the Bank of England and US regulators"
-    if partners and not _countries(context, partners):
-        return []  # "an agreement with foreign banks": the counterpart is no state
-    if _weighed(noun):
-        return parties  # "support for the Iran nuclear deal": only the states the noun names
-    for country in _countries(context, _link_possessors(noun)):
-        if country not in parties:
-            parties.append(country)
-    verb = _verb_above(noun)
-    if verb is None or _non_party_verb(verb):
-        return parties
+
+
+def _verb_subject_parties(context: DocumentContext, noun: Token, verb: Token,
+                          sent: Span) -> list[str]:
+    """The states of the verb an accord noun is an argument of: its subjects (or agents),
+    its "with"/"between" partners, and the partners inside a subject's phrase."""
     subject_tokens = [t for t in (agents(verb) if is_passive(verb) else subjects(verb))
                       if t.i != noun.i]
     more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
@@ -259,15 +245,64 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
         for token in _phrase(subject):
             if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
                     token.dep_ == "poss":
-                for country in _countries(context, [token]):
-                    if country not in more:
-                        more.append(country)
+                _extend(more, _countries(context, [token]))
     if not more:
         more = _group_reference(context, subject_tokens, sent, pronoun=False)
-    for country in more:
-        if country not in parties:
-            parties.append(country)
+    return more
+
+
+def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
+    if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
+        return []
+    if _weighed(noun) and _indefinite(noun):
+        return []  # "interest in a swift agreement", "signs of accord": none is said to exist
+    parties = _modifier_countries(context, noun)
+    explicit = _explicit_partners(noun)
+    partners = pp_objects(noun, ["with", "by"])
+    _extend(parties, _countries(context, explicit + partners))
+    if explicit:
+        if not parties:  # "the agreement between the two countries"
+            return _group_reference(context, explicit, sent, pronoun=False)
+        return parties  # "an agreement between the Bank of England and US regulators"
+    if partners and not _countries(context, partners):
+        return []  # "an agreement with foreign banks": the counterpart is no state
+    if _weighed(noun):
+        return parties  # "support for the Iran nuclear deal": only the states the noun names
+    _extend(parties, _countries(context, _link_possessors(noun)))
+    verb = _verb_above(noun)
+    if verb is None or _non_party_verb(verb):
+        return parties
+    _extend(parties, _verb_subject_parties(context, noun, verb, sent))
     return parties
+
+
+def _object_parties(context: DocumentContext, objects: list[Token]) -> list[str]:
+    """States named on what was agreed or signed: its modifiers, possessors and partners."""
+    return [country for obj in objects for country in (
+        _modifier_countries(context, obj)
+        + _countries(context, [c for c in obj.children if c.dep_ == "poss"])
+        + _countries(context, pp_objects(obj, ["with", "between"])))]
+
+
+def _complement_counterpart(context: DocumentContext, verb: Token,
+                            parties: list[str]) -> list[str]:
+    """"Ukraine agreed to pay more for gas supplied by Turkmenistan": the one other state
+    named inside what one party agreed to is the counterpart."""
+    others = {
+        m.country
+        for complement in verb.children
+        if complement.dep_ in {"xcomp", "ccomp"}
+        for m in context.actors.within(complement.left_edge.i, complement.right_edge.i + 1)
+        if m.kind in STATE_PARTY_KINDS and m.country not in parties
+    }
+    return list(others) if len(others) == 1 else []
+
+
+def _speaker_state(context: DocumentContext, verb: Token, parties: list[str]) -> list[str]:
+    """"Straw said the US had agreed to release them": agreed with the speaker's state."""
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in statement_verb_forms():
+        return []
+    return [c for c in _countries(context, subjects(verb.head)) if c not in parties][:1]
 
 
 def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str]:
@@ -278,41 +313,18 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
     parties = _countries(context, subject_tokens)
     if not parties:
         parties = _group_reference(context, subject_tokens, sent)
-    for country in _countries(context, pp_objects(verb, ["with", "between", "among"])):
-        if country not in parties:
-            parties.append(country)
+    _extend(parties, _countries(context, pp_objects(verb, ["with", "between", "among"])))
     objects = themes(verb) if passive else [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     partners = pp_objects(verb, ["with"]) + [t for o in objects for t in pp_objects(o, ["with"])]
     if partners and not _countries(context, partners):
         return parties  # "concluded accords with government creditors": no state partner
     if verb.lower_.startswith("agree") or verb.lower_.startswith("accept"):
         objects += pp_objects(verb, ["to", "on"])  # "agreed to a South Korean proposal"
-    for obj in objects:
-        for country in (
-            _modifier_countries(context, obj)
-            + _countries(context, [c for c in obj.children if c.dep_ == "poss"])
-            + _countries(context, pp_objects(obj, ["with", "between"]))
-        ):
-            if country not in parties:
-                parties.append(country)
+    _extend(parties, _object_parties(context, objects))
     if len(parties) == 1 and verb.lower_.startswith("agree"):
-        # "Ukraine agreed to pay more for gas supplied by Turkmenistan": one other state
-        # named inside what was agreed is the counterpart
-        others = {
-            m.country
-            for complement in verb.children
-            if complement.dep_ in {"xcomp", "ccomp"}
-            for m in context.actors.within(complement.left_edge.i, complement.right_edge.i + 1)
-            if m.kind in STATE_PARTY_KINDS and m.country not in parties
-        }
-        if len(others) == 1:
-            parties.extend(others)
-    if len(parties) == 1 and verb.dep_ == "ccomp" and verb.head.lower_ in statement_verb_forms():
-        # "Straw said the US had agreed to release them": agreed with the speaker's state
-        for country in _countries(context, subjects(verb.head)):
-            if country not in parties:
-                parties.append(country)
-                break
+        parties.extend(_complement_counterpart(context, verb, parties))
+    if len(parties) == 1:
+        parties.extend(_speaker_state(context, verb, parties))
     return parties
 
 
