@@ -464,6 +464,50 @@ def _context_state(context: DocumentContext, trigger: Trigger,
     return first[ranked[0][0]]
 
 
+_Origins = list[tuple["ActorMention", "Token | None"]]
+
+
+def _stated_origins(context: DocumentContext, trigger: Trigger,
+                    deporter: ActorMention | None, deportees: list[Token]) -> _Origins:
+    """The deportees' own states: their nationality, or a "from" phrase when the deporter
+    is named ("Algeria expelled hundreds of migrants from Niger")."""
+    origins: _Origins = []
+    for phrase in deportees:
+        mention = _origin(context, phrase)
+        if mention is not None and all(o.country != mention.country for o, _ in origins):
+            origins.append((mention, phrase))
+    if origins or deporter is None or not is_verbal(trigger.head) or any(
+            c.dep_ == "poss" for t in deportees for c in t.children):
+        return origins
+    # a named deporter, so "from" gives where the people come from
+    for token in pp_objects(trigger.head, ["from"]):
+        mention = _mention_in(context, token, DESTINATION_KINDS)
+        if mention is not None and mention.country != deporter.country:
+            return [(mention, deportees[0] if deportees else None)]
+    return origins
+
+
+def _destination_origins(context: DocumentContext, trigger: Trigger, deportees: list[Token],
+                         destinations: list[Token]) -> _Origins:
+    """Where the deportees are sent, taken as their origin: the destinations named, the
+    states of a "home countries" phrase, or the state requesting an extradition."""
+    first = deportees[0] if deportees else None
+    origins: _Origins = []
+    for token in destinations:
+        for each in conjuncts(token):
+            mention = _mention_in(context, each, DESTINATION_KINDS)
+            if mention is not None and all(o.country != mention.country for o, _ in origins):
+                origins.append((mention, first))
+    if not origins and any(_homeland(context, t) for t in destinations):
+        for mention in _origins_nearby(context, trigger):
+            origins.append((mention, first))
+    if not origins and trigger.label == "extradite":
+        requester = _requester(context, trigger)
+        if requester is not None:
+            origins.append((requester, first))
+    return origins
+
+
 def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     deporter, deportees, destinations = _roles(context, trigger)
     strict = bool(trigger.entry.extra.get("strict_people"))
@@ -473,35 +517,10 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     modality = _modality(context, trigger)
     if modality is None:
         return []
-    origins: list[tuple[ActorMention, Token | None]] = []
-    for phrase in deportees:
-        mention = _origin(context, phrase)
-        if mention is not None and all(o.country != mention.country for o, _ in origins):
-            origins.append((mention, phrase))
+    origins = _stated_origins(context, trigger, deporter, deportees)
     stated_origin = bool(origins)  # the deportees' own nationality, not their destination
-    if not origins and deporter is not None and is_verbal(trigger.head) and not any(
-            c.dep_ == "poss" for t in deportees for c in t.children):
-        # "Algeria expelled hundreds of migrants from Niger": a named deporter, so "from"
-        # gives where the people come from
-        for token in pp_objects(trigger.head, ["from"]):
-            mention = _mention_in(context, token, DESTINATION_KINDS)
-            if mention is not None and mention.country != deporter.country:
-                origins.append((mention, deportees[0] if deportees else None))
-                stated_origin = True
-                break
     if not origins:
-        for token in destinations:
-            for each in conjuncts(token):
-                mention = _mention_in(context, each, DESTINATION_KINDS)
-                if mention is not None and all(o.country != mention.country for o, _ in origins):
-                    origins.append((mention, deportees[0] if deportees else None))
-    if not origins and any(_homeland(context, t) for t in destinations):
-        for mention in _origins_nearby(context, trigger):
-            origins.append((mention, deportees[0] if deportees else None))
-    if not origins and trigger.label == "extradite":
-        requester = _requester(context, trigger)
-        if requester is not None:
-            origins.append((requester, deportees[0] if deportees else None))
+        origins = _destination_origins(context, trigger, deportees, destinations)
     if not origins:
         return []
     if deporter is None and not _unresolved_subject(trigger):
@@ -515,23 +534,19 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     sent = head.sent
     date = _own_date(context, head, sent)
     evidence = (context.evidence(sent.start_char, sent.end_char),)
-    out: list[Deportation] = []
-    for origin, deportee in origins:
-        if origin.country == deporter.country:
-            continue
-        out.append(
-            Deportation(
-                deporting_country=deporter.country,
-                origin_country=origin.country,
-                count=_count(context, deportee) if deportee is not None else None,
-                group=_group(context, deportee) if deportee is not None else None,
-                date=date,
-                modality=modality,
-                evidence=evidence,
-                rule=f"deportation.{trigger.entry.id}",
-            )
+    return [
+        Deportation(
+            deporting_country=deporter.country,
+            origin_country=origin.country,
+            count=_count(context, deportee) if deportee is not None else None,
+            group=_group(context, deportee) if deportee is not None else None,
+            date=date,
+            modality=modality,
+            evidence=evidence,
+            rule=f"deportation.{trigger.entry.id}",
         )
-    return out
+        for origin, deportee in origins if origin.country != deporter.country
+    ]
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"})
