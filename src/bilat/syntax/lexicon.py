@@ -19,6 +19,7 @@ __all__ = [
     "SYNTAX_WORD_KEYS",
     "future_modals",
     "hypothetical_modals",
+    "parse_syntax_words",
     "relative_pronouns",
     "statement_verb_forms",
     "syntax_words",
@@ -40,26 +41,35 @@ SYNTAX_WORD_KEYS = ("hypothetical_modals", "future_modals", "relative_pronouns",
 _FILE = "syntax.json"
 
 
-@cache
-def syntax_words() -> dict[str, frozenset[str]]:
-    """Every word set of ``bilat/data/syntax.json``, lower-cased, read once.
+def parse_syntax_words(data: object, source: str = f"bilat/data/{_FILE}"
+                       ) -> dict[str, frozenset[str]]:
+    """Check and lower-case the word sets of a ``syntax.json``-shaped mapping.
 
     Raises:
-        ValueError: the file lacks a key of :data:`SYNTAX_WORD_KEYS`, has an unknown key, or
-            a value that is not a list of strings (the message names the file and the key).
+        ValueError: ``data`` is no mapping, lacks a key of :data:`SYNTAX_WORD_KEYS`, has an
+            unknown key, or a value that is not a list of strings; the message names
+            ``source`` and the key.
     """
-    text = resources.files("bilat.data").joinpath(_FILE).read_text("utf-8")
-    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: expected a JSON object of word lists")
     unknown = sorted(set(data) - set(SYNTAX_WORD_KEYS))
     if unknown:
-        raise ValueError(f"bilat/data/{_FILE}: unknown key(s) {unknown}")
+        raise ValueError(f"{source}: unknown key(s) {unknown}; expected {list(SYNTAX_WORD_KEYS)}")
     out: dict[str, frozenset[str]] = {}
     for key in SYNTAX_WORD_KEYS:
         words = data.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ValueError(f"bilat/data/{_FILE}: key {key!r} must be a list of strings")
+            raise ValueError(f"{source}: key {key!r} must be a list of strings")
         out[key] = frozenset(w.lower() for w in words)
     return out
+
+
+@cache
+def syntax_words() -> dict[str, frozenset[str]]:
+    """Every word set of ``bilat/data/syntax.json``, lower-cased, read once (checked by
+    :func:`parse_syntax_words`)."""
+    text = resources.files("bilat.data").joinpath(_FILE).read_text("utf-8")
+    return parse_syntax_words(json.loads(text))
 
 
 def hypothetical_modals() -> frozenset[str]:
