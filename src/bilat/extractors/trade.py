@@ -674,17 +674,21 @@ def _state_of(context: DocumentContext, token: Token) -> str | None:
     return None
 
 
-def _purchase(context: DocumentContext, money_root: Token, sent: Span,
-              previous_named: list[str]) -> tuple[str, str, str] | None:
-    """A state buying from another state: ``(seller, buyer, flow)`` or ``None``.
+def _governor(anchor: Token) -> Token | None:
+    """The verb a deal noun or amount is the object, prepositional object or subject of."""
+    if anchor.dep_ in {"dobj", "obj"} and _is_verb(anchor.head):
+        return anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.head != anchor.head and \
+            _is_verb(anchor.head.head):
+        return anchor.head.head
+    if anchor.dep_ in {"nsubj", "nsubjpass"}:
+        return anchor.head
+    return None
 
-    "Warsaw pledged $4.2bn to buy American jets", "a $5bn deal to buy Russian systems",
-    "Under the 3 billion stg deal, Qatar agreed to buy 24 jets from Britain". The buyer is
-    the state itself (not a firm) that is the subject of the clause or owns the deal; the
-    seller is named on what is bought, in a "from" phrase, in a "with" phrase on the
-    subject ("its cooperation with Moscow includes a deal to buy ..."), or is the one other
-    state the previous sentence names. Buying a company ("a deal to buy a French maker")
-    is no trade between states."""
+
+def _deal_and_buy(money_root: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """``(deal, buy, governor)`` around an amount: the deal noun it belongs to, the buying
+    verb of the deal or of the clause, and the verb the deal (or amount) is an argument of."""
     node = money_root
     while node.dep_ in {"compound", "nummod", "quantmod"} and node.head != node:
         node = node.head
@@ -693,42 +697,37 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
         deal = node.head
     elif node.lower_ in _DEAL_NOUNS:
         deal = node
-    anchor = deal or node
     buy: Token | None = None
-    governor: Token | None = None
     if deal is not None:
         buy = next((c for c in deal.children if c.dep_ in {"relcl", "acl"}
                     and c.lemma_.lower() in _BUY_LEMMAS), None)
-    if anchor.dep_ in {"dobj", "obj"} and _is_verb(anchor.head):
-        governor = anchor.head
-    elif anchor.dep_ == "pobj" and anchor.head.head != anchor.head and \
-            _is_verb(anchor.head.head):
-        governor = anchor.head.head
-    elif anchor.dep_ in {"nsubj", "nsubjpass"}:
-        governor = anchor.head
+    governor = _governor(deal or node)
     if buy is None and governor is not None:
         buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
                     and c.lemma_.lower() in _BUY_LEMMAS), None)
         if buy is None and governor.lemma_.lower() in _BUY_LEMMAS and deal is not None:
             buy = governor
-    if buy is None:
-        return None
-    goods = [c for c in buy.children if c.dep_ in {"dobj", "obj"}]
-    if any(g.lower_ in _FIRM_NOUNS or g.lemma_.lower() in _FIRM_NOUNS for g in goods):
-        return None
-    buyer: str | None = None
-    subject_tokens: list[Token] = []
+    return deal, buy, governor
+
+
+def _buyer(context: DocumentContext, deal: Token | None, buy: Token,
+           governor: Token | None) -> tuple[str | None, list[Token]]:
+    """The buying state (the deal's owner or the clause's subject) and the subjects read."""
     if deal is not None:
         buyer = _state_of(context, deal)
-    if buyer is None:
-        verb = governor if governor is not None else buy
-        subject_tokens = subjects(verb) or subjects(buy)
-        for subject in subject_tokens:
-            buyer = _state_of(context, subject)
-            if buyer is not None:
-                break
-    if buyer is None:
-        return None
+        if buyer is not None:
+            return buyer, []
+    subject_tokens = subjects(governor if governor is not None else buy) or subjects(buy)
+    for subject in subject_tokens:
+        buyer = _state_of(context, subject)
+        if buyer is not None:
+            return buyer, subject_tokens
+    return None, subject_tokens
+
+
+def _sellers(context: DocumentContext, buyer: str, goods: list[Token], buy: Token,
+             subject_tokens: list[Token], sent: Span, previous_named: list[str]) -> list[str]:
+    """The states a purchase may be from, in order of evidence."""
     sellers = [c for c in _countries(context, goods, depth=3) if c != buyer]
     sellers += [c for c in _countries(context, pp_objects(buy, ["from"]))
                 if c != buyer and c not in sellers]
@@ -741,6 +740,30 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
                 if m.kind in STATE_NAME_KINDS and m.country != buyer]
         if not here:
             sellers = [c for c in dict.fromkeys(previous_named) if c != buyer]
+    return sellers
+
+
+def _purchase(context: DocumentContext, money_root: Token, sent: Span,
+              previous_named: list[str]) -> tuple[str, str, str] | None:
+    """A state buying from another state: ``(seller, buyer, flow)`` or ``None``.
+
+    "Warsaw pledged $4.2bn to buy American jets", "a $5bn deal to buy Russian systems",
+    "Under the 3 billion stg deal, Qatar agreed to buy 24 jets from Britain". The buyer is
+    the state itself (not a firm) that is the subject of the clause or owns the deal; the
+    seller is named on what is bought, in a "from" phrase, in a "with" phrase on the
+    subject ("its cooperation with Moscow includes a deal to buy ..."), or is the one other
+    state the previous sentence names. Buying a company ("a deal to buy a French maker")
+    is no trade between states."""
+    deal, buy, governor = _deal_and_buy(money_root)
+    if buy is None:
+        return None
+    goods = [c for c in buy.children if c.dep_ in {"dobj", "obj"}]
+    if any(g.lower_ in _FIRM_NOUNS or g.lemma_.lower() in _FIRM_NOUNS for g in goods):
+        return None
+    buyer, subject_tokens = _buyer(context, deal, buy, governor)
+    if buyer is None:
+        return None
+    sellers = _sellers(context, buyer, goods, buy, subject_tokens, sent, previous_named)
     if len(sellers) != 1:
         return None
     words = {c.lower_ for c in (deal.children if deal is not None else ())}
