@@ -913,6 +913,30 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
     return best.timespan, context.doc[best.start - 1].lower_ == "by"
 
 
+def _named_in(context: DocumentContext, sent: Span) -> list[str]:
+    """The distinct states a sentence names, in order."""
+    return list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
+                              if m.kind in STATE_NAME_KINDS))
+
+
+def _marked_pair(context: DocumentContext, sent: Span, roles: _Roles,
+                 known: list[str]) -> tuple[str, ...] | None:
+    """The pair of a marked two-party figure ("with", "bilateral") from the states its
+    sentence names: the one known state and the one other, or the only two named."""
+    named = _named_in(context, sent)
+    others = [c for c in named if c not in known]
+    if len(known) == 1 and known[0] in roles.targets:
+        # two partner phrases ("with A ... and with B") make no pair without an owner
+        partners = {m.country for m in context.actors.within(sent.start, sent.end)
+                    if _partner_phrase(context.doc[m.end - 1])}
+        others = [c for c in others if c not in partners]
+    if len(known) == 1 and len(others) == 1:
+        return (known[0], others[0])
+    if not known and len(named) == 2:
+        return tuple(named)
+    return None
+
+
 def _pair(context: DocumentContext, sent: Span, roles: _Roles,
           previous: tuple[str, str] | None) -> tuple[tuple[str, ...], str]:
     """The two states of a figure and how they were found (empty if not two).
@@ -925,21 +949,11 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
     if len(known) > 2 or roles.foreign:
         return (), ""
     if roles.marker:
-        named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
-                                   if m.kind in STATE_NAME_KINDS))
-        others = [c for c in named if c not in known]
-        if len(known) == 1 and known[0] in roles.targets:
-            # two partner phrases ("with A ... and with B") make no pair without an owner
-            partners = {m.country for m in context.actors.within(sent.start, sent.end)
-                        if _partner_phrase(context.doc[m.end - 1])}
-            others = [c for c in others if c not in partners]
-        if len(known) == 1 and len(others) == 1:
-            return (known[0], others[0]), "sentence"
-        if not known and len(named) == 2:
-            return tuple(named), "sentence"
+        found = _marked_pair(context, sent, roles, known)
+        if found is not None:
+            return found, "sentence"
     if not known and roles.anaphoric and previous is not None:
-        named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
-                                   if m.kind in STATE_NAME_KINDS))
+        named = _named_in(context, sent)
         if len(named) == 2 and set(named) != set(previous):
             # "Brazil was West Germany's main supplier, but shipments fell to X": the two
             # states of this sentence, not the pair before
