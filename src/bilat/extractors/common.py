@@ -55,34 +55,36 @@ RELATIONAL_NOUNS = frozenset({"ally", "allies", "partner", "partners", "rival", 
                               "critics", "foes", "adversaries", "proxies", "sponsors"})
 
 
-def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = STATE_PARTY_KINDS,
-                depth: int = 3) -> ActorMention | None:
-    """The actor mention for a syntactic argument: the one covering ``token``, else the
-    first one in its subtree within ``depth`` levels ("the Iraqi parliament", "Pakistan's
-    foreign office")."""
-    direct = context.actor_at(token.i)
-    if direct is not None and direct.kind in kinds:
-        return direct
-    if direct is None and token.lower_ in TITLE_HEADS:  # "Britain's Prime Minister Theresa May"
-        for child in token.children:
-            titled = context.actor_at(child.i) if child.dep_ == "appos" else None
-            if titled is not None and titled.kind in kinds:
-                return titled
-    if direct is None and is_non_state(context, token):
-        return None  # "Indian businessmen", "Russia's Gazprom": not the state
-    if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
-        named = fronted_subject(token)  # "After his talks in Rome, Garcia said"
-        if named is None:  # "Modi was greeted by Li on his arrival": the clause's subject
-            return clause_subject(context, token) or antecedent(context, token)
-        found = context.actor_at(named.i)
-        return found if found is not None and found.kind == "person" else None
-    if token.lower_ in STATE_PRONOUNS and "country" in kinds:
+def _titled_apposition(context: DocumentContext, token: Token,
+                       kinds: frozenset[str]) -> ActorMention | None:
+    """"Britain's Prime Minister Theresa May": the person in apposition to a title."""
+    for child in token.children:
+        titled = context.actor_at(child.i) if child.dep_ == "appos" else None
+        if titled is not None and titled.kind in kinds:
+            return titled
+    return None
+
+
+def _refers(token: Token, kinds: frozenset[str]) -> bool:
+    """Whether ``token`` is a pronoun that can refer to one of ``kinds``."""
+    return (token.lower_ in PERSONAL_PRONOUNS and "person" in kinds) or (
+        token.lower_ in STATE_PRONOUNS and "country" in kinds)
+
+
+def _pronoun_referent(context: DocumentContext, token: Token) -> ActorMention | None:
+    """The person a "he"/"his" or the state an "it"/"its" refers to."""
+    if token.lower_ not in PERSONAL_PRONOUNS:
         return state_antecedent(context, token)
-    if direct is None and "person" in kinds:  # "the prime minister", "the German leader"
-        described = title_antecedent(context, token)
-        if described is not None:
-            return described
-    for child in token.children:  # "the Commissioners, led by President Delors"
+    named = fronted_subject(token)  # "After his talks in Rome, Garcia said"
+    if named is None:  # "Modi was greeted by Li on his arrival": the clause's subject
+        return clause_subject(context, token) or antecedent(context, token)
+    found = context.actor_at(named.i)
+    return found if found is not None and found.kind == "person" else None
+
+
+def _leader(context: DocumentContext, token: Token, kinds: frozenset[str]) -> ActorMention | None:
+    """"the Commissioners, led by President Delors": the leader named."""
+    for child in token.children:
         if child.dep_ == "acl" and child.lower_ in {"led", "headed"}:
             for agent in child.children:
                 if agent.dep_ == "agent":
@@ -90,6 +92,13 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                         found = context.actor_at(obj.i)
                         if found is not None and found.kind in kinds:
                             return found
+    return None
+
+
+def _subtree_mention(context: DocumentContext, token: Token, kinds: frozenset[str],
+                     depth: int) -> ActorMention | None:
+    """The first mention of ``kinds`` in ``token``'s phrase, breadth first, ``depth`` levels
+    down, through modifiers and "of"/"from" phrases only."""
     frontier = [token]
     for _ in range(depth):
         nxt: list[Token] = []
@@ -108,6 +117,29 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = STATE_PARTY_KINDS,
+                depth: int = 3) -> ActorMention | None:
+    """The actor mention for a syntactic argument: the one covering ``token``, else the
+    first one in its subtree within ``depth`` levels ("the Iraqi parliament", "Pakistan's
+    foreign office")."""
+    direct = context.actor_at(token.i)
+    if direct is not None and direct.kind in kinds:
+        return direct
+    if direct is None and token.lower_ in TITLE_HEADS:  # "Britain's Prime Minister Theresa May"
+        titled = _titled_apposition(context, token, kinds)
+        if titled is not None:
+            return titled
+    if direct is None and is_non_state(context, token):
+        return None  # "Indian businessmen", "Russia's Gazprom": not the state
+    if _refers(token, kinds):
+        return _pronoun_referent(context, token)
+    if direct is None and "person" in kinds:  # "the prime minister", "the German leader"
+        described = title_antecedent(context, token)
+        if described is not None:
+            return described
+    return _leader(context, token, kinds) or _subtree_mention(context, token, kinds, depth)
 
 
 @lru_cache(maxsize=1)
