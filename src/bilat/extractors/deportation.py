@@ -352,6 +352,36 @@ def _group(context: DocumentContext, phrase: Token) -> str | None:
     return None
 
 
+_CLIMB_FOR_MODALITY = frozenset({"xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass",
+                                 "compound", "conj", "relcl", "ccomp"})
+_CUE_MODALITY: dict[str, Modality | None] = {
+    "negated": Modality.NEGATED, "hypothetical": None, "proposed": Modality.PROPOSED,
+    "planned": Modality.PLANNED}
+
+
+def _node_cue(node: Token, head: Token, hop: int) -> str | None:
+    """The modality cue on one node above the trigger ``head``: "negated", "hypothetical"
+    (a modal on the trigger itself), "proposed" (a plan, a proposal), "planned" (a future
+    auxiliary), or ``None``."""
+    if any(c.dep_ == "neg" for c in node.children) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+        return "negated"
+    if node.pos_ in {"VERB", "AUX"}:
+        auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+        if hop == 0 and auxes & hypothetical_modals() and node is head:
+            return "hypothetical"
+        if node.lower_ in PROPOSAL_WORDS and node is not head:
+            return "proposed"
+        if auxes & future_modals():
+            return "planned"
+    if node.lower_ in PROPOSAL_WORDS and node is not head:
+        return "proposed"
+    if any(c.lower_ in PROPOSAL_WORDS and c.dep_ in {"amod", "compound"}
+           for c in node.children):
+        return "proposed"
+    return None
+
+
 def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
     """The deportation's modality, or ``None`` when it is only hypothetical."""
     head = trigger.head
@@ -362,24 +392,10 @@ def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
         return Modality.ASSERTED  # the order to leave is the expulsion
     node = head
     for hop in range(4):
-        if any(c.dep_ == "neg" for c in node.children) or any(
-                c.dep_ == "det" and c.lower_ == "no" for c in node.children):
-            return Modality.NEGATED
-        if node.pos_ in {"VERB", "AUX"}:
-            auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-            if hop == 0 and auxes & hypothetical_modals() and node is head:
-                return None
-            if node.lower_ in PROPOSAL_WORDS and node is not head:
-                return Modality.PROPOSED
-            if auxes & future_modals():
-                return Modality.PLANNED
-        if node.lower_ in PROPOSAL_WORDS and node is not head:
-            return Modality.PROPOSED
-        if any(c.lower_ in PROPOSAL_WORDS and c.dep_ in {"amod", "compound"}
-               for c in node.children):
-            return Modality.PROPOSED
-        if node.dep_ not in {"xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "compound",
-                             "conj", "relcl", "ccomp"} or node.head == node:
+        found = _node_cue(node, head, hop)
+        if found is not None:
+            return _CUE_MODALITY[found]
+        if node.dep_ not in _CLIMB_FOR_MODALITY or node.head == node:
             break
         node = node.head
     if context.tense(head) == "future":

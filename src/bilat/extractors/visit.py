@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
+    from bilat.values import TimeSpan
 
 __all__ = ["extract_visits"]
 
@@ -480,6 +481,63 @@ def _sentence_host(context: DocumentContext, sent: Span,
     return [attrs.evolve(first, kind="country")]  # the state, not a place the text names
 
 
+def _completed_roles(context: DocumentContext, trigger: Trigger, sent: Span) -> _Roles:
+    """A trigger's roles, with a missing host or visitor taken from the sentence where the
+    trigger allows it (``host_in_sentence``)."""
+    visitors, hosts, implicit = _roles(context, trigger)
+    if not trigger.entry.extra.get("host_in_sentence"):
+        return visitors, hosts, implicit
+    if visitors and not hosts and _names_no_destination(trigger.head):
+        hosts = _sentence_host(context, sent, visitors)
+    if hosts and not visitors and trigger.head.pos_ in {"NOUN", "PROPN"} and \
+            _unowned(context, trigger.head):
+        visitors = _protagonist(context, trigger.head, hosts)
+    return visitors, hosts, implicit
+
+
+def _modality_and_date(context: DocumentContext, trigger: Trigger,
+                       sent: Span) -> tuple[Modality, TimeSpan | None]:
+    modality = modality_for(trigger, VISIT_MODALITIES)
+    if modality is Modality.ASSERTED and _future_clause(context, trigger.head):
+        modality = Modality.PLANNED
+    # "begins a state visit on Tuesday" in Sunday's paper: still to come
+    modality, date = as_scheduled(context, trigger.head, sent, modality)
+    if date is None:
+        date = context.date_for(
+            trigger.head,
+            sent,
+            tense="future" if modality is Modality.PLANNED else None,
+            fallback=modality is Modality.ASSERTED,
+        )
+    return modality, date
+
+
+def _trigger_visits(context: DocumentContext, trigger: Trigger, sent: Span) -> list[Event]:
+    """The visits one trigger states: one per visitor and host of different states."""
+    if in_conditional(trigger.head):
+        return []  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
+    visitors, hosts, implicit = _completed_roles(context, trigger, sent)
+    if not visitors or not hosts:
+        return []
+    modality, date = _modality_and_date(context, trigger, sent)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    return [
+        Visit(
+            visitor_country=visitor.country,
+            host_country=host.country,
+            visitor=actor_of(visitor),
+            location=(Place(name=host.text, country=host.country)
+                      if host.kind in {"capital", "place"} else None),
+            implicit=implicit,
+            date=date,
+            modality=modality,
+            evidence=evidence,
+            rule=f"visit.{trigger.entry.id}",
+        )
+        for visitor in visitors for host in hosts if visitor.country != host.country
+    ]
+
+
 def extract_visits(context: DocumentContext) -> list[Event]:
     """Every visit mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
@@ -488,50 +546,5 @@ def extract_visits(context: DocumentContext) -> list[Event]:
     found: list[Event] = _presence_visits(context)
     for sent in context.sentences:
         for trigger in lexicon.find(sent):
-            if in_conditional(trigger.head):
-                continue  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
-            visitors, hosts, implicit = _roles(context, trigger)
-            if visitors and not hosts and trigger.entry.extra.get("host_in_sentence") and \
-                    _names_no_destination(trigger.head):
-                hosts = _sentence_host(context, sent, visitors)
-            if hosts and not visitors and trigger.entry.extra.get("host_in_sentence") and \
-                    trigger.head.pos_ in {"NOUN", "PROPN"} and _unowned(context, trigger.head):
-                visitors = _protagonist(context, trigger.head, hosts)
-            if not visitors or not hosts:
-                continue
-            modality = modality_for(trigger, VISIT_MODALITIES)
-            if modality is Modality.ASSERTED and _future_clause(context, trigger.head):
-                modality = Modality.PLANNED
-            # "begins a state visit on Tuesday" in Sunday's paper: still to come
-            modality, date = as_scheduled(context, trigger.head, sent, modality)
-            if date is None:
-                date = context.date_for(
-                    trigger.head,
-                    sent,
-                    tense="future" if modality is Modality.PLANNED else None,
-                    fallback=modality is Modality.ASSERTED,
-                )
-            evidence = (context.evidence(sent.start_char, sent.end_char),)
-            for visitor in visitors:
-                for host in hosts:
-                    if visitor.country == host.country:
-                        continue
-                    location = (
-                        Place(name=host.text, country=host.country)
-                        if host.kind in {"capital", "place"}
-                        else None
-                    )
-                    found.append(
-                        Visit(
-                            visitor_country=visitor.country,
-                            host_country=host.country,
-                            visitor=actor_of(visitor),
-                            location=location,
-                            implicit=implicit,
-                            date=date,
-                            modality=modality,
-                            evidence=evidence,
-                            rule=f"visit.{trigger.entry.id}",
-                        )
-                    )
+            found += _trigger_visits(context, trigger, sent)
     return found
