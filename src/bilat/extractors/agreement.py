@@ -379,31 +379,39 @@ def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
     return not _names_company(context, noun) and not _non_state_signers(context, noun)
 
 
-def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
+def _accord_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
+    """"the Paris accord", "an agreement between A and B"."""
+    if _consent(context, head):
+        return []  # "to obtain Russia's agreement"
+    parties = _noun_parties(context, head, sent)
+    if (
+        len(parties) < 2
+        and head.lower_ in STRONG_ACCORDS
+        and _may_take_sentence_states(context, head)
+    ):
+        return _two_named(context, sent) or parties
+    return parties
+
+
+def _reach_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
+    """"reached a deal", "a deal was reached": only when what is reached is an accord."""
+    objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if not any(_is_accord_noun(o) for o in objects):
+        return []
+    return _verb_parties(context, head, sent)
+
+
+def _decide_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
+    """"the two sides decided to set up a commission", not "will decide the shape of"."""
+    if not any(c.dep_ in {"xcomp", "ccomp"} for c in head.children):
+        return []
+    parties = _verb_parties(context, head, sent)
+    return parties if len(parties) >= 2 else []
+
+
+def _signing_parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
+    """Parties of a signing or another act on an accord, as a noun or a verb."""
     head = trigger.head
-    label = trigger.label
-    if label == "accord":
-        if _consent(context, head):
-            return []  # "to obtain Russia's agreement"
-        parties = _noun_parties(context, head, sent)
-        if (
-            len(parties) < 2
-            and head.lower_ in STRONG_ACCORDS
-            and _may_take_sentence_states(context, head)
-        ):
-            return _two_named(context, sent) or parties
-        return parties
-    if label == "reach":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        if not any(_is_accord_noun(o) for o in objects):
-            return []
-        return _verb_parties(context, head, sent)
-    if label == "decide":
-        # "the two sides decided to set up a commission", not "will decide the shape of"
-        if not any(c.dep_ in {"xcomp", "ccomp"} for c in head.children):
-            return []
-        parties = _verb_parties(context, head, sent)
-        return parties if len(parties) >= 2 else []
     if head.pos_ in {"NOUN", "PROPN"}:  # "the signing of the treaty"
         if not _signing_of_accord(head):
             return []  # "date of birth and signature"
@@ -420,6 +428,17 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
             # "A defence pact was also signed." after a sentence on the two leaders
             parties = _states_around(context, sent)
     return parties
+
+
+def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
+    label = trigger.label
+    if label == "accord":
+        return _accord_parties(context, trigger.head, sent)
+    if label == "reach":
+        return _reach_parties(context, trigger.head, sent)
+    if label == "decide":
+        return _decide_parties(context, trigger.head, sent)
+    return _signing_parties(context, trigger, sent)
 
 
 def _agentless_signing(verb: Token) -> bool:
