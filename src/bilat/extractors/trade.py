@@ -436,6 +436,28 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
                   draft.marker or marker, anaphoric, bilateral=bilateral)
 
 
+def _amount_targets(context: DocumentContext, trigger: Trigger, money_root: Token,
+                    marker: bool) -> tuple[list[str], bool]:
+    """Partners of a trade verb named around its amount rather than on the verb."""
+    head = trigger.head
+    flow = trigger.label
+    # "bought 170 mln worth of items, including textiles, from India": the phrase may
+    # hang anywhere in the amount's noun phrase
+    np_head = money_root.head if money_root.dep_ in {"amod", "nummod", "compound",
+                                                     "quantmod"} else money_root
+    targets, has = _subtree_targets(context, np_head, _TARGET_PREPS[flow])
+    marker = marker or has
+    if not targets and flow in {"export", "import"}:
+        # "... and bought X worth of items, including textiles, from India"
+        direct = ("from",) if flow == "import" else ("to", "into")
+        for child in head.children:
+            if child.dep_ in {"prep", "dobj", "obj"} and child.i > head.i:
+                got, has = _subtree_targets(context, child, direct)
+                if got:
+                    return got, True
+    return targets, marker
+
+
 def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
     head = trigger.head
     flow = trigger.label
@@ -450,21 +472,7 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
             targets.append(country)
             marker = True
     if money_root is not None and not targets:
-        # "bought 170 mln worth of items, including textiles, from India": the phrase may
-        # hang anywhere in the amount's noun phrase
-        np_head = money_root.head if money_root.dep_ in {"amod", "nummod", "compound",
-                                                         "quantmod"} else money_root
-        got, has = _subtree_targets(context, np_head, preps)
-        targets, marker = got, marker or has
-    if money_root is not None and not targets and flow in {"export", "import"}:
-        # "... and bought X worth of items, including textiles, from India"
-        direct = ("from",) if flow == "import" else ("to", "into")
-        for child in head.children:
-            if child.dep_ in {"prep", "dobj", "obj"} and child.i > head.i:
-                got, has = _subtree_targets(context, child, direct)
-                if got:
-                    targets, marker = got, True
-                    break
+        targets, marker = _amount_targets(context, trigger, money_root, marker)
     if head.lower_ in _RECEIVE_VERBS and owners:
         owners, targets = targets, owners
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
@@ -505,17 +513,25 @@ def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None)
             negated or _non_state_partner(context, trigger, money_root)):
         roles = attrs.evolve(roles, foreign=True)
     if trigger.label in _TRANSFER_FLOWS and money_root is not None and not roles.targets:
-        recipient = _recipient(context, money_root)
-        if recipient is not None and recipient not in roles.owners:
-            roles = attrs.evolve(roles, targets=(recipient,))
-            if not roles.owners:
-                # "U.S. military aid": the donor named by a modifier, a state body included
-                donors = [m.country for c in trigger.head.children
-                          if c.dep_ in {"nmod", "compound", "amod", "poss"}
-                          for m in [context.actor_at(c.i)]
-                          if m is not None and m.country and m.kind in STATE_NAME_KINDS | {"body"}
-                          and m.country != recipient]
-                roles = attrs.evolve(roles, owners=tuple(donors[:1]))
+        roles = _with_recipient(context, trigger, money_root, roles)
+    return roles
+
+
+def _with_recipient(context: DocumentContext, trigger: Trigger, money_root: Token,
+                    roles: _Roles) -> _Roles:
+    """A loan or aid with its recipient named on the amount, and its donor by a modifier."""
+    recipient = _recipient(context, money_root)
+    if recipient is None or recipient in roles.owners:
+        return roles
+    roles = attrs.evolve(roles, targets=(recipient,))
+    if not roles.owners:
+        # "U.S. military aid": the donor named by a modifier, a state body included
+        donors = [m.country for c in trigger.head.children
+                  if c.dep_ in {"nmod", "compound", "amod", "poss"}
+                  for m in [context.actor_at(c.i)]
+                  if m is not None and m.country and m.kind in STATE_NAME_KINDS | {"body"}
+                  and m.country != recipient]
+        roles = attrs.evolve(roles, owners=tuple(donors[:1]))
     return roles
 
 
