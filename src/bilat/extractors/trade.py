@@ -80,7 +80,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from bilat.actors import ActorMention
-    from bilat.context import DocumentContext
+    from bilat.context import DateMention, DocumentContext
     from bilat.triggers import Trigger
 
 __all__ = ["extract_trade_figures"]
@@ -887,17 +887,13 @@ def _previous_year(span: TimeSpan) -> TimeSpan | None:
                     precision=Precision.YEAR, text=span.text)
 
 
-def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
-            moneys: list[Span], earlier: TimeSpan | None) -> tuple[TimeSpan | None, bool]:
-    """The period of the amount at ``span`` and whether it is a "by <year>" target."""
-    dates = context.dates_in(sent)
-    others = [m for m in moneys if m.start != span.start]
-
-    def between_free(a: int, b: int) -> bool:
-        return not any(a <= m.start < b for m in others)
-
+def _adjacent_date(context: DocumentContext, span: Span, dates: list[DateMention],
+                   others: list[Span]) -> tuple[TimeSpan, bool] | None:
+    """A date right after the amount, with no other amount between ("X in 1986", "X by
+    1990": a target), or a possessive date right before it ("December's 4.4 billion")."""
     for mention in dates:
-        if span.end <= mention.start <= span.end + 4 and between_free(span.end, mention.start):
+        if span.end <= mention.start <= span.end + 4 and \
+                not any(span.end <= m.start < mention.start for m in others):
             target = context.doc[mention.start - 1].lower_ == "by" or \
                 mention.timespan.text.lower().startswith("by ")
             return mention.timespan, target
@@ -905,9 +901,13 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
         gap = [t.lower_ for t in context.doc[mention.end:span.start]]
         if mention.end <= span.start and all(w in {"'s", "'", "’s"} for w in gap):
             return mention.timespan, False  # "December's 4.4 billion"
-    prev_word = _word_before(span)
-    if prev_word in _COMPARE_WORDS and earlier is not None:
-        return _previous_year(earlier), False
+    return None
+
+
+def _free_date(context: DocumentContext, span: Span, trigger: Trigger,
+               dates: list[DateMention], others: list[Span]) -> tuple[TimeSpan | None, bool]:
+    """The date no other amount claims that hangs from the trigger or the amount, else the
+    nearest such date."""
     claimed = set()
     for other in others:
         for mention in dates:
@@ -927,6 +927,19 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
             node = node.head
     best = min(free, key=lambda m: min(abs(m.start - span.start), abs(m.end - span.end)))
     return best.timespan, context.doc[best.start - 1].lower_ == "by"
+
+
+def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
+            moneys: list[Span], earlier: TimeSpan | None) -> tuple[TimeSpan | None, bool]:
+    """The period of the amount at ``span`` and whether it is a "by <year>" target."""
+    dates = context.dates_in(sent)
+    others = [m for m in moneys if m.start != span.start]
+    adjacent = _adjacent_date(context, span, dates, others)
+    if adjacent is not None:
+        return adjacent
+    if _word_before(span) in _COMPARE_WORDS and earlier is not None:
+        return _previous_year(earlier), False
+    return _free_date(context, span, trigger, dates, others)
 
 
 def _named_in(context: DocumentContext, sent: Span) -> list[str]:
