@@ -801,6 +801,20 @@ def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
     return chain_a[: index[chain_b[-1].i] + 1], chain_b
 
 
+def _breaks_attachment(token: Token, trigger: Trigger, lca: Token) -> bool:
+    """A token on the path from an amount to a trigger that separates them: a levy noun,
+    a verb other than a value verb, or a clause boundary below their common head."""
+    if token == trigger.head or trigger.start <= token.i < trigger.end:
+        return False
+    value_verbs = _config()["value_verbs"]
+    if token.lower_ in _config()["levy_nouns"]:
+        return True  # "tariffs worth X on Japanese exports": the money is the levy's
+    if _is_verb(token) and token.dep_ not in {"amod", "compound"} and \
+            token.lower_ not in value_verbs and token.lemma_.lower() not in value_verbs:
+        return True  # (a participle modifying a noun, "a X untied credit", is no clause)
+    return token != lca and token.dep_ in {"ccomp", "parataxis", "csubj"}
+
+
 def _attachment(money_root: Token, trigger: Trigger) -> int | None:
     """Tree distance from the money to the trigger, or ``None`` if they are not linked by
     the trigger itself or a value verb."""
@@ -813,18 +827,9 @@ def _attachment(money_root: Token, trigger: Trigger) -> int | None:
     distance = len(up_money) + len(up_trigger) - 2
     if distance > 6:
         return None
-    value_verbs = _config()["value_verbs"]
     inner = up_money[1:] + up_trigger[1:-1]
-    for token in inner:
-        if token == head or trigger.start <= token.i < trigger.end:
-            continue
-        if token.lower_ in _config()["levy_nouns"]:
-            return None  # "tariffs worth X on Japanese exports": the money is the levy's
-        if _is_verb(token) and token.dep_ not in {"amod", "compound"} and \
-                token.lower_ not in value_verbs and token.lemma_.lower() not in value_verbs:
-            return None  # (a participle modifying a noun, "a X untied credit", is no clause)
-        if token != lca and token.dep_ in {"ccomp", "parataxis", "csubj"}:
-            return None
+    if any(_breaks_attachment(token, trigger, lca) for token in inner):
+        return None
     if lca != head and _is_verb(lca):
         # "the surplus boosted reserves to $50bn": the money measures the other object
         objects = [c for c in lca.children if c.dep_ in {"dobj", "obj"} and not _is_amount(c)]
@@ -1017,28 +1022,32 @@ def _pair_anaphor_hashes() -> frozenset[tuple[int, int]]:
     return frozenset((get_string_id(a), get_string_id(b)) for a, b in _PAIR_ANAPHORS)
 
 
+def _breaks_linear_link(token: Token, trigger: Trigger) -> bool:
+    """A token between a trigger and a later amount that separates them: a levy noun, a
+    clause break, a verb other than a value verb, or another object."""
+    value_verbs = _config()["value_verbs"]
+    if token.lower_ in _config()["levy_nouns"]:
+        return True
+    if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
+                                                              "but", "whereas"}:
+        return True
+    if _is_verb(token) and token.lower_ not in value_verbs and \
+            token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
+        return True
+    return token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i and \
+        not _is_amount(token)  # "the surplus boosted reserves to $50bn"
+
+
 def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
                        others: list[Span]) -> int | None:
     """Fallback when the parse links the money nowhere: the trigger shortly before the
     amount, with only value verbs and no other amount between them."""
     if trigger.end > money.start or money.start - trigger.end > 10:
         return None
-    value_verbs = _config()["value_verbs"]
     inside = {i for o in others for i in range(o.start, o.end)}
-    for token in sent.doc[trigger.end:money.start]:
-        if token.i in inside:
-            continue
-        if token.lower_ in _config()["levy_nouns"]:
-            return None
-        if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
-                                                                  "but", "whereas"}:
-            return None
-        if _is_verb(token) and token.lower_ not in value_verbs and \
-                token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
-            return None
-        if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i and \
-                not _is_amount(token):
-            return None  # "the surplus boosted reserves to $50bn"
+    if any(token.i not in inside and _breaks_linear_link(token, trigger)
+           for token in sent.doc[trigger.end:money.start]):
+        return None
     between = [o for o in others if trigger.end <= o.start < money.start]
     compared = _word_before(money) in _COMPARE_WORDS
     if len(between) > (1 if compared else 0):
@@ -1115,6 +1124,18 @@ _GIVE_LEMMAS = frozenset({"grant", "extend", "provide", "offer", "approve", "len
                           "give", "promise", "disburse", "announce", "commit", "allocate"})
 
 
+def _names_counterpart(token: Token) -> bool:
+    """``token`` has an indirect object or a "to"/"for"/"with"/"between" phrase naming
+    someone (not an amount): a recipient or counterpart of a transfer."""
+    for child in token.children:
+        if child.dep_ in {"dative", "iobj"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"to", "for", "with", "between"} and \
+                any(o.dep_ == "pobj" and not _is_amount(o) for o in child.children):
+            return True
+    return False
+
+
 def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
                 donor: str) -> bool:
     """A loan, aid or pledge whose text names its giver alone: in a "from" phrase ("a loan
@@ -1125,13 +1146,8 @@ def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
     head = trigger.head
     verb = head.head if head.dep_ in {"dobj", "obj", "nsubjpass", "attr"} else None
     tokens = [head, money_root] + ([verb] if verb is not None else [])
-    for token in tokens:
-        for child in token.children:
-            if child.dep_ in {"dative", "iobj"}:
-                return False
-            if child.dep_ == "prep" and child.lower_ in {"to", "for", "with", "between"} and \
-                    any(o.dep_ == "pobj" and not _is_amount(o) for o in child.children):
-                return False
+    if any(_names_counterpart(token) for token in tokens):
+        return False
 
     def names_donor(token: Token) -> bool:
         return any((m := context.actor_at(t.i)) is not None and m.country == donor
