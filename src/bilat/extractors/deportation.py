@@ -62,30 +62,6 @@ __all__ = ["extract_deportations"]
 DEPORTER_KINDS = frozenset({"country", "capital", "body", "person", "demonym", "place"})
 ORIGIN_KINDS = frozenset({"demonym", "country", "capital", "person"})
 DESTINATION_KINDS = frozenset({"country", "capital"})
-LIGHT_VERBS = frozenset({
-    "order", "ordered", "orders", "begin", "began", "begun", "begins", "start", "started",
-    "announce", "announced", "announces", "carry", "carried", "complete", "completed",
-    "step", "stepped", "launch", "launched", "resume", "resumed", "continue", "continued",
-    "halt", "halted", "suspend", "suspended", "approve", "approved", "decide", "decided",
-    "intensify", "intensified", "accelerate", "accelerated", "speed", "sped", "stop",
-    "stopped", "conduct", "conducted", "plan", "plans", "planned", "seek", "sought", "seeks",
-    "step up", "reject", "rejected", "grant", "granted", "refuse", "refused", "block",
-    "blocked", "authorise", "authorised", "authorize", "authorized", "enforce", "enforced",
-})
-DEPORTER_NOUNS = frozenset({"plan", "plans", "decision", "move", "bid", "policy", "proposal",
-                            "order", "orders", "threat", "attempt", "attempts", "effort",
-                            "efforts", "campaign", "drive", "programme", "program", "scheme",
-                            "bill", "law", "right", "refusal", "readiness"})
-REQUEST_NOUNS = frozenset({"request", "requests", "demand", "demands", "call", "calls",
-                           "appeal", "appeals", "application", "bid", "pressure"})
-PROPOSAL_WORDS = frozenset({"plan", "plans", "planning", "planned", "proposal", "proposals",
-                            "proposed", "propose", "proposes", "policy", "scheme", "bill",
-                            "considering", "consider", "considers", "mulling", "weighing",
-                            "want", "wants", "wanted", "seek", "seeks", "seeking", "sought",
-                            "calls", "call", "urged", "urges", "pledged", "pledges", "vowed",
-                            "vows", "threatened", "threatens", "try", "tries", "trying"})
-HOMELAND_NOUNS = frozenset({"countries", "country", "homeland", "homelands", "home",
-                            "homes", "nations", "nation"})
 
 
 @attrs.frozen(slots=True)
@@ -93,6 +69,11 @@ class _Words:
     groups: dict[str, frozenset[str]]
     order_verbs: frozenset[str]
     not_objects: frozenset[str]
+    light_verbs: frozenset[str]  # verbs a deportation noun is the act of ("carried out")
+    deporter_nouns: frozenset[str]  # nouns whose owner deports ("Pakistan's plan")
+    request_nouns: frozenset[str]  # nouns whose owner asks for an extradition
+    proposal_words: frozenset[str]  # words that make a deportation proposed
+    homeland_nouns: frozenset[str]  # "sent back to their home countries"
 
     def group_of(self, word: str) -> str | None:
         for group, words in self.groups.items():
@@ -110,6 +91,11 @@ def _words() -> _Words:
         groups=groups,
         order_verbs=frozenset(w.lower() for w in data["order_verbs"]),
         not_objects=frozenset(w.lower() for w in data["not_objects"]),
+        light_verbs=frozenset(w.lower() for w in data["light_verbs"]),
+        deporter_nouns=frozenset(w.lower() for w in data["deporter_nouns"]),
+        request_nouns=frozenset(w.lower() for w in data["request_nouns"]),
+        proposal_words=frozenset(w.lower() for w in data["proposal_words"]),
+        homeland_nouns=frozenset(w.lower() for w in data["homeland_nouns"]),
     )
 
 
@@ -125,7 +111,7 @@ def _mention_in(context: DocumentContext, token: Token,
 def _deporter_from_noun(context: DocumentContext, noun: Token) -> ActorMention | None:
     """The acting state of a noun the trigger hangs from: "Pakistan's repatriation drive",
     "the court rejected the request to extradite" (the court's state, not the requester's)."""
-    if noun.lower_ in DEPORTER_NOUNS:
+    if noun.lower_ in _words().deporter_nouns:
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "amod"}:
                 mention = _mention_in(context, child, DEPORTER_KINDS)
@@ -135,7 +121,7 @@ def _deporter_from_noun(context: DocumentContext, noun: Token) -> ActorMention |
     if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
         for subject in doers(verb):
             mention = _mention_in(context, subject, DEPORTER_KINDS)
-            if mention is not None and noun.lower_ not in REQUEST_NOUNS | {"request"}:
+            if mention is not None and noun.lower_ not in _words().request_nouns | {"request"}:
                 return mention
             if mention is not None and mention.kind in {"body", "place", "country",
                                                         "capital", "demonym"}:
@@ -147,7 +133,7 @@ def _requester(context: DocumentContext, trigger: Trigger) -> ActorMention | Non
     """For an extradition: the state that asked for it ("Australia's request to extradite")."""
     node = trigger.head
     for _ in range(3):
-        if node.lower_ in REQUEST_NOUNS:
+        if node.lower_ in _words().request_nouns:
             for child in node.children:
                 if child.dep_ in {"poss", "compound", "amod"}:
                     return _mention_in(context, child, ORIGIN_KINDS - {"person"})
@@ -270,8 +256,8 @@ def _noun_roles(context: DocumentContext, head: Token) -> _Roles:
                 break
     if deporter is None:
         verb = head.head
-        if head.dep_ in {"dobj", "nsubjpass"} and (verb.lower_ in LIGHT_VERBS or
-                                                   verb.lemma_.lower() in LIGHT_VERBS):
+        if head.dep_ in {"dobj", "nsubjpass"} and (verb.lower_ in _words().light_verbs or
+                                                   verb.lemma_.lower() in _words().light_verbs):
             deporter = _first_mention(context, doers(verb), DEPORTER_KINDS)
         elif head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"}:
             deporter = _deporter_from_noun(context, head.head.head)
@@ -370,13 +356,13 @@ def _node_cue(node: Token, head: Token, hop: int) -> str | None:
         auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
         if hop == 0 and auxes & hypothetical_modals() and node is head:
             return "hypothetical"
-        if node.lower_ in PROPOSAL_WORDS and node is not head:
+        if node.lower_ in _words().proposal_words and node is not head:
             return "proposed"
         if auxes & future_modals():
             return "planned"
-    if node.lower_ in PROPOSAL_WORDS and node is not head:
+    if node.lower_ in _words().proposal_words and node is not head:
         return "proposed"
-    if any(c.lower_ in PROPOSAL_WORDS and c.dep_ in {"amod", "compound"}
+    if any(c.lower_ in _words().proposal_words and c.dep_ in {"amod", "compound"}
            for c in node.children):
         return "proposed"
     return None
@@ -406,7 +392,7 @@ def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
 def _homeland(context: DocumentContext, token: Token) -> bool:
     """A destination that is the deportees' own state, unnamed: "their home countries",
     "the countries from which they come"."""
-    return token.lower_ in HOMELAND_NOUNS and not any(
+    return token.lower_ in _words().homeland_nouns and not any(
         context.actor_at(t.i) is not None for t in np_tokens(token))
 
 
