@@ -28,17 +28,15 @@ import regex
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     as_scheduled,
-    conjuncts,
-    governing_verb,
     in_conditional,
     is_non_state,
     main_states,
     mention_for,
-    pp_objects,
-    subjects,
 )
 from bilat.modality import modality_at
-from bilat.syntax.clauses import agents, attached_verb, is_passive, themes
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
+from bilat.syntax.clauses import agents, attached_verb, governing_verb, is_passive, themes
+from bilat.syntax.lexicon import STATE_PARTY_KINDS, statement_verb_forms
 from bilat.triggers import load_lexicon
 from bilat.values import Modality
 
@@ -50,7 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_agreements"]
 
-PARTY_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
 AGREEMENT_MODALITIES = frozenset({"in_principle", "proposed", "planned", "negated", "denied"})
 GROUP_REFERENCE = regex.compile(
     r"\b(?:(?P<n>two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|states|sides|"
@@ -60,8 +57,6 @@ GROUP_REFERENCE = regex.compile(
     r"^(?:the\s+)?(?P<bare>two|both)$)",
     regex.IGNORECASE,
 )
-REPORTING_VERBS = frozenset({"said", "says", "announced", "announces", "told", "confirmed",
-                             "confirms", "declared", "stated"})
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
 
 
@@ -87,7 +82,7 @@ def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
         # "Assad's allies, Russia and Iran": the apposition names them
         named = [a for c in token.children if c.dep_ == "appos" for a in conjuncts(c)]
         for each in [*conjuncts(token), *named]:
-            mention = mention_for(context, each, PARTY_KINDS)
+            mention = mention_for(context, each, STATE_PARTY_KINDS)
             if mention is not None and mention.country not in out:
                 out.append(mention.country)
     return out
@@ -99,7 +94,7 @@ def _modifier_mentions(context: DocumentContext, noun: Token) -> list[tuple[str,
     out: list[tuple[str, str]] = []
     brokers = _word_lists()["non_party_modifiers"]
     for mention in context.actors.within(noun.left_edge.i, noun.i):
-        if mention.kind not in PARTY_KINDS:
+        if mention.kind not in STATE_PARTY_KINDS:
             continue
         after = [t for t in context.doc[mention.end : min(mention.end + 2, noun.i)]
                  if t.text not in {"-", "\u2013"}]
@@ -141,7 +136,8 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span, 
         word = (match.group("n") or match.group("multi") or match.group("bare") or "").lower()
         wanted = {"three": 3, "four": 4, "three-way": 3, "trilateral": 3, "tripartite": 3,
                   "four-way": 4}.get(word, 2)
-        return _states_around(context, sent, wanted) or main_states(context, wanted, PARTY_KINDS)
+        return _states_around(context, sent, wanted) or \
+            main_states(context, wanted, STATE_PARTY_KINDS)
     return []
 
 
@@ -152,7 +148,7 @@ def _states_around(context: DocumentContext, sent: Span, wanted: int = 2) -> lis
         start = context.doc[start - 1].sent.start
     found: list[str] = []
     for mention in context.actors.within(start, sent.end):
-        if mention.kind in PARTY_KINDS and mention.country not in found:
+        if mention.kind in STATE_PARTY_KINDS and mention.country not in found:
             found.append(mention.country)
     return found if len(found) == wanted else []
 
@@ -211,7 +207,7 @@ def _consent(context: DocumentContext, noun: Token) -> bool:
     if pp_objects(noun, ["with", "between", "among", "on", "to", "over", "for"]) or any(
             c.dep_ in {"acl", "relcl", "compound", "amod"} for c in noun.children):
         return False
-    return mention_for(context, owners[0], PARTY_KINDS) is not None
+    return mention_for(context, owners[0], STATE_PARTY_KINDS) is not None
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -229,31 +225,17 @@ def _explicit_partners(noun: Token) -> list[Token]:
     return pp_objects(noun, ["between", "among"])
 
 
-def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
-    if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
-        return []
-    if _weighed(noun) and _indefinite(noun):
-        return []  # "interest in a swift agreement", "signs of accord": none is said to exist
-    parties = _modifier_countries(context, noun)
-    explicit = _explicit_partners(noun)
-    partners = pp_objects(noun, ["with", "by"])
-    for country in _countries(context, explicit + partners):
+def _extend(parties: list[str], countries: list[str]) -> None:
+    """Add each of ``countries`` not yet in ``parties``, in order."""
+    for country in countries:
         if country not in parties:
             parties.append(country)
-    if explicit:
-        if not parties:  # "the agreement between the two countries"
-            return _group_reference(context, explicit, sent, pronoun=False)
-        return parties  # "an agreement between the Bank of England and US regulators"
-    if partners and not _countries(context, partners):
-        return []  # "an agreement with foreign banks": the counterpart is no state
-    if _weighed(noun):
-        return parties  # "support for the Iran nuclear deal": only the states the noun names
-    for country in _countries(context, _link_possessors(noun)):
-        if country not in parties:
-            parties.append(country)
-    verb = _verb_above(noun)
-    if verb is None or _non_party_verb(verb):
-        return parties
+
+
+def _verb_subject_parties(context: DocumentContext, noun: Token, verb: Token,
+                          sent: Span) -> list[str]:
+    """The states of the verb an accord noun is an argument of: its subjects (or agents),
+    its "with"/"between" partners, and the partners inside a subject's phrase."""
     subject_tokens = [t for t in (agents(verb) if is_passive(verb) else subjects(verb))
                       if t.i != noun.i]
     more = _countries(context, subject_tokens + pp_objects(verb, ["with", "between"]))
@@ -263,15 +245,64 @@ def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str
         for token in _phrase(subject):
             if (token.dep_ == "pobj" and token.head.lower_ in {"with", "between"}) or \
                     token.dep_ == "poss":
-                for country in _countries(context, [token]):
-                    if country not in more:
-                        more.append(country)
+                _extend(more, _countries(context, [token]))
     if not more:
         more = _group_reference(context, subject_tokens, sent, pronoun=False)
-    for country in more:
-        if country not in parties:
-            parties.append(country)
+    return more
+
+
+def _noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]:
+    if any(c.lower_ in {"great", "good"} for c in noun.children if c.dep_ == "amod"):
+        return []
+    if _weighed(noun) and _indefinite(noun):
+        return []  # "interest in a swift agreement", "signs of accord": none is said to exist
+    parties = _modifier_countries(context, noun)
+    explicit = _explicit_partners(noun)
+    partners = pp_objects(noun, ["with", "by"])
+    _extend(parties, _countries(context, explicit + partners))
+    if explicit:
+        if not parties:  # "the agreement between the two countries"
+            return _group_reference(context, explicit, sent, pronoun=False)
+        return parties  # "an agreement between the Bank of England and US regulators"
+    if partners and not _countries(context, partners):
+        return []  # "an agreement with foreign banks": the counterpart is no state
+    if _weighed(noun):
+        return parties  # "support for the Iran nuclear deal": only the states the noun names
+    _extend(parties, _countries(context, _link_possessors(noun)))
+    verb = _verb_above(noun)
+    if verb is None or _non_party_verb(verb):
+        return parties
+    _extend(parties, _verb_subject_parties(context, noun, verb, sent))
     return parties
+
+
+def _object_parties(context: DocumentContext, objects: list[Token]) -> list[str]:
+    """States named on what was agreed or signed: its modifiers, possessors and partners."""
+    return [country for obj in objects for country in (
+        _modifier_countries(context, obj)
+        + _countries(context, [c for c in obj.children if c.dep_ == "poss"])
+        + _countries(context, pp_objects(obj, ["with", "between"])))]
+
+
+def _complement_counterpart(context: DocumentContext, verb: Token,
+                            parties: list[str]) -> list[str]:
+    """"Ukraine agreed to pay more for gas supplied by Turkmenistan": the one other state
+    named inside what one party agreed to is the counterpart."""
+    others = {
+        m.country
+        for complement in verb.children
+        if complement.dep_ in {"xcomp", "ccomp"}
+        for m in context.actors.within(complement.left_edge.i, complement.right_edge.i + 1)
+        if m.kind in STATE_PARTY_KINDS and m.country not in parties
+    }
+    return list(others) if len(others) == 1 else []
+
+
+def _speaker_state(context: DocumentContext, verb: Token, parties: list[str]) -> list[str]:
+    """"Straw said the US had agreed to release them": agreed with the speaker's state."""
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in statement_verb_forms():
+        return []
+    return [c for c in _countries(context, subjects(verb.head)) if c not in parties][:1]
 
 
 def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str]:
@@ -282,41 +313,18 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
     parties = _countries(context, subject_tokens)
     if not parties:
         parties = _group_reference(context, subject_tokens, sent)
-    for country in _countries(context, pp_objects(verb, ["with", "between", "among"])):
-        if country not in parties:
-            parties.append(country)
+    _extend(parties, _countries(context, pp_objects(verb, ["with", "between", "among"])))
     objects = themes(verb) if passive else [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     partners = pp_objects(verb, ["with"]) + [t for o in objects for t in pp_objects(o, ["with"])]
     if partners and not _countries(context, partners):
         return parties  # "concluded accords with government creditors": no state partner
     if verb.lower_.startswith("agree") or verb.lower_.startswith("accept"):
         objects += pp_objects(verb, ["to", "on"])  # "agreed to a South Korean proposal"
-    for obj in objects:
-        for country in (
-            _modifier_countries(context, obj)
-            + _countries(context, [c for c in obj.children if c.dep_ == "poss"])
-            + _countries(context, pp_objects(obj, ["with", "between"]))
-        ):
-            if country not in parties:
-                parties.append(country)
+    _extend(parties, _object_parties(context, objects))
     if len(parties) == 1 and verb.lower_.startswith("agree"):
-        # "Ukraine agreed to pay more for gas supplied by Turkmenistan": one other state
-        # named inside what was agreed is the counterpart
-        others = {
-            m.country
-            for complement in verb.children
-            if complement.dep_ in {"xcomp", "ccomp"}
-            for m in context.actors.within(complement.left_edge.i, complement.right_edge.i + 1)
-            if m.kind in PARTY_KINDS and m.country not in parties
-        }
-        if len(others) == 1:
-            parties.extend(others)
-    if len(parties) == 1 and verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING_VERBS:
-        # "Straw said the US had agreed to release them": agreed with the speaker's state
-        for country in _countries(context, subjects(verb.head)):
-            if country not in parties:
-                parties.append(country)
-                break
+        parties.extend(_complement_counterpart(context, verb, parties))
+    if len(parties) == 1:
+        parties.extend(_speaker_state(context, verb, parties))
     return parties
 
 
@@ -371,31 +379,39 @@ def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
     return not _names_company(context, noun) and not _non_state_signers(context, noun)
 
 
-def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
+def _accord_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
+    """"the Paris accord", "an agreement between A and B"."""
+    if _consent(context, head):
+        return []  # "to obtain Russia's agreement"
+    parties = _noun_parties(context, head, sent)
+    if (
+        len(parties) < 2
+        and head.lower_ in STRONG_ACCORDS
+        and _may_take_sentence_states(context, head)
+    ):
+        return _two_named(context, sent) or parties
+    return parties
+
+
+def _reach_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
+    """"reached a deal", "a deal was reached": only when what is reached is an accord."""
+    objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if not any(_is_accord_noun(o) for o in objects):
+        return []
+    return _verb_parties(context, head, sent)
+
+
+def _decide_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
+    """"the two sides decided to set up a commission", not "will decide the shape of"."""
+    if not any(c.dep_ in {"xcomp", "ccomp"} for c in head.children):
+        return []
+    parties = _verb_parties(context, head, sent)
+    return parties if len(parties) >= 2 else []
+
+
+def _signing_parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
+    """Parties of a signing or another act on an accord, as a noun or a verb."""
     head = trigger.head
-    label = trigger.label
-    if label == "accord":
-        if _consent(context, head):
-            return []  # "to obtain Russia's agreement"
-        parties = _noun_parties(context, head, sent)
-        if (
-            len(parties) < 2
-            and head.lower_ in STRONG_ACCORDS
-            and _may_take_sentence_states(context, head)
-        ):
-            return _two_named(context, sent) or parties
-        return parties
-    if label == "reach":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        if not any(_is_accord_noun(o) for o in objects):
-            return []
-        return _verb_parties(context, head, sent)
-    if label == "decide":
-        # "the two sides decided to set up a commission", not "will decide the shape of"
-        if not any(c.dep_ in {"xcomp", "ccomp"} for c in head.children):
-            return []
-        parties = _verb_parties(context, head, sent)
-        return parties if len(parties) >= 2 else []
     if head.pos_ in {"NOUN", "PROPN"}:  # "the signing of the treaty"
         if not _signing_of_accord(head):
             return []  # "date of birth and signature"
@@ -412,6 +428,17 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
             # "A defence pact was also signed." after a sentence on the two leaders
             parties = _states_around(context, sent)
     return parties
+
+
+def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str]:
+    label = trigger.label
+    if label == "accord":
+        return _accord_parties(context, trigger.head, sent)
+    if label == "reach":
+        return _reach_parties(context, trigger.head, sent)
+    if label == "decide":
+        return _decide_parties(context, trigger.head, sent)
+    return _signing_parties(context, trigger, sent)
 
 
 def _agentless_signing(verb: Token) -> bool:
@@ -455,7 +482,7 @@ def _non_state_signers(context: DocumentContext, head: Token) -> bool:
 def _two_named(context: DocumentContext, sent: Span) -> list[str]:
     """The states a sentence names, when it names exactly two."""
     named = {m.country for m in context.actors.within(sent.start, sent.end)
-             if m.kind in PARTY_KINDS}
+             if m.kind in STATE_PARTY_KINDS}
     return sorted(named) if len(named) == 2 else []
 
 

@@ -1,7 +1,9 @@
-"""Syntax helpers every extractor shares: subjects, objects, prepositional attachments.
+"""Helpers every extractor shares: the actor mention an argument names, antecedents,
+modality and scheduling.
 
-All helpers degrade gracefully when the pipeline has no parser (``spacy.blank``): they then
-fall back to token windows inside the sentence.
+The tree-walking helpers (subjects, objects, prepositional objects, conjuncts, the governing
+verb) live in :mod:`bilat.syntax`; ``conjuncts``, ``governing_verb``, ``pp_objects`` and
+``subjects`` are re-exported here for the extractors that still import them from this module.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from typing import TYPE_CHECKING
 from bilat.actors.document import TITLE_HEADS
 from bilat.modality import modality_at
 from bilat.syntax.anaphora import clause_subject, fronted_subject, title_antecedent
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
+from bilat.syntax.clauses import governing_verb
+from bilat.syntax.lexicon import STATE_PARTY_KINDS
 from bilat.values import Actor, Modality
 
 if TYPE_CHECKING:
@@ -42,112 +47,44 @@ __all__ = [
     "subjects",
 ]
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
-STATE_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it ("Thailand and Indonesia")."""
-    out = [token]
-    out.extend(t for t in token.conjuncts if t not in out)
-    return out
-
-
-def governing_verb(token: Token, max_hops: int = 4) -> Token | None:
-    """The nearest verb or auxiliary above ``token`` (itself if it is one)."""
-    current = token
-    for _ in range(max_hops):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-        if current.head == current:
-            return None
-        current = current.head
-    return None
-
-
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 STATE_PRONOUNS = frozenset({"it", "its"})
 RELATIONAL_NOUNS = frozenset({"ally", "allies", "partner", "partners", "rival", "rivals",
                               "enemy", "enemies", "neighbour", "neighbours", "neighbor",
                               "neighbors", "backer", "backers", "opponent", "opponents",
                               "critics", "foes", "adversaries", "proxies", "sponsors"})
-_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"})
 
 
-def subjects(verb: Token) -> list[Token]:
-    """Subjects of ``verb``, inherited up ``xcomp``/``conj``/``advcl``/``prep`` chains ("plans
-    to visit", "after completing a trip"); a relative clause's subject is the noun it
-    modifies ("Funaro, who is in Rome")."""
-    current = verb
-    for _ in range(5):
-        found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        if found:
-            out: list[Token] = []
-            for subject in found:
-                if subject.dep_ == "agent":
-                    out.extend(c for c in subject.children if c.dep_ == "pobj")
-                elif subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    out.extend(conjuncts(current.head))
-                else:
-                    out.extend(conjuncts(subject))
-            return out
-        if current.dep_ in {"relcl", "acl"}:
-            # "an invitation to visit", "his plan to travel": the noun, its possessor and,
-            # for an object noun, the subject of its verb ("Trump received an invitation")
-            noun = current.head
-            out = [noun, *(c for c in noun.children if c.dep_ == "poss")]
-            if noun.dep_ in {"dobj", "obj"} and noun.head != noun:
-                out += subjects(noun.head)
-            return out
-        if current.dep_ in _CLIMB_DEPS and current.head != current:
-            current = current.head
-            continue
-        break
-    return []
-
-
-def pp_objects(token: Token, preps: Iterable[str]) -> list[Token]:
-    """Objects of the prepositions in ``preps`` attached to ``token`` (with conjuncts)."""
-    wanted = {p.lower() for p in preps}
-    out: list[Token] = []
+def _titled_apposition(context: DocumentContext, token: Token,
+                       kinds: frozenset[str]) -> ActorMention | None:
+    """"Britain's Prime Minister Theresa May": the person in apposition to a title."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in wanted:
-            for obj in child.children:
-                if obj.dep_ in {"pobj", "pcomp"}:
-                    out.extend(conjuncts(obj))
-    return out
+        titled = context.actor_at(child.i) if child.dep_ == "appos" else None
+        if titled is not None and titled.kind in kinds:
+            return titled
+    return None
 
 
-def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = STATE_KINDS,
-                depth: int = 3) -> ActorMention | None:
-    """The actor mention for a syntactic argument: the one covering ``token``, else the
-    first one in its subtree within ``depth`` levels ("the Iraqi parliament", "Pakistan's
-    foreign office")."""
-    direct = context.actor_at(token.i)
-    if direct is not None and direct.kind in kinds:
-        return direct
-    if direct is None and token.lower_ in TITLE_HEADS:  # "Britain's Prime Minister Theresa May"
-        for child in token.children:
-            titled = context.actor_at(child.i) if child.dep_ == "appos" else None
-            if titled is not None and titled.kind in kinds:
-                return titled
-    if direct is None and is_non_state(context, token):
-        return None  # "Indian businessmen", "Russia's Gazprom": not the state
-    if token.lower_ in PERSONAL_PRONOUNS and "person" in kinds:
-        named = fronted_subject(token)  # "After his talks in Rome, Garcia said"
-        if named is None:  # "Modi was greeted by Li on his arrival": the clause's subject
-            return clause_subject(context, token) or antecedent(context, token)
-        found = context.actor_at(named.i)
-        return found if found is not None and found.kind == "person" else None
-    if token.lower_ in STATE_PRONOUNS and "country" in kinds:
+def _refers(token: Token, kinds: frozenset[str]) -> bool:
+    """Whether ``token`` is a pronoun that can refer to one of ``kinds``."""
+    return (token.lower_ in PERSONAL_PRONOUNS and "person" in kinds) or (
+        token.lower_ in STATE_PRONOUNS and "country" in kinds)
+
+
+def _pronoun_referent(context: DocumentContext, token: Token) -> ActorMention | None:
+    """The person a "he"/"his" or the state an "it"/"its" refers to."""
+    if token.lower_ not in PERSONAL_PRONOUNS:
         return state_antecedent(context, token)
-    if direct is None and "person" in kinds:  # "the prime minister", "the German leader"
-        described = title_antecedent(context, token)
-        if described is not None:
-            return described
-    for child in token.children:  # "the Commissioners, led by President Delors"
+    named = fronted_subject(token)  # "After his talks in Rome, Garcia said"
+    if named is None:  # "Modi was greeted by Li on his arrival": the clause's subject
+        return clause_subject(context, token) or antecedent(context, token)
+    found = context.actor_at(named.i)
+    return found if found is not None and found.kind == "person" else None
+
+
+def _leader(context: DocumentContext, token: Token, kinds: frozenset[str]) -> ActorMention | None:
+    """"the Commissioners, led by President Delors": the leader named."""
+    for child in token.children:
         if child.dep_ == "acl" and child.lower_ in {"led", "headed"}:
             for agent in child.children:
                 if agent.dep_ == "agent":
@@ -155,6 +92,13 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                         found = context.actor_at(obj.i)
                         if found is not None and found.kind in kinds:
                             return found
+    return None
+
+
+def _subtree_mention(context: DocumentContext, token: Token, kinds: frozenset[str],
+                     depth: int) -> ActorMention | None:
+    """The first mention of ``kinds`` in ``token``'s phrase, breadth first, ``depth`` levels
+    down, through modifiers and "of"/"from" phrases only."""
     frontier = [token]
     for _ in range(depth):
         nxt: list[Token] = []
@@ -173,6 +117,29 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = STATE_PARTY_KINDS,
+                depth: int = 3) -> ActorMention | None:
+    """The actor mention for a syntactic argument: the one covering ``token``, else the
+    first one in its subtree within ``depth`` levels ("the Iraqi parliament", "Pakistan's
+    foreign office")."""
+    direct = context.actor_at(token.i)
+    if direct is not None and direct.kind in kinds:
+        return direct
+    if direct is None and token.lower_ in TITLE_HEADS:  # "Britain's Prime Minister Theresa May"
+        titled = _titled_apposition(context, token, kinds)
+        if titled is not None:
+            return titled
+    if direct is None and is_non_state(context, token):
+        return None  # "Indian businessmen", "Russia's Gazprom": not the state
+    if _refers(token, kinds):
+        return _pronoun_referent(context, token)
+    if direct is None and "person" in kinds:  # "the prime minister", "the German leader"
+        described = title_antecedent(context, token)
+        if described is not None:
+            return described
+    return _leader(context, token, kinds) or _subtree_mention(context, token, kinds, depth)
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +210,7 @@ def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> Ac
 
 
 def main_states(context: DocumentContext, wanted: int = 2,
-                kinds: frozenset[str] = STATE_KINDS) -> list[str]:
+                kinds: frozenset[str] = STATE_PARTY_KINDS) -> list[str]:
     """The document's ``wanted`` protagonist states, when they clearly dominate its mentions
     (each named at least twice, and the next state at most half as often)."""
     counts: dict[str, int] = {}
@@ -269,7 +236,7 @@ def state_antecedent(context: DocumentContext, pronoun: Token,
 
 
 def first_mention_in(context: DocumentContext, span: Span,
-                     kinds: frozenset[str] = STATE_KINDS) -> ActorMention | None:
+                     kinds: frozenset[str] = STATE_PARTY_KINDS) -> ActorMention | None:
     """The first actor mention of one of ``kinds`` inside ``span``."""
     for mention in context.actors.within(span.start, span.end):
         if mention.kind in kinds:
@@ -278,7 +245,7 @@ def first_mention_in(context: DocumentContext, span: Span,
 
 
 def countries_in(context: DocumentContext, tokens: Iterable[Token],
-                 kinds: frozenset[str] = STATE_KINDS) -> Iterator[str]:
+                 kinds: frozenset[str] = STATE_PARTY_KINDS) -> Iterator[str]:
     """The distinct countries of the mentions found for ``tokens``, in order."""
     seen: set[str] = set()
     for token in tokens:

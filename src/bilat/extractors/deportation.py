@@ -43,7 +43,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Deportation, Event
-from bilat.extractors.common import conjuncts, modality_for, pp_objects, state_antecedent
+from bilat.extractors.common import modality_for, state_antecedent
+from bilat.syntax.arguments import conjuncts, doers, np_tokens, patients, pp_objects
+from bilat.syntax.clauses import is_passive, is_verbal
+from bilat.syntax.lexicon import STATE_OR_OFFICIAL_KINDS, future_modals, hypothetical_modals
 from bilat.triggers import load_lexicon
 from bilat.values import Count, Modality, TimeSpan
 
@@ -59,35 +62,6 @@ __all__ = ["extract_deportations"]
 DEPORTER_KINDS = frozenset({"country", "capital", "body", "person", "demonym", "place"})
 ORIGIN_KINDS = frozenset({"demonym", "country", "capital", "person"})
 DESTINATION_KINDS = frozenset({"country", "capital"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc",
-                         "punct", "mark"})
-LIGHT_VERBS = frozenset({
-    "order", "ordered", "orders", "begin", "began", "begun", "begins", "start", "started",
-    "announce", "announced", "announces", "carry", "carried", "complete", "completed",
-    "step", "stepped", "launch", "launched", "resume", "resumed", "continue", "continued",
-    "halt", "halted", "suspend", "suspended", "approve", "approved", "decide", "decided",
-    "intensify", "intensified", "accelerate", "accelerated", "speed", "sped", "stop",
-    "stopped", "conduct", "conducted", "plan", "plans", "planned", "seek", "sought", "seeks",
-    "step up", "reject", "rejected", "grant", "granted", "refuse", "refused", "block",
-    "blocked", "authorise", "authorised", "authorize", "authorized", "enforce", "enforced",
-})
-DEPORTER_NOUNS = frozenset({"plan", "plans", "decision", "move", "bid", "policy", "proposal",
-                            "order", "orders", "threat", "attempt", "attempts", "effort",
-                            "efforts", "campaign", "drive", "programme", "program", "scheme",
-                            "bill", "law", "right", "refusal", "readiness"})
-REQUEST_NOUNS = frozenset({"request", "requests", "demand", "demands", "call", "calls",
-                           "appeal", "appeals", "application", "bid", "pressure"})
-PROPOSAL_WORDS = frozenset({"plan", "plans", "planning", "planned", "proposal", "proposals",
-                            "proposed", "propose", "proposes", "policy", "scheme", "bill",
-                            "considering", "consider", "considers", "mulling", "weighing",
-                            "want", "wants", "wanted", "seek", "seeks", "seeking", "sought",
-                            "calls", "call", "urged", "urges", "pledged", "pledges", "vowed",
-                            "vows", "threatened", "threatens", "try", "tries", "trying"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-HOMELAND_NOUNS = frozenset({"countries", "country", "homeland", "homelands", "home",
-                            "homes", "nations", "nation"})
-STATE_KINDS = frozenset({"country", "capital", "demonym", "body", "person"})
 
 
 @attrs.frozen(slots=True)
@@ -95,6 +69,11 @@ class _Words:
     groups: dict[str, frozenset[str]]
     order_verbs: frozenset[str]
     not_objects: frozenset[str]
+    light_verbs: frozenset[str]  # verbs a deportation noun is the act of ("carried out")
+    deporter_nouns: frozenset[str]  # nouns whose owner deports ("Pakistan's plan")
+    request_nouns: frozenset[str]  # nouns whose owner asks for an extradition
+    proposal_words: frozenset[str]  # words that make a deportation proposed
+    homeland_nouns: frozenset[str]  # "sent back to their home countries"
 
     def group_of(self, word: str) -> str | None:
         for group, words in self.groups.items():
@@ -112,95 +91,27 @@ def _words() -> _Words:
         groups=groups,
         order_verbs=frozenset(w.lower() for w in data["order_verbs"]),
         not_objects=frozenset(w.lower() for w in data["not_objects"]),
+        light_verbs=frozenset(w.lower() for w in data["light_verbs"]),
+        deporter_nouns=frozenset(w.lower() for w in data["deporter_nouns"]),
+        request_nouns=frozenset(w.lower() for w in data["request_nouns"]),
+        proposal_words=frozenset(w.lower() for w in data["proposal_words"]),
+        homeland_nouns=frozenset(w.lower() for w in data["homeland_nouns"]),
     )
-
-
-def _np_tokens(token: Token, depth: int = 4) -> list[Token]:
-    out = [token]
-    if depth == 0:
-        return out
-    for child in token.children:
-        if child.dep_ in CLAUSE_DEPS:
-            continue
-        if child.dep_ == "prep" and child.lower_ not in {"of", "from", "in"}:
-            continue
-        out.extend(_np_tokens(child, depth - 1))
-    return out
 
 
 def _mention_in(context: DocumentContext, token: Token,
                 kinds: frozenset[str]) -> ActorMention | None:
-    for t in sorted(_np_tokens(token), key=lambda t: t.i):
+    for t in sorted(np_tokens(token), key=lambda t: t.i):
         mention = context.actor_at(t.i)
         if mention is not None and mention.kind in kinds:
             return mention
     return None
 
 
-def _is_passive(verb: Token) -> bool:
-    """A passive verb, or a participle with no subject of its own ("Expelled by Tunisia,
-    the migrants ...", "migrants expelled by Tunisia")."""
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and
-        not any(c.dep_ in {"nsubj", "aux"} for c in verb.children))
-
-
-def _is_verbal(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-
-
-def _subjects(verb: Token) -> list[Token]:
-    current = verb
-    for _ in range(4):
-        found: list[Token] = []
-        for child in current.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                found.extend(conjuncts(child))
-            elif child.dep_ == "agent":
-                found.extend(o for o in child.children if o.dep_ == "pobj")
-        if found:
-            return found
-        if current.dep_ in {"xcomp", "conj"} and current.head != current:
-            current = current.head
-            continue
-        break
-    return []
-
-
-def _objects(verb: Token) -> list[Token]:
-    if _is_passive(verb):
-        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        node = verb
-        # "a Tunisian who was rejected and was supposed to have been deported": climb the
-        # xcomp/conj chain to the clause that names the subject
-        for _ in range(3):
-            if found:
-                break
-            if node.dep_ in {"relcl", "acl"}:
-                found = [node.head]
-            elif node.dep_ in {"xcomp", "conj"} and node.head != node:
-                node = node.head
-                found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            elif node.dep_ in {"pcomp", "advcl"} and node.head != node:
-                # "were flown home after being expelled": the people of the main clause
-                node = node.head.head if node.head.dep_ == "prep" else node.head
-                found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            else:
-                break
-    else:
-        found = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    out: list[Token] = []
-    for token in found:
-        if token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
-            token = token.head.head
-        out.extend(conjuncts(token))
-    return out
-
-
 def _deporter_from_noun(context: DocumentContext, noun: Token) -> ActorMention | None:
     """The acting state of a noun the trigger hangs from: "Pakistan's repatriation drive",
     "the court rejected the request to extradite" (the court's state, not the requester's)."""
-    if noun.lower_ in DEPORTER_NOUNS:
+    if noun.lower_ in _words().deporter_nouns:
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "amod"}:
                 mention = _mention_in(context, child, DEPORTER_KINDS)
@@ -208,9 +119,9 @@ def _deporter_from_noun(context: DocumentContext, noun: Token) -> ActorMention |
                     return mention
     verb = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
-        for subject in _subjects(verb):
+        for subject in doers(verb):
             mention = _mention_in(context, subject, DEPORTER_KINDS)
-            if mention is not None and noun.lower_ not in REQUEST_NOUNS | {"request"}:
+            if mention is not None and noun.lower_ not in _words().request_nouns | {"request"}:
                 return mention
             if mention is not None and mention.kind in {"body", "place", "country",
                                                         "capital", "demonym"}:
@@ -222,7 +133,7 @@ def _requester(context: DocumentContext, trigger: Trigger) -> ActorMention | Non
     """For an extradition: the state that asked for it ("Australia's request to extradite")."""
     node = trigger.head
     for _ in range(3):
-        if node.lower_ in REQUEST_NOUNS:
+        if node.lower_ in _words().request_nouns:
             for child in node.children:
                 if child.dep_ in {"poss", "compound", "amod"}:
                     return _mention_in(context, child, ORIGIN_KINDS - {"person"})
@@ -249,71 +160,88 @@ def _declare_verb(trigger: Trigger) -> Token | None:
     return None
 
 
-def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | None,
-                                                                list[Token], list[Token]]:
-    """(deporter mention, deportee phrases, destination phrases) for one trigger."""
+_Roles = tuple["ActorMention | None", list["Token"], list["Token"]]
+
+
+def _first_mention(context: DocumentContext, tokens: list[Token],
+                   kinds: frozenset[str]) -> ActorMention | None:
+    """The first mention of one of ``kinds`` in the phrases of ``tokens``, in their order."""
+    for token in tokens:
+        mention = _mention_in(context, token, kinds)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _order_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """Roles of an order to leave ("ordered the diplomats to leave") or a "persona non
+    grata" declaration."""
     head = trigger.head
-    words = _words()
-    label = trigger.label
-    if label in {"png", "leave"}:
-        verb = head.head if head.dep_ != "ROOT" else head
-        if label == "leave":
-            if head.dep_ not in {"xcomp", "ccomp"} or verb.lower_ not in words.order_verbs:
-                return None, [], []
-            deportees = _objects(verb)
-        else:
-            found = _declare_verb(trigger)
-            if found is None:
-                return None, [], []
-            verb = found
-            # "declared two diplomats persona non grata": the parse varies; take the noun
-            # phrases between the verb and the trigger, or the passive subject
-            deportees = [t for t in head.doc[verb.i + 1:trigger.start]
-                         if (t.pos_ in {"NOUN", "PROPN"} and t.head.i >= trigger.start - 1)
-                         or (t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head))]
-            deportees = [t for t in deportees if t.dep_ not in {"compound", "amod", "poss"}]
-            if not deportees:
-                deportees = _objects(verb)
-        acting = next((_mention_in(context, s, DEPORTER_KINDS) for s in _subjects(verb)), None)
-        if acting is None and _is_passive(verb):
-            acting = next((_mention_in(context, t, DEPORTER_KINDS)
-                           for t in pp_objects(verb, ["by"])), None)
-        return acting, deportees, []
-    if _is_verbal(head):
-        verb = head
-        deportees = _objects(verb)
-        destinations = pp_objects(verb, ["to"])
-        for child in verb.children:  # "sent back to", "home to"
-            if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "home"}:
-                destinations += pp_objects(child, ["to"])
-        deporter: ActorMention | None = None
-        if _is_passive(verb):
-            for token in pp_objects(verb, ["by"]) + [
-                    o for c in verb.children if c.dep_ == "agent"
-                    for o in c.children if o.dep_ == "pobj"]:
-                deporter = _mention_in(context, token, DEPORTER_KINDS)
-                if deporter is not None:
-                    break
-        else:
-            if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-                deporter = _deporter_from_noun(context, verb.head)
-            else:
-                for subject in _subjects(verb):
-                    deporter = _mention_in(context, subject, DEPORTER_KINDS)
-                    if deporter is None and subject.lower_ in {"it", "they"}:
-                        # "the UK said ... it attempted to extradite": the state named before
-                        deporter = state_antecedent(context, subject)
-                    if deporter is not None:
-                        break
-            if deporter is None and verb.dep_ == "xcomp":
-                deporter = _deporter_from_noun(context, verb.head)
-        if deporter is None:
-            for token in pp_objects(verb, ["from"]):
-                deporter = _mention_in(context, token, DEPORTER_KINDS - {"demonym", "person"})
-                if deporter is not None:
-                    break
-        return deporter, deportees, destinations
-    # noun trigger
+    verb = head.head if head.dep_ != "ROOT" else head
+    if trigger.label == "leave":
+        if head.dep_ not in {"xcomp", "ccomp"} or verb.lower_ not in _words().order_verbs:
+            return None, [], []
+        deportees = patients(verb)
+    else:
+        found = _declare_verb(trigger)
+        if found is None:
+            return None, [], []
+        verb = found
+        # "declared two diplomats persona non grata": the parse varies; take the noun
+        # phrases between the verb and the trigger, or the passive subject
+        deportees = [t for t in head.doc[verb.i + 1:trigger.start]
+                     if (t.pos_ in {"NOUN", "PROPN"} and t.head.i >= trigger.start - 1)
+                     or (t.dep_ in {"dobj", "nsubj"} and t.head in (verb, head))]
+        deportees = [t for t in deportees if t.dep_ not in {"compound", "amod", "poss"}]
+        if not deportees:
+            deportees = patients(verb)
+    acting = next((_mention_in(context, s, DEPORTER_KINDS) for s in doers(verb)), None)
+    if acting is None and is_passive(verb, subjectless_participles=True):
+        acting = next((_mention_in(context, t, DEPORTER_KINDS)
+                       for t in pp_objects(verb, ["by"])), None)
+    return acting, deportees, []
+
+
+def _active_deporter(context: DocumentContext, verb: Token) -> ActorMention | None:
+    """The deporter of an active deportation verb: its subject, the noun it modifies, or
+    for an infinitive the noun it hangs from ("Pakistan's plan to deport")."""
+    deporter: ActorMention | None = None
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        deporter = _deporter_from_noun(context, verb.head)
+    else:
+        for subject in doers(verb):
+            deporter = _mention_in(context, subject, DEPORTER_KINDS)
+            if deporter is None and subject.lower_ in {"it", "they"}:
+                # "the UK said ... it attempted to extradite": the state named before
+                deporter = state_antecedent(context, subject)
+            if deporter is not None:
+                break
+    if deporter is None and verb.dep_ == "xcomp":
+        deporter = _deporter_from_noun(context, verb.head)
+    return deporter
+
+
+def _verb_roles(context: DocumentContext, verb: Token) -> _Roles:
+    """Roles of a deportation verb ("Tunisia deported 40 migrants to Libya")."""
+    deportees = patients(verb)
+    destinations = pp_objects(verb, ["to"])
+    for child in verb.children:  # "sent back to", "home to"
+        if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "home"}:
+            destinations += pp_objects(child, ["to"])
+    if is_passive(verb, subjectless_participles=True):
+        deporter = _first_mention(context, pp_objects(verb, ["by"]) + [
+            o for c in verb.children if c.dep_ == "agent"
+            for o in c.children if o.dep_ == "pobj"], DEPORTER_KINDS)
+    else:
+        deporter = _active_deporter(context, verb)
+    if deporter is None:
+        deporter = _first_mention(context, pp_objects(verb, ["from"]),
+                                  DEPORTER_KINDS - {"demonym", "person"})
+    return deporter, deportees, destinations
+
+
+def _noun_roles(context: DocumentContext, head: Token) -> _Roles:
+    """Roles of a deportation noun ("Pakistan's deportation of Afghans to Afghanistan")."""
     deportees = pp_objects(head, ["of"])
     destinations = pp_objects(head, ["to"])
     deporter = None
@@ -328,15 +256,21 @@ def _roles(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | N
                 break
     if deporter is None:
         verb = head.head
-        if head.dep_ in {"dobj", "nsubjpass"} and (verb.lower_ in LIGHT_VERBS or
-                                                   verb.lemma_.lower() in LIGHT_VERBS):
-            for subject in _subjects(verb):
-                deporter = _mention_in(context, subject, DEPORTER_KINDS)
-                if deporter is not None:
-                    break
+        if head.dep_ in {"dobj", "nsubjpass"} and (verb.lower_ in _words().light_verbs or
+                                                   verb.lemma_.lower() in _words().light_verbs):
+            deporter = _first_mention(context, doers(verb), DEPORTER_KINDS)
         elif head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"}:
             deporter = _deporter_from_noun(context, head.head.head)
     return deporter, deportees, destinations
+
+
+def _roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """(deporter mention, deportee phrases, destination phrases) for one trigger."""
+    if trigger.label in {"png", "leave"}:
+        return _order_roles(context, trigger)
+    if is_verbal(trigger.head):
+        return _verb_roles(context, trigger.head)
+    return _noun_roles(context, trigger.head)
 
 
 def _people(context: DocumentContext, token: Token, strict: bool = False) -> bool:
@@ -375,7 +309,7 @@ def _origin(context: DocumentContext, phrase: Token) -> ActorMention | None:
 def _count(context: DocumentContext, phrase: Token) -> Count | None:
     from bilat.normalise import find_counts
 
-    tokens = sorted(_np_tokens(phrase), key=lambda t: t.i)
+    tokens = sorted(np_tokens(phrase), key=lambda t: t.i)
     start, end = tokens[0].i, phrase.i + 1
     doc = context.doc
     span = doc[start:end]
@@ -404,6 +338,36 @@ def _group(context: DocumentContext, phrase: Token) -> str | None:
     return None
 
 
+_CLIMB_FOR_MODALITY = frozenset({"xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass",
+                                 "compound", "conj", "relcl", "ccomp"})
+_CUE_MODALITY: dict[str, Modality | None] = {
+    "negated": Modality.NEGATED, "hypothetical": None, "proposed": Modality.PROPOSED,
+    "planned": Modality.PLANNED}
+
+
+def _node_cue(node: Token, head: Token, hop: int) -> str | None:
+    """The modality cue on one node above the trigger ``head``: "negated", "hypothetical"
+    (a modal on the trigger itself), "proposed" (a plan, a proposal), "planned" (a future
+    auxiliary), or ``None``."""
+    if any(c.dep_ == "neg" for c in node.children) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+        return "negated"
+    if node.pos_ in {"VERB", "AUX"}:
+        auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+        if hop == 0 and auxes & hypothetical_modals() and node is head:
+            return "hypothetical"
+        if node.lower_ in _words().proposal_words and node is not head:
+            return "proposed"
+        if auxes & future_modals():
+            return "planned"
+    if node.lower_ in _words().proposal_words and node is not head:
+        return "proposed"
+    if any(c.lower_ in _words().proposal_words and c.dep_ in {"amod", "compound"}
+           for c in node.children):
+        return "proposed"
+    return None
+
+
 def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
     """The deportation's modality, or ``None`` when it is only hypothetical."""
     head = trigger.head
@@ -414,24 +378,10 @@ def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
         return Modality.ASSERTED  # the order to leave is the expulsion
     node = head
     for hop in range(4):
-        if any(c.dep_ == "neg" for c in node.children) or any(
-                c.dep_ == "det" and c.lower_ == "no" for c in node.children):
-            return Modality.NEGATED
-        if node.pos_ in {"VERB", "AUX"}:
-            auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-            if hop == 0 and auxes & HYPOTHETICAL_AUX and node is head:
-                return None
-            if node.lower_ in PROPOSAL_WORDS and node is not head:
-                return Modality.PROPOSED
-            if auxes & FUTURE_AUX:
-                return Modality.PLANNED
-        if node.lower_ in PROPOSAL_WORDS and node is not head:
-            return Modality.PROPOSED
-        if any(c.lower_ in PROPOSAL_WORDS and c.dep_ in {"amod", "compound"}
-               for c in node.children):
-            return Modality.PROPOSED
-        if node.dep_ not in {"xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "compound",
-                             "conj", "relcl", "ccomp"} or node.head == node:
+        found = _node_cue(node, head, hop)
+        if found is not None:
+            return _CUE_MODALITY[found]
+        if node.dep_ not in _CLIMB_FOR_MODALITY or node.head == node:
             break
         node = node.head
     if context.tense(head) == "future":
@@ -442,8 +392,8 @@ def _modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
 def _homeland(context: DocumentContext, token: Token) -> bool:
     """A destination that is the deportees' own state, unnamed: "their home countries",
     "the countries from which they come"."""
-    return token.lower_ in HOMELAND_NOUNS and not any(
-        context.actor_at(t.i) is not None for t in _np_tokens(token))
+    return token.lower_ in _words().homeland_nouns and not any(
+        context.actor_at(t.i) is not None for t in np_tokens(token))
 
 
 def _origins_nearby(context: DocumentContext, trigger: Trigger) -> list[ActorMention]:
@@ -486,8 +436,8 @@ def _unresolved_subject(trigger: Trigger) -> bool:
     "it attempted to extradite" with no state before it): someone else acts, so the
     passage's state is not the deporter."""
     head = trigger.head
-    return trigger.label not in {"png", "leave"} and _is_verbal(head) and \
-        not _is_passive(head) and bool(_subjects(head))
+    return trigger.label not in {"png", "leave"} and is_verbal(head) and \
+        not is_passive(head, subjectless_participles=True) and bool(doers(head))
 
 
 def _context_state(context: DocumentContext, trigger: Trigger,
@@ -505,7 +455,7 @@ def _context_state(context: DocumentContext, trigger: Trigger,
     counts: Counter[str] = Counter()
     first: dict[str, ActorMention] = {}
     for mention in context.actors.mentions:
-        if mention.kind in STATE_KINDS | {"place"} and mention.country not in exclude:
+        if mention.kind in STATE_OR_OFFICIAL_KINDS | {"place"} and mention.country not in exclude:
             counts[mention.country] += 1
             first.setdefault(mention.country, mention)
     if not counts:
@@ -514,6 +464,50 @@ def _context_state(context: DocumentContext, trigger: Trigger,
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return first[ranked[0][0]]
+
+
+_Origins = list[tuple["ActorMention", "Token | None"]]
+
+
+def _stated_origins(context: DocumentContext, trigger: Trigger,
+                    deporter: ActorMention | None, deportees: list[Token]) -> _Origins:
+    """The deportees' own states: their nationality, or a "from" phrase when the deporter
+    is named ("Algeria expelled hundreds of migrants from Niger")."""
+    origins: _Origins = []
+    for phrase in deportees:
+        mention = _origin(context, phrase)
+        if mention is not None and all(o.country != mention.country for o, _ in origins):
+            origins.append((mention, phrase))
+    if origins or deporter is None or not is_verbal(trigger.head) or any(
+            c.dep_ == "poss" for t in deportees for c in t.children):
+        return origins
+    # a named deporter, so "from" gives where the people come from
+    for token in pp_objects(trigger.head, ["from"]):
+        mention = _mention_in(context, token, DESTINATION_KINDS)
+        if mention is not None and mention.country != deporter.country:
+            return [(mention, deportees[0] if deportees else None)]
+    return origins
+
+
+def _destination_origins(context: DocumentContext, trigger: Trigger, deportees: list[Token],
+                         destinations: list[Token]) -> _Origins:
+    """Where the deportees are sent, taken as their origin: the destinations named, the
+    states of a "home countries" phrase, or the state requesting an extradition."""
+    first = deportees[0] if deportees else None
+    origins: _Origins = []
+    for token in destinations:
+        for each in conjuncts(token):
+            mention = _mention_in(context, each, DESTINATION_KINDS)
+            if mention is not None and all(o.country != mention.country for o, _ in origins):
+                origins.append((mention, first))
+    if not origins and any(_homeland(context, t) for t in destinations):
+        for mention in _origins_nearby(context, trigger):
+            origins.append((mention, first))
+    if not origins and trigger.label == "extradite":
+        requester = _requester(context, trigger)
+        if requester is not None:
+            origins.append((requester, first))
+    return origins
 
 
 def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
@@ -525,35 +519,10 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     modality = _modality(context, trigger)
     if modality is None:
         return []
-    origins: list[tuple[ActorMention, Token | None]] = []
-    for phrase in deportees:
-        mention = _origin(context, phrase)
-        if mention is not None and all(o.country != mention.country for o, _ in origins):
-            origins.append((mention, phrase))
+    origins = _stated_origins(context, trigger, deporter, deportees)
     stated_origin = bool(origins)  # the deportees' own nationality, not their destination
-    if not origins and deporter is not None and _is_verbal(trigger.head) and not any(
-            c.dep_ == "poss" for t in deportees for c in t.children):
-        # "Algeria expelled hundreds of migrants from Niger": a named deporter, so "from"
-        # gives where the people come from
-        for token in pp_objects(trigger.head, ["from"]):
-            mention = _mention_in(context, token, DESTINATION_KINDS)
-            if mention is not None and mention.country != deporter.country:
-                origins.append((mention, deportees[0] if deportees else None))
-                stated_origin = True
-                break
     if not origins:
-        for token in destinations:
-            for each in conjuncts(token):
-                mention = _mention_in(context, each, DESTINATION_KINDS)
-                if mention is not None and all(o.country != mention.country for o, _ in origins):
-                    origins.append((mention, deportees[0] if deportees else None))
-    if not origins and any(_homeland(context, t) for t in destinations):
-        for mention in _origins_nearby(context, trigger):
-            origins.append((mention, deportees[0] if deportees else None))
-    if not origins and trigger.label == "extradite":
-        requester = _requester(context, trigger)
-        if requester is not None:
-            origins.append((requester, deportees[0] if deportees else None))
+        origins = _destination_origins(context, trigger, deportees, destinations)
     if not origins:
         return []
     if deporter is None and not _unresolved_subject(trigger):
@@ -567,23 +536,19 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     sent = head.sent
     date = _own_date(context, head, sent)
     evidence = (context.evidence(sent.start_char, sent.end_char),)
-    out: list[Deportation] = []
-    for origin, deportee in origins:
-        if origin.country == deporter.country:
-            continue
-        out.append(
-            Deportation(
-                deporting_country=deporter.country,
-                origin_country=origin.country,
-                count=_count(context, deportee) if deportee is not None else None,
-                group=_group(context, deportee) if deportee is not None else None,
-                date=date,
-                modality=modality,
-                evidence=evidence,
-                rule=f"deportation.{trigger.entry.id}",
-            )
+    return [
+        Deportation(
+            deporting_country=deporter.country,
+            origin_country=origin.country,
+            count=_count(context, deportee) if deportee is not None else None,
+            group=_group(context, deportee) if deportee is not None else None,
+            date=date,
+            modality=modality,
+            evidence=evidence,
+            rule=f"deportation.{trigger.entry.id}",
         )
-    return out
+        for origin, deportee in origins if origin.country != deporter.country
+    ]
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"})

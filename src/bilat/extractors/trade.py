@@ -62,14 +62,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.events import Event, TradeFigure
-from bilat.extractors.common import (
-    conjuncts,
-    main_states,
-    modality_for,
-    pp_objects,
-    subjects,
-)
+from bilat.extractors.common import main_states, modality_for
 from bilat.modality import modality_at
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.figures import (
     change_words,
     in_conditional_consequent,
@@ -77,6 +72,7 @@ from bilat.syntax.figures import (
     nearest_phrase_object,
     predicate_of,
 )
+from bilat.syntax.lexicon import STATE_NAME_KINDS
 from bilat.triggers import load_lexicon, lower_hashes
 from bilat.values import Modality, Money, Precision, TimeSpan
 
@@ -84,12 +80,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from bilat.actors import ActorMention
-    from bilat.context import DocumentContext
+    from bilat.context import DateMention, DocumentContext
     from bilat.triggers import Trigger
 
 __all__ = ["extract_trade_figures"]
 
-STATE_KINDS = frozenset({"country", "demonym", "capital"})
 TRADE_MODALITIES = frozenset({"planned"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj"})
 _TARGET_PREPS: dict[str, tuple[str, ...]] = {
@@ -137,8 +132,8 @@ _TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
 _REPORTED_FLOWS = frozenset({"export", "import", "balance"})
 """Flows a story reports for one state against partner after partner ("exports to A ...,
 shipments to B ..."); a later figure of the flow with only a partner is that state's."""
-_STATE_NAME_KINDS = frozenset({"country", "capital"})
-_SUBJECT_KINDS = STATE_KINDS | {"body"}
+_COUNTRY_OR_CAPITAL_KINDS = frozenset({"country", "capital"})
+_SUBJECT_KINDS = STATE_NAME_KINDS | {"body"}
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +164,7 @@ class _Roles:
 
 
 def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2,
-               kinds: frozenset[str] = STATE_KINDS) -> list[str]:
+               kinds: frozenset[str] = STATE_NAME_KINDS) -> list[str]:
     """States mentioned by ``tokens`` (each token's own mention or one in its NP)."""
     out: list[str] = []
     for token in tokens:
@@ -188,7 +183,7 @@ def _negated_name(context: DocumentContext, mention: ActorMention) -> bool:
 
 
 def _np_mentions(context: DocumentContext, token: Token, depth: int,
-                 kinds: frozenset[str] = STATE_KINDS) -> list[ActorMention]:
+                 kinds: frozenset[str] = STATE_NAME_KINDS) -> list[ActorMention]:
     """State mentions on ``token`` or among its nominal dependents (not clauses)."""
     found: list[ActorMention] = []
     direct = context.actor_at(token.i)
@@ -281,7 +276,7 @@ def _pronoun_owner(context: DocumentContext, head: Token) -> list[str]:
     """ "its surplus": the nearest state named before it in the sentence."""
     doc = context.doc
     before = [m for m in context.actors.within(head.sent.start, head.i)
-              if m.kind in STATE_KINDS and not _negated_name(context, m)
+              if m.kind in STATE_NAME_KINDS and not _negated_name(context, m)
               and doc[m.end - 1].dep_ != "pobj"]
     if before:
         return [before[-1].country]
@@ -295,100 +290,172 @@ def _pronoun_owner(context: DocumentContext, head: Token) -> list[str]:
     return []
 
 
-def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
+@attrs.define
+class _Draft:
+    """Roles of a trade noun while they are being read."""
+
+    owners: list[str]
+    targets: list[str] = attrs.Factory(list)
+    marker: bool = False
+
+
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _noun_owners(context: DocumentContext, trigger: Trigger) -> list[str]:
+    """The states modifying a trade noun ("Japan's exports", "U.S.-Japan trade")."""
     head = trigger.head
-    flow = trigger.label
-    preps = _TARGET_PREPS[flow]
     first = head.doc[trigger.start]
     modifiers = [c for c in head.children
-                 if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < trigger.start]
-    modifiers += [c for c in first.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                 if c.dep_ in _NOUN_MODIFIER_DEPS and c.i < trigger.start]
+    modifiers += [c for c in first.children if c.dep_ in _NOUN_MODIFIER_DEPS
                   and c.i < trigger.start and c not in modifiers]
     owners = _countries(context, modifiers, depth=1)
     if not owners and any(c.dep_ == "poss" and c.lower_ in _PRONOUN_OWNERS
                           for c in head.children):
         owners = _pronoun_owner(context, head)
+    return owners
+
+
+def _noun_targets(context: DocumentContext, trigger: Trigger, draft: _Draft,
+                  of_objects: list[Token]) -> None:
+    """The partners a trade noun's own phrases name: "with", "to", "between", or on its
+    goods ("imports of soybeans from the US")."""
+    head = trigger.head
+    preps = _TARGET_PREPS[trigger.label]
     nouns = [head] + [t for t in head.doc[trigger.start:trigger.end] if t != head]
-    targets: list[str] = []
-    marker = False
     between: list[str] = []
     for noun in nouns:
         got, has = _pp_targets(context, noun, preps)
-        targets += [c for c in got if c not in targets]
-        marker = marker or has
+        draft.targets += [c for c in got if c not in draft.targets]
+        draft.marker = draft.marker or has
         between += [c for c in _countries(context, pp_objects(noun, ["between"]))
                     if c not in between]
-    of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
-    if not targets:  # "imports of soybeans from the US": the partner hangs on the goods
+    if not draft.targets:  # "imports of soybeans from the US": the partner hangs on the goods
         for goods in of_objects:
             got, has = _pp_targets(context, goods, preps)
-            targets += [c for c in got if c not in targets]
-            marker = marker or has
+            draft.targets += [c for c in got if c not in draft.targets]
+            draft.marker = draft.marker or has
     if between:
-        targets = [c for c in between if c not in owners] + [c for c in targets
-                                                             if c not in between]
-        marker = True
-    # a hyphenated pair modifying the noun: "U.S.-Japan trade", "Sino-Soviet trade"
-    if len(owners) >= 2 and flow in {"total", "balance"}:
-        targets = owners[1:] + targets
-        owners = owners[:1]
+        draft.targets = [c for c in between if c not in draft.owners] + [
+            c for c in draft.targets if c not in between]
+        draft.marker = True
+
+
+def _noun_verb(head: Token) -> tuple[Token | None, bool]:
+    """The verb a trade noun is an argument of, and whether it came with "with"."""
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj"} else None
     given_with = verb is not None and verb.lower_ == "with" and head.dep_ == "pobj"
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
-    if given_with and verb is not None and _is_verb(verb) and \
-            verb.lower_ in _config()["with_give_verbs"]:
+    return verb, given_with
+
+
+def _transfer_through_verb(context: DocumentContext, trigger: Trigger, verb: Token,
+                           given_with: bool, draft: _Draft) -> None:
+    """Giver and receiver of a loan or aid from the verb it is given with."""
+    head = trigger.head
+    if given_with and verb.lower_ in _config()["with_give_verbs"]:
         # "Japan will provide Indonesia with a $1bn loan": giver = subject, receiver = object
-        if not owners:
-            owners = _countries(context, subjects(verb), depth=1)
-        if not targets:
-            targets = _countries(context, [c for c in verb.children if c.dep_ == "dobj"],
-                                 depth=1)
-    if verb is not None and _is_verb(verb) and flow in _TRANSFER_FLOWS and not owners and \
-            not targets and head.dep_ == "pobj" and head.head.lower_ == "for":
+        if not draft.owners:
+            draft.owners = _countries(context, subjects(verb), depth=1)
+        if not draft.targets:
+            draft.targets = _countries(
+                context, [c for c in verb.children if c.dep_ == "dobj"], depth=1)
+    if trigger.label in _TRANSFER_FLOWS and not draft.owners and \
+            not draft.targets and head.dep_ == "pobj" and head.head.lower_ == "for":
         # "South Korea signed with Japan for a 44.6 billion yen credit": the subject
         # receives, the "with" partner gives
         partners = _countries(context, pp_objects(verb, ["with"]), depth=1)
         takers = _countries(context, subjects(verb), depth=1)
         if len(partners) == 1 and len(takers) == 1 and partners != takers:
-            owners, targets, marker = partners, takers, True
-    if verb is not None and _is_verb(verb):
-        if not targets:
-            got, has = _pp_targets(context, verb, preps, own=head)
-            targets, marker = got, marker or has
-        if not owners and head.dep_ in {"dobj", "attr"}:
-            owners = _countries(context, subjects(verb), depth=1)
-            if verb.lower_ in _RECEIVE_VERBS and owners:
-                owners, targets = targets, owners
-    if money_root is not None and not targets:
-        got, has = _subtree_targets(context, money_root, preps)
-        targets, marker = got, marker or has
-    if flow in _TRANSFER_FLOWS and not owners:
-        # "a 1 bln dlr loan from the Japanese government": the lender
-        owners = _countries(context, pp_objects(head, ["from"]), depth=1,
-                            kinds=_SUBJECT_KINDS)[:1]
-    if of_objects:
-        origin = _countries(context, of_objects, depth=2)
-        if flow == "import" and not targets:
-            targets = origin
-        elif flow == "export" and not owners:
-            owners = origin
+            draft.owners, draft.targets, draft.marker = partners, takers, True
+
+
+def _roles_through_verb(context: DocumentContext, trigger: Trigger, draft: _Draft) -> None:
+    """What the verb a trade noun is an argument of says about its states."""
+    head = trigger.head
+    verb, given_with = _noun_verb(head)
+    if verb is None or not _is_verb(verb):
+        return
+    _transfer_through_verb(context, trigger, verb, given_with, draft)
+    if not draft.targets:
+        got, has = _pp_targets(context, verb, _TARGET_PREPS[trigger.label], own=head)
+        draft.targets, draft.marker = got, draft.marker or has
+    if not draft.owners and head.dep_ in {"dobj", "attr"}:
+        draft.owners = _countries(context, subjects(verb), depth=1)
+        if verb.lower_ in _RECEIVE_VERBS and draft.owners:
+            draft.owners, draft.targets = draft.targets, draft.owners
+
+
+def _noun_flags(trigger: Trigger) -> tuple[bool, bool, bool]:
+    """Whether a trade noun marks a two-party figure, says "bilateral", or refers back
+    ("the deficit"): ``(marker, bilateral, anaphoric)``."""
+    head = trigger.head
+    bilateral_entry = bool(trigger.entry.extra.get("bilateral"))
     # modifiers of the noun and of its compounds ("bilateral goods trade")
     modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nummod"}]
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
                   if g.dep_ == "amod" and g.i < c.i]
-    if trigger.entry.extra.get("bilateral") or any(
-        c.lower_ in _config()["bilateral_markers"] for c in modifiers
-    ):
-        marker = True
-    bilateral = bool(trigger.entry.extra.get("bilateral")) or any(
+    marker = bilateral_entry or any(
+        c.lower_ in _config()["bilateral_markers"] for c in modifiers)
+    bilateral = bilateral_entry or any(
         c.lower_ in _config()["bilateral_words"] for c in modifiers if c.dep_ != "nummod")
     det = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
-    anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bool(
-        trigger.entry.extra.get("bilateral")
-    )
-    return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker,
-                  anaphoric, bilateral=bilateral)
+    anaphoric = any(d in _config()["anaphoric_markers"] for d in det) or bilateral_entry
+    return marker, bilateral, anaphoric
+
+
+def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
+    head = trigger.head
+    flow = trigger.label
+    draft = _Draft(_noun_owners(context, trigger))
+    of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
+    _noun_targets(context, trigger, draft, of_objects)
+    # a hyphenated pair modifying the noun: "U.S.-Japan trade", "Sino-Soviet trade"
+    if len(draft.owners) >= 2 and flow in {"total", "balance"}:
+        draft.targets = draft.owners[1:] + draft.targets
+        draft.owners = draft.owners[:1]
+    _roles_through_verb(context, trigger, draft)
+    if money_root is not None and not draft.targets:
+        got, has = _subtree_targets(context, money_root, _TARGET_PREPS[flow])
+        draft.targets, draft.marker = got, draft.marker or has
+    if flow in _TRANSFER_FLOWS and not draft.owners:
+        # "a 1 bln dlr loan from the Japanese government": the lender
+        draft.owners = _countries(context, pp_objects(head, ["from"]), depth=1,
+                                  kinds=_SUBJECT_KINDS)[:1]
+    if of_objects:
+        origin = _countries(context, of_objects, depth=2)
+        if flow == "import" and not draft.targets:
+            draft.targets = origin
+        elif flow == "export" and not draft.owners:
+            draft.owners = origin
+    marker, bilateral, anaphoric = _noun_flags(trigger)
+    owners = draft.owners
+    return _Roles(tuple(owners), tuple(t for t in draft.targets if t not in owners),
+                  draft.marker or marker, anaphoric, bilateral=bilateral)
+
+
+def _amount_targets(context: DocumentContext, trigger: Trigger, money_root: Token,
+                    marker: bool) -> tuple[list[str], bool]:
+    """Partners of a trade verb named around its amount rather than on the verb."""
+    head = trigger.head
+    flow = trigger.label
+    # "bought 170 mln worth of items, including textiles, from India": the phrase may
+    # hang anywhere in the amount's noun phrase
+    np_head = money_root.head if money_root.dep_ in {"amod", "nummod", "compound",
+                                                     "quantmod"} else money_root
+    targets, has = _subtree_targets(context, np_head, _TARGET_PREPS[flow])
+    marker = marker or has
+    if not targets and flow in {"export", "import"}:
+        # "... and bought X worth of items, including textiles, from India"
+        direct = ("from",) if flow == "import" else ("to", "into")
+        for child in head.children:
+            if child.dep_ in {"prep", "dobj", "obj"} and child.i > head.i:
+                got, has = _subtree_targets(context, child, direct)
+                if got:
+                    return got, True
+    return targets, marker
 
 
 def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
@@ -405,21 +472,7 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
             targets.append(country)
             marker = True
     if money_root is not None and not targets:
-        # "bought 170 mln worth of items, including textiles, from India": the phrase may
-        # hang anywhere in the amount's noun phrase
-        np_head = money_root.head if money_root.dep_ in {"amod", "nummod", "compound",
-                                                         "quantmod"} else money_root
-        got, has = _subtree_targets(context, np_head, preps)
-        targets, marker = got, marker or has
-    if money_root is not None and not targets and flow in {"export", "import"}:
-        # "... and bought X worth of items, including textiles, from India"
-        direct = ("from",) if flow == "import" else ("to", "into")
-        for child in head.children:
-            if child.dep_ in {"prep", "dobj", "obj"} and child.i > head.i:
-                got, has = _subtree_targets(context, child, direct)
-                if got:
-                    targets, marker = got, True
-                    break
+        targets, marker = _amount_targets(context, trigger, money_root, marker)
     if head.lower_ in _RECEIVE_VERBS and owners:
         owners, targets = targets, owners
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
@@ -460,17 +513,25 @@ def _roles(context: DocumentContext, trigger: Trigger, money_root: Token | None)
             negated or _non_state_partner(context, trigger, money_root)):
         roles = attrs.evolve(roles, foreign=True)
     if trigger.label in _TRANSFER_FLOWS and money_root is not None and not roles.targets:
-        recipient = _recipient(context, money_root)
-        if recipient is not None and recipient not in roles.owners:
-            roles = attrs.evolve(roles, targets=(recipient,))
-            if not roles.owners:
-                # "U.S. military aid": the donor named by a modifier, a state body included
-                donors = [m.country for c in trigger.head.children
-                          if c.dep_ in {"nmod", "compound", "amod", "poss"}
-                          for m in [context.actor_at(c.i)]
-                          if m is not None and m.country and m.kind in STATE_KINDS | {"body"}
-                          and m.country != recipient]
-                roles = attrs.evolve(roles, owners=tuple(donors[:1]))
+        roles = _with_recipient(context, trigger, money_root, roles)
+    return roles
+
+
+def _with_recipient(context: DocumentContext, trigger: Trigger, money_root: Token,
+                    roles: _Roles) -> _Roles:
+    """A loan or aid with its recipient named on the amount, and its donor by a modifier."""
+    recipient = _recipient(context, money_root)
+    if recipient is None or recipient in roles.owners:
+        return roles
+    roles = attrs.evolve(roles, targets=(recipient,))
+    if not roles.owners:
+        # "U.S. military aid": the donor named by a modifier, a state body included
+        donors = [m.country for c in trigger.head.children
+                  if c.dep_ in {"nmod", "compound", "amod", "poss"}
+                  for m in [context.actor_at(c.i)]
+                  if m is not None and m.country and m.kind in STATE_NAME_KINDS | {"body"}
+                  and m.country != recipient]
+        roles = attrs.evolve(roles, owners=tuple(donors[:1]))
     return roles
 
 
@@ -481,7 +542,7 @@ def _recipient(context: DocumentContext, money_root: Token) -> str | None:
         return None
     for subject in subjects(verb):
         mention = context.actor_at(subject.i)
-        if mention is not None and mention.kind in STATE_KINDS:
+        if mention is not None and mention.kind in STATE_NAME_KINDS:
             return mention.country
     return None
 
@@ -556,14 +617,14 @@ def _owned_flow_noun(context: DocumentContext, trigger: Trigger) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in {"including", "of"} for c in head.children):
         return False
-    return any((m := context.actor_at(c.i)) is not None and m.kind in STATE_KINDS
+    return any((m := context.actor_at(c.i)) is not None and m.kind in STATE_NAME_KINDS
                for c in modifiers)
 
 
 def _only_partners_besides(context: DocumentContext, sent: Span, owner: str) -> bool:
     """Every state ``sent`` names, other than ``owner``, is a partner ("to Mexico")."""
     return all(m.country == owner or _partner_phrase(context.doc[m.end - 1])
-               for m in context.actors.within(sent.start, sent.end) if m.kind in STATE_KINDS)
+               for m in context.actors.within(sent.start, sent.end) if m.kind in STATE_NAME_KINDS)
 
 
 def _partner_phrase(token: Token) -> bool:
@@ -614,7 +675,7 @@ def _names_recipient(*tokens: Token) -> bool:
 def _state_of(context: DocumentContext, token: Token) -> str | None:
     """The state ``token`` names itself, or its possessor ("Turkey's", "its")."""
     mention = context.actor_at(token.i)
-    if mention is not None and mention.kind in _STATE_NAME_KINDS | {"body"} and \
+    if mention is not None and mention.kind in _COUNTRY_OR_CAPITAL_KINDS | {"body"} and \
             mention.country and not _negated_name(context, mention):
         return mention.country
     for child in token.children:
@@ -629,6 +690,75 @@ def _state_of(context: DocumentContext, token: Token) -> str | None:
     return None
 
 
+def _governor(anchor: Token) -> Token | None:
+    """The verb a deal noun or amount is the object, prepositional object or subject of."""
+    if anchor.dep_ in {"dobj", "obj"} and _is_verb(anchor.head):
+        return anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.head != anchor.head and \
+            _is_verb(anchor.head.head):
+        return anchor.head.head
+    if anchor.dep_ in {"nsubj", "nsubjpass"}:
+        return anchor.head
+    return None
+
+
+def _deal_and_buy(money_root: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """``(deal, buy, governor)`` around an amount: the deal noun it belongs to, the buying
+    verb of the deal or of the clause, and the verb the deal (or amount) is an argument of."""
+    node = money_root
+    while node.dep_ in {"compound", "nummod", "quantmod"} and node.head != node:
+        node = node.head
+    deal: Token | None = None
+    if node.dep_ in {"amod", "nmod", "compound", "nummod"} and node.head.lower_ in _DEAL_NOUNS:
+        deal = node.head
+    elif node.lower_ in _DEAL_NOUNS:
+        deal = node
+    buy: Token | None = None
+    if deal is not None:
+        buy = next((c for c in deal.children if c.dep_ in {"relcl", "acl"}
+                    and c.lemma_.lower() in _BUY_LEMMAS), None)
+    governor = _governor(deal or node)
+    if buy is None and governor is not None:
+        buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
+                    and c.lemma_.lower() in _BUY_LEMMAS), None)
+        if buy is None and governor.lemma_.lower() in _BUY_LEMMAS and deal is not None:
+            buy = governor
+    return deal, buy, governor
+
+
+def _buyer(context: DocumentContext, deal: Token | None, buy: Token,
+           governor: Token | None) -> tuple[str | None, list[Token]]:
+    """The buying state (the deal's owner or the clause's subject) and the subjects read."""
+    if deal is not None:
+        buyer = _state_of(context, deal)
+        if buyer is not None:
+            return buyer, []
+    subject_tokens = subjects(governor if governor is not None else buy) or subjects(buy)
+    for subject in subject_tokens:
+        buyer = _state_of(context, subject)
+        if buyer is not None:
+            return buyer, subject_tokens
+    return None, subject_tokens
+
+
+def _sellers(context: DocumentContext, buyer: str, goods: list[Token], buy: Token,
+             subject_tokens: list[Token], sent: Span, previous_named: list[str]) -> list[str]:
+    """The states a purchase may be from, in order of evidence."""
+    sellers = [c for c in _countries(context, goods, depth=3) if c != buyer]
+    sellers += [c for c in _countries(context, pp_objects(buy, ["from"]))
+                if c != buyer and c not in sellers]
+    if not sellers:
+        sellers = [c for c in _countries(context, [o for s_ in subject_tokens
+                                                    for o in pp_objects(s_, ["with"])])
+                   if c != buyer]
+    if not sellers:
+        here = [m.country for m in context.actors.within(sent.start, sent.end)
+                if m.kind in STATE_NAME_KINDS and m.country != buyer]
+        if not here:
+            sellers = [c for c in dict.fromkeys(previous_named) if c != buyer]
+    return sellers
+
+
 def _purchase(context: DocumentContext, money_root: Token, sent: Span,
               previous_named: list[str]) -> tuple[str, str, str] | None:
     """A state buying from another state: ``(seller, buyer, flow)`` or ``None``.
@@ -640,62 +770,16 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
     subject ("its cooperation with Moscow includes a deal to buy ..."), or is the one other
     state the previous sentence names. Buying a company ("a deal to buy a French maker")
     is no trade between states."""
-    node = money_root
-    while node.dep_ in {"compound", "nummod", "quantmod"} and node.head != node:
-        node = node.head
-    deal: Token | None = None
-    if node.dep_ in {"amod", "nmod", "compound", "nummod"} and node.head.lower_ in _DEAL_NOUNS:
-        deal = node.head
-    elif node.lower_ in _DEAL_NOUNS:
-        deal = node
-    anchor = deal or node
-    buy: Token | None = None
-    governor: Token | None = None
-    if deal is not None:
-        buy = next((c for c in deal.children if c.dep_ in {"relcl", "acl"}
-                    and c.lemma_.lower() in _BUY_LEMMAS), None)
-    if anchor.dep_ in {"dobj", "obj"} and _is_verb(anchor.head):
-        governor = anchor.head
-    elif anchor.dep_ == "pobj" and anchor.head.head != anchor.head and \
-            _is_verb(anchor.head.head):
-        governor = anchor.head.head
-    elif anchor.dep_ in {"nsubj", "nsubjpass"}:
-        governor = anchor.head
-    if buy is None and governor is not None:
-        buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
-                    and c.lemma_.lower() in _BUY_LEMMAS), None)
-        if buy is None and governor.lemma_.lower() in _BUY_LEMMAS and deal is not None:
-            buy = governor
+    deal, buy, governor = _deal_and_buy(money_root)
     if buy is None:
         return None
     goods = [c for c in buy.children if c.dep_ in {"dobj", "obj"}]
     if any(g.lower_ in _FIRM_NOUNS or g.lemma_.lower() in _FIRM_NOUNS for g in goods):
         return None
-    buyer: str | None = None
-    subject_tokens: list[Token] = []
-    if deal is not None:
-        buyer = _state_of(context, deal)
-    if buyer is None:
-        verb = governor if governor is not None else buy
-        subject_tokens = subjects(verb) or subjects(buy)
-        for subject in subject_tokens:
-            buyer = _state_of(context, subject)
-            if buyer is not None:
-                break
+    buyer, subject_tokens = _buyer(context, deal, buy, governor)
     if buyer is None:
         return None
-    sellers = [c for c in _countries(context, goods, depth=3) if c != buyer]
-    sellers += [c for c in _countries(context, pp_objects(buy, ["from"]))
-                if c != buyer and c not in sellers]
-    if not sellers:
-        sellers = [c for c in _countries(context, [o for s_ in subject_tokens
-                                                    for o in pp_objects(s_, ["with"])])
-                   if c != buyer]
-    if not sellers:
-        here = [m.country for m in context.actors.within(sent.start, sent.end)
-                if m.kind in STATE_KINDS and m.country != buyer]
-        if not here:
-            sellers = [c for c in dict.fromkeys(previous_named) if c != buyer]
+    sellers = _sellers(context, buyer, goods, buy, subject_tokens, sent, previous_named)
     if len(sellers) != 1:
         return None
     words = {c.lower_ for c in (deal.children if deal is not None else ())}
@@ -717,6 +801,20 @@ def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
     return chain_a[: index[chain_b[-1].i] + 1], chain_b
 
 
+def _breaks_attachment(token: Token, trigger: Trigger, lca: Token) -> bool:
+    """A token on the path from an amount to a trigger that separates them: a levy noun,
+    a verb other than a value verb, or a clause boundary below their common head."""
+    if token == trigger.head or trigger.start <= token.i < trigger.end:
+        return False
+    value_verbs = _config()["value_verbs"]
+    if token.lower_ in _config()["levy_nouns"]:
+        return True  # "tariffs worth X on Japanese exports": the money is the levy's
+    if _is_verb(token) and token.dep_ not in {"amod", "compound"} and \
+            token.lower_ not in value_verbs and token.lemma_.lower() not in value_verbs:
+        return True  # (a participle modifying a noun, "a X untied credit", is no clause)
+    return token != lca and token.dep_ in {"ccomp", "parataxis", "csubj"}
+
+
 def _attachment(money_root: Token, trigger: Trigger) -> int | None:
     """Tree distance from the money to the trigger, or ``None`` if they are not linked by
     the trigger itself or a value verb."""
@@ -729,18 +827,9 @@ def _attachment(money_root: Token, trigger: Trigger) -> int | None:
     distance = len(up_money) + len(up_trigger) - 2
     if distance > 6:
         return None
-    value_verbs = _config()["value_verbs"]
     inner = up_money[1:] + up_trigger[1:-1]
-    for token in inner:
-        if token == head or trigger.start <= token.i < trigger.end:
-            continue
-        if token.lower_ in _config()["levy_nouns"]:
-            return None  # "tariffs worth X on Japanese exports": the money is the levy's
-        if _is_verb(token) and token.dep_ not in {"amod", "compound"} and \
-                token.lower_ not in value_verbs and token.lemma_.lower() not in value_verbs:
-            return None  # (a participle modifying a noun, "a X untied credit", is no clause)
-        if token != lca and token.dep_ in {"ccomp", "parataxis", "csubj"}:
-            return None
+    if any(_breaks_attachment(token, trigger, lca) for token in inner):
+        return None
     if lca != head and _is_verb(lca):
         # "the surplus boosted reserves to $50bn": the money measures the other object
         objects = [c for c in lca.children if c.dep_ in {"dobj", "obj"} and not _is_amount(c)]
@@ -803,17 +892,13 @@ def _previous_year(span: TimeSpan) -> TimeSpan | None:
                     precision=Precision.YEAR, text=span.text)
 
 
-def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
-            moneys: list[Span], earlier: TimeSpan | None) -> tuple[TimeSpan | None, bool]:
-    """The period of the amount at ``span`` and whether it is a "by <year>" target."""
-    dates = context.dates_in(sent)
-    others = [m for m in moneys if m.start != span.start]
-
-    def between_free(a: int, b: int) -> bool:
-        return not any(a <= m.start < b for m in others)
-
+def _adjacent_date(context: DocumentContext, span: Span, dates: list[DateMention],
+                   others: list[Span]) -> tuple[TimeSpan, bool] | None:
+    """A date right after the amount, with no other amount between ("X in 1986", "X by
+    1990": a target), or a possessive date right before it ("December's 4.4 billion")."""
     for mention in dates:
-        if span.end <= mention.start <= span.end + 4 and between_free(span.end, mention.start):
+        if span.end <= mention.start <= span.end + 4 and \
+                not any(span.end <= m.start < mention.start for m in others):
             target = context.doc[mention.start - 1].lower_ == "by" or \
                 mention.timespan.text.lower().startswith("by ")
             return mention.timespan, target
@@ -821,9 +906,13 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
         gap = [t.lower_ for t in context.doc[mention.end:span.start]]
         if mention.end <= span.start and all(w in {"'s", "'", "’s"} for w in gap):
             return mention.timespan, False  # "December's 4.4 billion"
-    prev_word = _word_before(span)
-    if prev_word in _COMPARE_WORDS and earlier is not None:
-        return _previous_year(earlier), False
+    return None
+
+
+def _free_date(context: DocumentContext, span: Span, trigger: Trigger,
+               dates: list[DateMention], others: list[Span]) -> tuple[TimeSpan | None, bool]:
+    """The date no other amount claims that hangs from the trigger or the amount, else the
+    nearest such date."""
     claimed = set()
     for other in others:
         for mention in dates:
@@ -845,6 +934,43 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
     return best.timespan, context.doc[best.start - 1].lower_ == "by"
 
 
+def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
+            moneys: list[Span], earlier: TimeSpan | None) -> tuple[TimeSpan | None, bool]:
+    """The period of the amount at ``span`` and whether it is a "by <year>" target."""
+    dates = context.dates_in(sent)
+    others = [m for m in moneys if m.start != span.start]
+    adjacent = _adjacent_date(context, span, dates, others)
+    if adjacent is not None:
+        return adjacent
+    if _word_before(span) in _COMPARE_WORDS and earlier is not None:
+        return _previous_year(earlier), False
+    return _free_date(context, span, trigger, dates, others)
+
+
+def _named_in(context: DocumentContext, sent: Span) -> list[str]:
+    """The distinct states a sentence names, in order."""
+    return list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
+                              if m.kind in STATE_NAME_KINDS))
+
+
+def _marked_pair(context: DocumentContext, sent: Span, roles: _Roles,
+                 known: list[str]) -> tuple[str, ...] | None:
+    """The pair of a marked two-party figure ("with", "bilateral") from the states its
+    sentence names: the one known state and the one other, or the only two named."""
+    named = _named_in(context, sent)
+    others = [c for c in named if c not in known]
+    if len(known) == 1 and known[0] in roles.targets:
+        # two partner phrases ("with A ... and with B") make no pair without an owner
+        partners = {m.country for m in context.actors.within(sent.start, sent.end)
+                    if _partner_phrase(context.doc[m.end - 1])}
+        others = [c for c in others if c not in partners]
+    if len(known) == 1 and len(others) == 1:
+        return (known[0], others[0])
+    if not known and len(named) == 2:
+        return tuple(named)
+    return None
+
+
 def _pair(context: DocumentContext, sent: Span, roles: _Roles,
           previous: tuple[str, str] | None) -> tuple[tuple[str, ...], str]:
     """The two states of a figure and how they were found (empty if not two).
@@ -857,21 +983,11 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
     if len(known) > 2 or roles.foreign:
         return (), ""
     if roles.marker:
-        named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
-                                   if m.kind in STATE_KINDS))
-        others = [c for c in named if c not in known]
-        if len(known) == 1 and known[0] in roles.targets:
-            # two partner phrases ("with A ... and with B") make no pair without an owner
-            partners = {m.country for m in context.actors.within(sent.start, sent.end)
-                        if _partner_phrase(context.doc[m.end - 1])}
-            others = [c for c in others if c not in partners]
-        if len(known) == 1 and len(others) == 1:
-            return (known[0], others[0]), "sentence"
-        if not known and len(named) == 2:
-            return tuple(named), "sentence"
+        found = _marked_pair(context, sent, roles, known)
+        if found is not None:
+            return found, "sentence"
     if not known and roles.anaphoric and previous is not None:
-        named = list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
-                                   if m.kind in STATE_KINDS))
+        named = _named_in(context, sent)
         if len(named) == 2 and set(named) != set(previous):
             # "Brazil was West Germany's main supplier, but shipments fell to X": the two
             # states of this sentence, not the pair before
@@ -882,7 +998,7 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
     if roles.bilateral and len(known) == 1:
         # "Japan's bilateral surplus" in a story about Japan and the U.S.: the other
         # protagonist is the partner
-        main = main_states(context, 2, STATE_KINDS)
+        main = main_states(context, 2, STATE_NAME_KINDS)
         if known[0] in main:
             return (main[0], main[1]), "protagonists"
     return (), ""
@@ -906,28 +1022,32 @@ def _pair_anaphor_hashes() -> frozenset[tuple[int, int]]:
     return frozenset((get_string_id(a), get_string_id(b)) for a, b in _PAIR_ANAPHORS)
 
 
+def _breaks_linear_link(token: Token, trigger: Trigger) -> bool:
+    """A token between a trigger and a later amount that separates them: a levy noun, a
+    clause break, a verb other than a value verb, or another object."""
+    value_verbs = _config()["value_verbs"]
+    if token.lower_ in _config()["levy_nouns"]:
+        return True
+    if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
+                                                              "but", "whereas"}:
+        return True
+    if _is_verb(token) and token.lower_ not in value_verbs and \
+            token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
+        return True
+    return token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i and \
+        not _is_amount(token)  # "the surplus boosted reserves to $50bn"
+
+
 def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
                        others: list[Span]) -> int | None:
     """Fallback when the parse links the money nowhere: the trigger shortly before the
     amount, with only value verbs and no other amount between them."""
     if trigger.end > money.start or money.start - trigger.end > 10:
         return None
-    value_verbs = _config()["value_verbs"]
     inside = {i for o in others for i in range(o.start, o.end)}
-    for token in sent.doc[trigger.end:money.start]:
-        if token.i in inside:
-            continue
-        if token.lower_ in _config()["levy_nouns"]:
-            return None
-        if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
-                                                                  "but", "whereas"}:
-            return None
-        if _is_verb(token) and token.lower_ not in value_verbs and \
-                token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
-            return None
-        if token.dep_ in {"dobj", "obj"} and token.head.i != trigger.head.i and \
-                not _is_amount(token):
-            return None  # "the surplus boosted reserves to $50bn"
+    if any(token.i not in inside and _breaks_linear_link(token, trigger)
+           for token in sent.doc[trigger.end:money.start]):
+        return None
     between = [o for o in others if trigger.end <= o.start < money.start]
     compared = _word_before(money) in _COMPARE_WORDS
     if len(between) > (1 if compared else 0):
@@ -963,7 +1083,7 @@ def _in_favour_of(context: DocumentContext, span: Span, sent: Span) -> str | Non
             for child in token.children:
                 if child.dep_ == "poss":
                     mention = context.actor_at(child.i)
-                    if mention is not None and mention.kind in STATE_KINDS:
+                    if mention is not None and mention.kind in STATE_NAME_KINDS:
                         return mention.country
     return None
 
@@ -1004,6 +1124,18 @@ _GIVE_LEMMAS = frozenset({"grant", "extend", "provide", "offer", "approve", "len
                           "give", "promise", "disburse", "announce", "commit", "allocate"})
 
 
+def _names_counterpart(token: Token) -> bool:
+    """``token`` has an indirect object or a "to"/"for"/"with"/"between" phrase naming
+    someone (not an amount): a recipient or counterpart of a transfer."""
+    for child in token.children:
+        if child.dep_ in {"dative", "iobj"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"to", "for", "with", "between"} and \
+                any(o.dep_ == "pobj" and not _is_amount(o) for o in child.children):
+            return True
+    return False
+
+
 def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
                 donor: str) -> bool:
     """A loan, aid or pledge whose text names its giver alone: in a "from" phrase ("a loan
@@ -1014,13 +1146,8 @@ def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
     head = trigger.head
     verb = head.head if head.dep_ in {"dobj", "obj", "nsubjpass", "attr"} else None
     tokens = [head, money_root] + ([verb] if verb is not None else [])
-    for token in tokens:
-        for child in token.children:
-            if child.dep_ in {"dative", "iobj"}:
-                return False
-            if child.dep_ == "prep" and child.lower_ in {"to", "for", "with", "between"} and \
-                    any(o.dep_ == "pobj" and not _is_amount(o) for o in child.children):
-                return False
+    if any(_names_counterpart(token) for token in tokens):
+        return False
 
     def names_donor(token: Token) -> bool:
         return any((m := context.actor_at(t.i)) is not None and m.country == donor
@@ -1132,260 +1259,400 @@ def _sentence_pair(context: DocumentContext, sent: Span, triggers: list[Trigger]
     return None, None
 
 
+@attrs.define
+class _DocumentState:
+    """What the figures read so far carry over to the next sentence."""
+
+    previous_pair: tuple[str, str] | None = None
+    previous_label: str | None = None
+    recent_pair: tuple[str, str] | None = None
+    last_currency: str | None = None
+    dollar: str | None = None
+    last_end: int = 0
+    previous_named: list[str] = attrs.Factory(list)
+    owner_of: dict[frozenset[str], str] = attrs.Factory(dict)  # pair -> owner of its last figure
+    reporter: dict[str, str] = attrs.Factory(dict)  # flow -> the state that owned the last one
+    bilateral_of: dict[tuple[str, str], str] = attrs.Factory(dict)  # (owner, flow) -> partner
+    last_recipient: str | None = None  # who received the last loan, aid or pledge
+
+
+@attrs.define
+class _SentenceState:
+    """One sentence's triggers, the pair it carries in, and what its figures set so far."""
+
+    sent: Span
+    triggers: list[Trigger]
+    named_before: list[str]
+    refers_back: bool
+    carried: tuple[str, str] | None
+    pair_here: tuple[str, str] | None
+    label_here: str | None
+    mentions: list[ActorMention] = attrs.Factory(list)
+    spans: list[Span] = attrs.Factory(list)
+    figure_pair: tuple[tuple[str, str], str] | None = None  # set by a figure here
+    earlier: TimeSpan | None = None
+    last_trigger: Trigger | None = None
+    last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
+    last_owner: str | None = None  # and the state whose flow it was
+
+
+def _carried_pair(context: DocumentContext, state: _DocumentState, named_before: list[str],
+                  refers_back: bool) -> tuple[str, str] | None:
+    """The pair a sentence inherits: the last figure's, the recent one for "the two
+    countries", else the two states named just before or the document's protagonists."""
+    carried = state.recent_pair if refers_back else state.previous_pair
+    before = tuple(dict.fromkeys(named_before))
+    if carried is None and len(before) == 2:
+        # no figure set a pair yet: "Turkey and Greece signed ... Bilateral trade stood at"
+        return (before[0], before[1])
+    if carried is None and refers_back:
+        # "the two neighbours" with no pair nearby: the document's two protagonists
+        main = main_states(context, 2, STATE_NAME_KINDS)
+        if len(main) == 2:
+            return (main[0], main[1])
+    return carried
+
+
+def _open_sentence(context: DocumentContext, state: _DocumentState, sent: Span,
+                   triggers: list[Trigger]) -> _SentenceState:
+    named_before, state.previous_named = state.previous_named, [
+        m.country for m in context.actors.within(sent.start, sent.end)
+        if m.kind in STATE_NAME_KINDS]
+    if _paragraph_break(context.text, state.last_end, sent.start_char):
+        state.last_currency = None
+    state.last_end = sent.end_char
+    refers_back = _names_pair(sent)
+    carried = _carried_pair(context, state, named_before, refers_back)
+    return _SentenceState(
+        sent=sent, triggers=triggers, named_before=named_before, refers_back=refers_back,
+        carried=carried, pair_here=carried if refers_back else None,
+        label_here=triggers[0].label if refers_back and triggers else None)
+
+
+def _purchase_figure(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                     money: Money, span: Span, bought: tuple[str, str, str]
+                     ) -> TradeFigure | None:
+    """A purchase ("Iran bought X worth of Chinese goods") as a figure of its own."""
+    currency = _currency(money, state.last_currency, state.dollar)
+    if currency is None:
+        return None
+    state.last_currency = currency
+    sent = here.sent
+    seller, buyer, flow = bought
+    period, _ = _period(context, sent, span, here.triggers[0], here.spans, here.earlier)
+    modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
+    return TradeFigure(
+        countries=(seller, buyer), value=attrs.evolve(money, currency=currency),
+        flow=flow, period=period, source_country=seller, partner_country=buyer,
+        modality=modality,
+        evidence=(context.evidence(sent.start_char, sent.end_char),),
+        rule="trade_figure.purchase")
+
+
+def _trigger_for(context: DocumentContext, here: _SentenceState, span: Span) -> Trigger | None:
+    """The trigger an amount states, else the last figure's when the amount continues it."""
+    others = [o for o in here.spans if o.start != span.start]
+    trigger = _choose_trigger(span, here.triggers, here.sent, others)
+    last = here.last_trigger
+    if trigger is not None or last is None:
+        return trigger
+    if _own_partner(context, span.root, last)[0] or _stands_for_flow(span, last) or \
+            _compared(span):
+        # "its surplus with A was X and with B, Y": the elided flow of the last figure;
+        # "exports to A rose to X and those to B surged to Y"; "the shortfall, at X in 1986
+        # against Y for 1985": the previous value of the figure just stated
+        return last
+    return None
+
+
+def _with_stated_partners(context: DocumentContext, roles: _Roles, trigger: Trigger,
+                          span: Span) -> _Roles:
+    """The roles with the partner an amount's own phrase or list position names."""
+    own_states, has_own = _own_partner(context, span.root, trigger)
+    if has_own and set(own_states) != set(roles.targets):
+        roles = attrs.evolve(roles, targets=tuple(c for c in own_states
+                                                  if c not in roles.owners),
+                             foreign=not own_states, marker=True)
+    listed = _listed_partner(context, span, trigger)
+    if listed is not None and (set(listed[0]) != set(roles.targets) or listed[1]):
+        # "shipments to A fell to X and to B by 3 pct to Y": each amount its partner
+        roles = attrs.evolve(roles, targets=tuple(c for c in listed[0]
+                                                  if c not in roles.owners),
+                             foreign=listed[1], marker=True)
+    return roles
+
+
+def _with_reporter(context: DocumentContext, state: _DocumentState, sent: Span,
+                   trigger: Trigger, roles: _Roles) -> _Roles:
+    """Note who owns a reported flow, or give an ownerless one the state reported on."""
+    if trigger.label not in _REPORTED_FLOWS:
+        return roles
+    if len(roles.owners) == 1:
+        state.reporter[trigger.label] = state.reporter[""] = roles.owners[0]
+    elif not roles.owners and len(roles.targets) == 1 and not roles.foreign and \
+            not _is_verb(trigger.head):
+        # the state that owned the last such flow, else the last flow of any kind
+        owner = state.reporter.get(trigger.label) or state.reporter.get("")
+        if owner is not None and owner != roles.targets[0] and \
+                _only_partners_besides(context, sent, owner):
+            # "West German exports to Latin America fell ... Shipments to Mexico
+            # fell to X": the flow's owner is the one the story reports on
+            roles = attrs.evolve(roles, owners=(owner,))
+    return roles
+
+
+def _with_anaphora(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                   trigger: Trigger, span: Span, roles: _Roles) -> _Roles:
+    """Mark roles that refer back to an earlier figure's pair, and give a state's known flow
+    its partner."""
+    partner = state.bilateral_of.get((roles.owners[0], trigger.label)) \
+        if len(roles.owners) == 1 and not roles.targets and not roles.foreign else None
+    if partner is not None and _owned_flow_noun(context, trigger):
+        # "France's trade deficit with the Soviet Union ... France's trade shortfall,
+        # at X": the state's flow the story is about keeps its partner
+        roles = attrs.evolve(roles, targets=(partner,), marker=True)
+    bare = _is_repeat(trigger, roles, trigger.label)
+    if _is_repeat(trigger, roles, state.previous_label) or (bare and here.pair_here) or (
+            here.refers_back and not roles.owners and not roles.targets):
+        roles = attrs.evolve(roles, anaphoric=True)
+    if trigger.label in _TRANSFER_FLOWS and state.previous_label in _TRANSFER_FLOWS and \
+            len(roles.owners) + len(roles.targets) == 1 and not roles.marker and \
+            not _names_recipient(trigger.head, span.root):
+        # "Turkey will receive ... in U.S. aid. Next year Washington promised ...":
+        # the donor's next transfer goes to the same recipient
+        roles = attrs.evolve(roles, anaphoric=True)
+    return roles
+
+
+def _figure_roles(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                  trigger: Trigger, span: Span) -> _Roles:
+    roles = _with_stated_partners(context, _roles(context, trigger, span.root), trigger, span)
+    roles = _with_reporter(context, state, here.sent, trigger, roles)
+    return _with_anaphora(context, state, here, trigger, span, roles)
+
+
+_Found = tuple[tuple[str, ...], str, _Roles]
+
+
+def _pair_of_last_figure(here: _SentenceState, trigger: Trigger,
+                         roles: _Roles) -> _Found | None:
+    """The pair of the figure just stated, for a parallel or sibling flow."""
+    figure_pair = here.figure_pair
+    if figure_pair is None:
+        return None
+    pair, label = figure_pair
+    if _parallel(trigger, roles, pair, label):
+        # "A's exports to B fell to X, while B's exports rose to Y"
+        return pair, "parallel", roles
+    if not roles.foreign and trigger.label in _REPORTED_FLOWS and label in _REPORTED_FLOWS \
+            and trigger.label != label and all(c in pair for c in roles.owners + roles.targets):
+        # "exported X to the U.S. and imported Y", "imports from the EC worth X and
+        # exports worth Y": the other flow of the pair just named
+        if not roles.owners and here.last_owner is not None and here.last_owner in pair:
+            roles = attrs.evolve(roles, owners=(here.last_owner,))
+        return pair, "sibling", roles
+    return None
+
+
+def _pair_in_sentence(here: _SentenceState, trigger: Trigger, roles: _Roles) -> _Found | None:
+    """The pair a figure shares with the figures before it in its sentence."""
+    found = _pair_of_last_figure(here, trigger, roles)
+    if found is not None:
+        return found
+    if here.last_pair is not None and not roles.owners and \
+            not roles.targets and not roles.foreign and \
+            _in_comparison(trigger.head):
+        # "a X deficit in goods compared to a Y surplus in services": same pair
+        return here.last_pair, "compared", roles
+    carried = here.carried
+    if carried is not None and len(roles.owners) == 1 and \
+            not roles.targets and roles.owners[0] in carried and \
+            not roles.foreign and _pronoun_partner(here.sent):
+        # "the U.S. ran a X deficit in goods compared to a Y surplus in services
+        # with its neighbour": the partner is the other state of the pair
+        return carried, "previous", roles
+    return None
+
+
+def _transfer_pair(context: DocumentContext, state: _DocumentState, trigger: Trigger,
+                   span: Span, roles: _Roles) -> _Found | None:
+    """The other state of a loan, aid or pledge the syntax names only one side of."""
+    if trigger.label not in _TRANSFER_FLOWS or roles.foreign:
+        return None
+    recent = state.recent_pair
+    if recent is not None and not roles.owners and len(roles.targets) == 1 and \
+            roles.targets[0] in recent:
+        # "Turkey will receive 720 mln dlrs in aid" in a story about the pair's aid
+        # accord: the donor is the other state of the pair
+        return recent, "recipient", attrs.evolve(roles, owners=tuple(
+            c for c in recent if c != roles.targets[0]))
+    if len(roles.owners) != 1 or roles.targets:
+        return None
+    donor = roles.owners[0]
+    recipient = state.last_recipient
+    if recipient is not None and state.previous_label in _TRANSFER_FLOWS and \
+            recipient != donor and not _names_recipient(trigger.head, span.root):
+        # "Japan raised its pledge to Ukraine to X. Germany increased its pledge to
+        # Y": one donor per sentence, the recipient named once
+        return (donor, recipient), "recipient", attrs.evolve(roles, targets=(recipient,))
+    if _donor_only(context, trigger, span.root, donor):
+        # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
+        # Indonesia's funding: the story's own state receives it
+        main = main_states(context, 1, _COUNTRY_OR_CAPITAL_KINDS)
+        if main and main[0] != donor:
+            return (donor, main[0]), "story", attrs.evolve(roles, targets=(main[0],))
+    return None
+
+
+def _figure_pair(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+                 trigger: Trigger, span: Span, roles: _Roles) -> _Found:
+    """The two states of a figure, how they were found, and the roles completed by it."""
+    pair, how = _pair(context, here.sent, roles, here.pair_here or here.carried)
+    if how == "previous" and roles.owners and \
+            state.owner_of.get(frozenset(pair), roles.owners[0]) != roles.owners[0]:
+        # "Japan's surplus with the U.S. ... the U.S. deficit": a figure of the other
+        # state is no repeat of the pair's figure (here: the U.S. deficit with all)
+        pair, how = (), ""
+    if pair:
+        return pair, how, roles
+    return _pair_in_sentence(here, trigger, roles) or \
+        _transfer_pair(context, state, trigger, span, roles) or ((), how, roles)
+
+
+def _note_dollar(state: _DocumentState, currency: str, money: Money) -> None:
+    """Remember which dollar a story's bare "dlrs" mean."""
+    if currency.endswith("D") and currency != "USD":
+        state.dollar = currency
+    elif currency == "USD" and not _BARE_DOLLAR.match(money.text.strip()):
+        state.dollar = None
+
+
+def _figure_flow(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
+                 favoured: str | None, pair: tuple[str, ...]) -> str:
+    flow = trigger.label
+    after = context.doc[span.end:min(sent.end, span.end + 3)]
+    if flow in {"export", "import"} and [t.lower_ for t in after][:2] == ["more", "than"]:
+        flow = "balance"
+    if favoured is not None and favoured in pair:
+        flow = "balance"
+    return flow
+
+
+def _figure_modality(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
+                     target: bool) -> Modality:
+    modality = modality_for(trigger, TRADE_MODALITIES)
+    if modality is Modality.ASSERTED:
+        modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
+    if target or (modality is Modality.ASSERTED
+                  and context.tense(span.root) == "future"):
+        modality = Modality.PLANNED
+    return modality
+
+
+def _remember(state: _DocumentState, here: _SentenceState, trigger: Trigger, roles: _Roles,
+              pair: tuple[str, ...], how: str, flow: str, partner: str | None) -> None:
+    """Carry what a figure settled over to the next figures and sentences."""
+    here.last_pair = pair
+    here.last_owner = roles.owners[0] if roles.owners else None
+    if flow in _TRANSFER_FLOWS:
+        state.last_recipient = partner if partner in pair else None
+    if how in {"syntax", "sentence", "protagonists"} and roles.owners:
+        state.owner_of[frozenset(pair)] = roles.owners[0]
+    if how in {"syntax", "sentence", "recipient", "protagonists"}:
+        here.pair_here = (pair[0], pair[1])
+        here.figure_pair = (here.pair_here, trigger.label)
+    here.label_here = trigger.label
+
+
+def _figure_at(context: DocumentContext, state: _DocumentState, here: _SentenceState,
+               money: Money, span: Span) -> TradeFigure | None:
+    """The figure an amount states, or ``None``; updates what later amounts inherit."""
+    if _levy_amount(span):
+        return None  # "tariffs worth up to 300 mln dlrs on Japanese exports"
+    if is_change_span(span):
+        return None  # "rose 900 mln dlrs to 2.6 billion": the change is no figure, the level is
+    sent = here.sent
+    bought = _purchase(context, span.root, sent, here.named_before)
+    if bought is not None:
+        return _purchase_figure(context, state, here, money, span, bought)
+    trigger = _trigger_for(context, here, span)
+    if trigger is None:
+        return None
+    here.last_trigger = trigger
+    if in_conditional_consequent(trigger.head) or in_conditional_consequent(span.root):
+        return None  # "even if barriers were removed, trade would remain at X"
+    roles = _figure_roles(context, state, here, trigger, span)
+    favoured = _in_favour_of(context, span, sent)
+    if favoured is not None:
+        roles = attrs.evolve(roles, marker=True)
+    pair, how, roles = _figure_pair(context, state, here, trigger, span, roles)
+    currency = _currency(money, state.last_currency, state.dollar)
+    if currency is None:
+        return None
+    state.last_currency = currency
+    if len(pair) != 2:
+        return None
+    _note_dollar(state, currency, money)
+    flow = _figure_flow(context, sent, span, trigger, favoured, pair)
+    period, target = _period(context, sent, span, trigger, here.spans, here.earlier)
+    here.earlier = period or here.earlier
+    modality = _figure_modality(context, sent, span, trigger, target)
+    source, partner = _direction(flow, trigger, roles, pair)
+    if favoured is not None and favoured in pair:
+        source = favoured
+        partner = next(c for c in pair if c != favoured)
+    _remember(state, here, trigger, roles, pair, how, flow, partner)
+    return TradeFigure(
+        countries=pair,
+        value=attrs.evolve(money, currency=currency),
+        flow=flow,
+        period=period,
+        source_country=source,
+        partner_country=partner,
+        modality=modality,
+        evidence=(context.evidence(sent.start_char, sent.end_char),),
+        rule=f"trade_figure.{trigger.entry.id}.{how}",
+    )
+
+
+def _close_sentence(context: DocumentContext, state: _DocumentState,
+                    here: _SentenceState) -> None:
+    """Settle the pair a sentence hands on, and the partners its flows name."""
+    if here.pair_here is None:
+        here.pair_here, here.label_here = _sentence_pair(
+            context, here.sent, here.triggers, here.mentions, here.carried)
+    for trigger in here.triggers:
+        if trigger.label in _REPORTED_FLOWS and not _is_verb(trigger.head):
+            roles = _roles(context, trigger, None)
+            if len(roles.owners) == 1 and len(roles.targets) == 1 and not roles.foreign:
+                state.bilateral_of[(roles.owners[0], trigger.label)] = roles.targets[0]
+    if here.pair_here is not None:
+        state.recent_pair = here.pair_here
+    state.previous_pair, state.previous_label = here.pair_here, here.label_here
+
+
 def extract_trade_figures(context: DocumentContext) -> list[Event]:
     """Every trade-figure mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
         return []
     lexicon = load_lexicon("trade_figure")
     found: list[Event] = []
-    previous_pair: tuple[str, str] | None = None
-    previous_label: str | None = None
-    recent_pair: tuple[str, str] | None = None
-    last_currency: str | None = None
-    dollar: str | None = None
-    last_end = 0
-    previous_named: list[str] = []
-    owner_of: dict[frozenset[str], str] = {}  # pair -> the state owning its last figure
-    reporter: dict[str, str] = {}  # flow -> the state that owned the last such flow
-    bilateral_of: dict[tuple[str, str], str] = {}  # (owner, flow) -> its partner named so far
-    last_recipient: str | None = None  # who received the last loan, aid or pledge
+    state = _DocumentState()
     for sent in context.sentences:
-        named_before, previous_named = previous_named, [
-            m.country for m in context.actors.within(sent.start, sent.end)
-            if m.kind in STATE_KINDS]
-        if _paragraph_break(context.text, last_end, sent.start_char):
-            last_currency = None
-        last_end = sent.end_char
-        triggers = [t for t in lexicon.find(sent) if _usable(t)]
-        refers_back = _names_pair(sent)
-        carried = recent_pair if refers_back else previous_pair
-        before = tuple(dict.fromkeys(named_before))
-        if carried is None and len(before) == 2:
-            # no figure set a pair yet: "Turkey and Greece signed ... Bilateral trade stood at"
-            carried = (before[0], before[1])
-        elif carried is None and refers_back:
-            # "the two neighbours" with no pair nearby: the document's two protagonists
-            main = main_states(context, 2, STATE_KINDS)
-            if len(main) == 2:
-                carried = (main[0], main[1])
-        pair_here: tuple[str, str] | None = carried if refers_back else None
-        label_here: str | None = None
-        if refers_back and triggers:
-            label_here = triggers[0].label
-        figure_pair: tuple[tuple[str, str], str] | None = None  # set by a figure here
-        if not triggers:
-            previous_pair, previous_label = pair_here, None
+        here = _open_sentence(context, state, sent, [t for t in lexicon.find(sent) if _usable(t)])
+        if not here.triggers:
+            state.previous_pair, state.previous_label = here.pair_here, None
             continue
-        mentions = [m for m in context.actors.within(sent.start, sent.end)
-                    if m.kind in STATE_KINDS]
-        hint = mentions[0].country if mentions else (carried[0] if carried else None)
+        here.mentions = [m for m in context.actors.within(sent.start, sent.end)
+                         if m.kind in STATE_NAME_KINDS]
+        hint = here.mentions[0].country if here.mentions else (
+            here.carried[0] if here.carried else None)
         moneys = _sentence_money(context, sent, hint)
         aligned = [(m, sp) for m in moneys if (sp := _money_root(context, m)) is not None]
-        spans = [sp for _, sp in aligned]
-        earlier: TimeSpan | None = None
-        last_trigger: Trigger | None = None
-        last_pair: tuple[str, ...] | None = None  # the pair of the last figure here
-        last_owner: str | None = None  # and the state whose flow it was
+        here.spans = [sp for _, sp in aligned]
         for money, span in aligned:
-            others = [o for o in spans if o.start != span.start]
-            if _levy_amount(span):
-                continue  # "tariffs worth up to 300 mln dlrs on Japanese exports"
-            if is_change_span(span):
-                # "rose 900 mln dlrs to 2.6 billion": the change is no figure, the level is
-                continue
-            bought = _purchase(context, span.root, sent, named_before)
-            if bought is not None:
-                currency = _currency(money, last_currency, dollar)
-                if currency is None:
-                    continue
-                last_currency = currency
-                seller, buyer, flow = bought
-                period, _ = _period(context, sent, span, triggers[0], spans, earlier)
-                modality, _ = modality_at(sent, span.start, span.end,
-                                          allowed=TRADE_MODALITIES)
-                found.append(TradeFigure(
-                    countries=(seller, buyer), value=attrs.evolve(money, currency=currency),
-                    flow=flow, period=period, source_country=seller, partner_country=buyer,
-                    modality=modality,
-                    evidence=(context.evidence(sent.start_char, sent.end_char),),
-                    rule="trade_figure.purchase"))
-                continue
-            trigger = _choose_trigger(span, triggers, sent, others)
-            if trigger is None and last_trigger is not None and \
-                    _own_partner(context, span.root, last_trigger)[0]:
-                # "its surplus with A was X and with B, Y": the elided flow of the last figure
-                trigger = last_trigger
-            if trigger is None and last_trigger is not None and \
-                    _stands_for_flow(span, last_trigger):
-                # "exports to A rose to X and those to B surged to Y"
-                trigger = last_trigger
-            if trigger is None and last_trigger is not None and _compared(span):
-                # "the shortfall, at X in 1986 against Y for 1985": the previous value of the
-                # figure just stated
-                trigger = last_trigger
-            if trigger is None:
-                continue
-            last_trigger = trigger
-            if in_conditional_consequent(trigger.head) or \
-                    in_conditional_consequent(span.root):
-                continue  # "even if barriers were removed, trade would remain at X"
-            roles = _roles(context, trigger, span.root)
-            own_states, has_own = _own_partner(context, span.root, trigger)
-            if has_own and set(own_states) != set(roles.targets):
-                roles = attrs.evolve(roles, targets=tuple(c for c in own_states
-                                                          if c not in roles.owners),
-                                     foreign=not own_states, marker=True)
-            listed = _listed_partner(context, span, trigger)
-            if listed is not None and (set(listed[0]) != set(roles.targets) or listed[1]):
-                # "shipments to A fell to X and to B by 3 pct to Y": each amount its partner
-                roles = attrs.evolve(roles, targets=tuple(c for c in listed[0]
-                                                          if c not in roles.owners),
-                                     foreign=listed[1], marker=True)
-            if trigger.label not in _REPORTED_FLOWS:
-                pass
-            elif len(roles.owners) == 1:
-                reporter[trigger.label] = reporter[""] = roles.owners[0]
-            elif not roles.owners and len(roles.targets) == 1 and not roles.foreign and \
-                    not _is_verb(trigger.head):
-                # the state that owned the last such flow, else the last flow of any kind
-                owner = reporter.get(trigger.label) or reporter.get("")
-                if owner is not None and owner != roles.targets[0] and \
-                        _only_partners_besides(context, sent, owner):
-                    # "West German exports to Latin America fell ... Shipments to Mexico
-                    # fell to X": the flow's owner is the one the story reports on
-                    roles = attrs.evolve(roles, owners=(owner,))
-            partner = bilateral_of.get((roles.owners[0], trigger.label)) \
-                if len(roles.owners) == 1 and not roles.targets and not roles.foreign else None
-            if partner is not None and _owned_flow_noun(context, trigger):
-                # "France's trade deficit with the Soviet Union ... France's trade shortfall,
-                # at X": the state's flow the story is about keeps its partner
-                roles = attrs.evolve(roles, targets=(partner,), marker=True)
-            bare = _is_repeat(trigger, roles, trigger.label)
-            if _is_repeat(trigger, roles, previous_label) or (bare and pair_here) or (
-                    refers_back and not roles.owners and not roles.targets):
-                roles = attrs.evolve(roles, anaphoric=True)
-            if trigger.label in _TRANSFER_FLOWS and previous_label in _TRANSFER_FLOWS and \
-                    len(roles.owners) + len(roles.targets) == 1 and not roles.marker and \
-                    not _names_recipient(trigger.head, span.root):
-                # "Turkey will receive ... in U.S. aid. Next year Washington promised ...":
-                # the donor's next transfer goes to the same recipient
-                roles = attrs.evolve(roles, anaphoric=True)
-            favoured = _in_favour_of(context, span, sent)
-            if favoured is not None:
-                roles = attrs.evolve(roles, marker=True)
-            pair, how = _pair(context, sent, roles, pair_here or carried)
-            if how == "previous" and roles.owners and \
-                    owner_of.get(frozenset(pair), roles.owners[0]) != roles.owners[0]:
-                # "Japan's surplus with the U.S. ... the U.S. deficit": a figure of the other
-                # state is no repeat of the pair's figure (here: the U.S. deficit with all)
-                pair, how = (), ""
-            if not pair and figure_pair is not None and _parallel(trigger, roles, *figure_pair):
-                # "A's exports to B fell to X, while B's exports rose to Y"
-                pair, how = figure_pair[0], "parallel"
-            if not pair and figure_pair is not None and not roles.foreign and \
-                    trigger.label in _REPORTED_FLOWS and figure_pair[1] in _REPORTED_FLOWS and \
-                    trigger.label != figure_pair[1] and \
-                    all(c in figure_pair[0] for c in roles.owners + roles.targets):
-                # "exported X to the U.S. and imported Y", "imports from the EC worth X and
-                # exports worth Y": the other flow of the pair just named
-                pair, how = figure_pair[0], "sibling"
-                if not roles.owners and last_owner is not None and last_owner in pair:
-                    roles = attrs.evolve(roles, owners=(last_owner,))
-            if not pair and last_pair is not None and not roles.owners and \
-                    not roles.targets and not roles.foreign and \
-                    _in_comparison(trigger.head):
-                # "a X deficit in goods compared to a Y surplus in services": same pair
-                pair, how = last_pair, "compared"
-            if not pair and carried is not None and len(roles.owners) == 1 and \
-                    not roles.targets and roles.owners[0] in carried and \
-                    not roles.foreign and _pronoun_partner(sent):
-                # "the U.S. ran a X deficit in goods compared to a Y surplus in services
-                # with its neighbour": the partner is the other state of the pair
-                pair, how = carried, "previous"
-            if not pair and recent_pair is not None and trigger.label in _TRANSFER_FLOWS and \
-                    not roles.owners and len(roles.targets) == 1 and \
-                    roles.targets[0] in recent_pair and not roles.foreign:
-                # "Turkey will receive 720 mln dlrs in aid" in a story about the pair's aid
-                # accord: the donor is the other state of the pair
-                pair, how = recent_pair, "recipient"
-                roles = attrs.evolve(roles, owners=tuple(
-                    c for c in recent_pair if c != roles.targets[0]))
-            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
-                    not roles.targets and not roles.foreign and last_recipient is not None and \
-                    previous_label in _TRANSFER_FLOWS and last_recipient != roles.owners[0] and \
-                    not _names_recipient(trigger.head, span.root):
-                # "Japan raised its pledge to Ukraine to X. Germany increased its pledge to
-                # Y": one donor per sentence, the recipient named once
-                pair, how = (roles.owners[0], last_recipient), "recipient"
-                roles = attrs.evolve(roles, targets=(last_recipient,))
-            if not pair and trigger.label in _TRANSFER_FLOWS and len(roles.owners) == 1 and \
-                    not roles.targets and not roles.foreign and \
-                    _donor_only(context, trigger, span.root, roles.owners[0]):
-                # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
-                # Indonesia's funding: the story's own state receives it
-                main = main_states(context, 1, _STATE_NAME_KINDS)
-                if main and main[0] != roles.owners[0]:
-                    pair, how = (roles.owners[0], main[0]), "story"
-                    roles = attrs.evolve(roles, targets=(main[0],))
-            currency = _currency(money, last_currency, dollar)
-            if currency is None:
-                continue
-            last_currency = currency
-            if len(pair) != 2:
-                continue
-            if currency.endswith("D") and currency != "USD":
-                dollar = currency
-            elif currency == "USD" and not _BARE_DOLLAR.match(money.text.strip()):
-                dollar = None
-            flow = trigger.label
-            after = context.doc[span.end:min(sent.end, span.end + 3)]
-            if flow in {"export", "import"} and [t.lower_ for t in after][:2] == ["more", "than"]:
-                flow = "balance"
-            if favoured is not None and favoured in pair:
-                flow = "balance"
-            period, target = _period(context, sent, span, trigger, spans, earlier)
-            earlier = period or earlier
-            modality = modality_for(trigger, TRADE_MODALITIES)
-            if modality is Modality.ASSERTED:
-                modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
-            if target or (modality is Modality.ASSERTED
-                          and context.tense(span.root) == "future"):
-                modality = Modality.PLANNED
-            source, partner = _direction(flow, trigger, roles, pair)
-            if favoured is not None and favoured in pair:
-                source = favoured
-                partner = next(c for c in pair if c != favoured)
-            found.append(
-                TradeFigure(
-                    countries=pair,
-                    value=attrs.evolve(money, currency=currency),
-                    flow=flow,
-                    period=period,
-                    source_country=source,
-                    partner_country=partner,
-                    modality=modality,
-                    evidence=(context.evidence(sent.start_char, sent.end_char),),
-                    rule=f"trade_figure.{trigger.entry.id}.{how}",
-                )
-            )
-            last_pair = pair
-            last_owner = roles.owners[0] if roles.owners else None
-            if flow in _TRANSFER_FLOWS:
-                last_recipient = partner if partner in pair else None
-            if how in {"syntax", "sentence", "protagonists"} and roles.owners:
-                owner_of[frozenset(pair)] = roles.owners[0]
-            if how in {"syntax", "sentence", "recipient", "protagonists"}:
-                pair_here = (pair[0], pair[1])
-                figure_pair = (pair_here, trigger.label)
-            label_here = trigger.label
-        if pair_here is None:
-            pair_here, label_here = _sentence_pair(context, sent, triggers, mentions, carried)
-        for trigger in triggers:
-            if trigger.label in _REPORTED_FLOWS and not _is_verb(trigger.head):
-                roles = _roles(context, trigger, None)
-                if len(roles.owners) == 1 and len(roles.targets) == 1 and not roles.foreign:
-                    bilateral_of[(roles.owners[0], trigger.label)] = roles.targets[0]
-        if pair_here is not None:
-            recent_pair = pair_here
-        previous_pair, previous_label = pair_here, label_here
+            figure = _figure_at(context, state, here, money, span)
+            if figure is not None:
+                found.append(figure)
+        _close_sentence(context, state, here)
     return found

@@ -31,14 +31,12 @@ from bilat.events import Event, Visit
 from bilat.extractors.common import (
     actor_of,
     as_scheduled,
-    conjuncts,
-    governing_verb,
     in_conditional,
     mention_for,
     modality_for,
-    pp_objects,
-    subjects,
 )
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
+from bilat.syntax.clauses import governing_verb
 from bilat.syntax.itinerary import (
     destinations,
     relative_place,
@@ -49,11 +47,14 @@ from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Span, Token
 
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
+    from bilat.values import TimeSpan
 
 __all__ = ["extract_visits"]
 
@@ -193,81 +194,121 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
     return visitors, hosts
 
 
-def _roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMention],
-                                                                list[ActorMention], bool]:
-    """Visitors, hosts and whether the visit is implicit, for one trigger."""
+_Roles = tuple[list["ActorMention"], list["ActorMention"], bool]
+
+
+def _travel_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"flew to Paris", "a visit to Moscow by Shultz"."""
     head = trigger.head
-    label = trigger.label
-    if label == "travel" and head.pos_ in {"NOUN", "PROPN"}:
+    if head.pos_ in {"NOUN", "PROPN"}:
         visitors, hosts = _noun_roles(context, trigger)
         return visitors, hosts, False
-    if label == "travel":
-        object_host = bool(trigger.entry.extra.get("object_host"))
-        hosts = _hosts(context, destinations(head, ["to", "for", "into"],
-                                             object_is_place=object_host))
-        hosts = hosts or _following_host(context, head)
-        return _official_visitors(context, subjects(head)), hosts, False
-    if label == "arrive":
-        anchor = head.head if head.dep_ == "pobj" else head
-        hosts = _hosts(context, pp_objects(head, ["in", "at", "to", "into"])
-                       or relative_place(head))
-        named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
-        visitors = _official_visitors(context, named)
-        if not visitors and anchor is not head:
-            visitors = _visitors(context, subjects(anchor))
-        if trigger.entry.extra.get("officials_only"):  # "she will also stop in Lima"
-            visitors = [m for m in visitors if m.kind == "person"]
-        return visitors, hosts, False
-    if label == "send":  # "sent officials to Moscow": the sender's state visits
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        if not any(o.lower_ in envoy_nouns() for o in objects):
-            return [], [], False
-        places = pp_objects(head, ["to"]) + [t for o in objects for t in pp_objects(o, ["to"])]
-        return _visitors(context, subjects(head)), _hosts(context, places), False
-    if label == "depart":  # "left for Washington", "before his departure for Paris"
-        named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
-        preps = trigger.entry.extra.get("host_preps", ["for"])  # "heads to Israel"
-        return _visitors(context, named), _hosts(context, pp_objects(head, preps)), False
-    if label == "presence":  # officials only: "Russians who could be in Syria" is no visit
-        named = subjects(head)
-        official = any(t.lower_ in _visit_config("official_nouns") for t in named)
-        visitors = [m for m in _visitors(context, named)
-                    if m.kind in OFFICIAL_KINDS or (official and m.kind == "demonym")]
-        return visitors, _hosts(context, pp_objects(head, ["in"])), True
-    if label == "return":  # "returned from Egypt", "returning from his holiday in Egypt"
-        origins = pp_objects(head, ["from"])
-        places = [*origins, *(o for t in origins for o in pp_objects(t, ["in", "to"]))]
-        hosts = _hosts(context, places)
-        implicit = not any(t.lower_ in VISIT_NOUNS for t in origins)
-        return _visitors(context, subjects(head)), hosts, implicit
-    if label == "host":
-        passive = [c for c in head.children if c.dep_ == "nsubjpass"]
-        # "Modi was received by Xi in Beijing": the passive subject is the guest
-        guests = passive or [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        visitors = _visitors(context, guests, depth=1)  # not "received a credit from Japan"
-        if passive:
-            visitors = [m for m in visitors if m.kind in OFFICIAL_KINDS]
-        agents = [o for a in head.children if a.dep_ == "agent" for o in a.children
-                  if o.dep_ == "pobj"]
-        places = pp_objects(head, ["in", "at"]) + [p for a in agents
-                                                    for p in pp_objects(a, ["in", "at"])]
-        hosts = _hosts(context, venue_places(places))
-        if not hosts:
-            hosting = agents if passive else subjects(head)
-            hosts = [m for m in _visitors(context, hosting) if m.kind != "demonym"]
-        return visitors, hosts, True
-    if label == "meet":
-        return _meeting_roles(context, head)
-    return [], [], False
+    object_host = bool(trigger.entry.extra.get("object_host"))
+    hosts = _hosts(context, destinations(head, ["to", "for", "into"],
+                                         object_is_place=object_host))
+    hosts = hosts or _following_host(context, head)
+    return _official_visitors(context, subjects(head)), hosts, False
 
 
-def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMention],
-                                                                   list[ActorMention], bool]:
-    verb = governing_verb(head, max_hops=6) if head.pos_ in {"NOUN", "PROPN"} else head
-    partners = pp_objects(head, ["with", "between"])
+def _arrive_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"arrived in Beijing", "on his arrival in Tokyo"."""
+    head = trigger.head
+    anchor = head.head if head.dep_ == "pobj" else head
+    hosts = _hosts(context, pp_objects(head, ["in", "at", "to", "into"])
+                   or relative_place(head))
+    named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
+    visitors = _official_visitors(context, named)
+    if not visitors and anchor is not head:
+        visitors = _visitors(context, subjects(anchor))
+    if trigger.entry.extra.get("officials_only"):  # "she will also stop in Lima"
+        visitors = [m for m in visitors if m.kind == "person"]
+    return visitors, hosts, False
+
+
+def _send_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"sent officials to Moscow": the sender's state visits."""
+    head = trigger.head
     objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-    if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
-        partners += objects
+    if not any(o.lower_ in envoy_nouns() for o in objects):
+        return [], [], False
+    places = pp_objects(head, ["to"]) + [t for o in objects for t in pp_objects(o, ["to"])]
+    return _visitors(context, subjects(head)), _hosts(context, places), False
+
+
+def _depart_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"left for Washington", "before his departure for Paris", "heads to Israel"."""
+    head = trigger.head
+    named = subjects(head) or [c for c in head.children if c.dep_ == "poss"]
+    preps = trigger.entry.extra.get("host_preps", ["for"])
+    return _visitors(context, named), _hosts(context, pp_objects(head, preps)), False
+
+
+def _presence_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """Officials only: "Russians who could be in Syria" is no visit."""
+    head = trigger.head
+    named = subjects(head)
+    official = any(t.lower_ in _visit_config("official_nouns") for t in named)
+    visitors = [m for m in _visitors(context, named)
+                if m.kind in OFFICIAL_KINDS or (official and m.kind == "demonym")]
+    return visitors, _hosts(context, pp_objects(head, ["in"])), True
+
+
+def _return_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"returned from Egypt", "returning from his holiday in Egypt"."""
+    head = trigger.head
+    origins = pp_objects(head, ["from"])
+    places = [*origins, *(o for t in origins for o in pp_objects(t, ["in", "to"]))]
+    hosts = _hosts(context, places)
+    implicit = not any(t.lower_ in VISIT_NOUNS for t in origins)
+    return _visitors(context, subjects(head)), hosts, implicit
+
+
+def _host_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"Xi received Modi in Beijing", "Modi was received by Xi"."""
+    head = trigger.head
+    passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+    # "Modi was received by Xi in Beijing": the passive subject is the guest
+    guests = passive or [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+    visitors = _visitors(context, guests, depth=1)  # not "received a credit from Japan"
+    if passive:
+        visitors = [m for m in visitors if m.kind in OFFICIAL_KINDS]
+    agents = [o for a in head.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]
+    places = pp_objects(head, ["in", "at"]) + [p for a in agents
+                                                for p in pp_objects(a, ["in", "at"])]
+    hosts = _hosts(context, venue_places(places))
+    if not hosts:
+        hosting = agents if passive else subjects(head)
+        hosts = [m for m in _visitors(context, hosting) if m.kind != "demonym"]
+    return visitors, hosts, True
+
+
+def _meet_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    return _meeting_roles(context, trigger.head)
+
+
+_ROLE_READERS: dict[str, Callable[[DocumentContext, Trigger], _Roles]] = {
+    "travel": _travel_roles,
+    "arrive": _arrive_roles,
+    "send": _send_roles,
+    "depart": _depart_roles,
+    "presence": _presence_roles,
+    "return": _return_roles,
+    "host": _host_roles,
+    "meet": _meet_roles,
+}
+
+
+def _roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """Visitors, hosts and whether the visit is implicit, for one trigger."""
+    reader = _ROLE_READERS.get(trigger.label)
+    return ([], [], False) if reader is None else reader(context, trigger)
+
+
+def _meeting_places(context: DocumentContext, head: Token, verb: Token | None,
+                    partners: list[Token], objects: list[Token]) -> list[ActorMention]:
+    """The capital, place or seat of government a meeting is held in (``partners`` gains
+    the "with"/"between" objects of clauses on the meeting)."""
     places = pp_objects(head, ["in", "at"])
     if head.pos_ == "VERB":  # "attended a funeral in Tokyo": where the thing attended is
         places += [t for t in venue_places(objects) if t not in objects]
@@ -287,8 +328,12 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
     if not hosts:  # "met ... at the White House", "talks at the Kremlin": a seat of government
         hosts = [m for m in (mention_for(context, p, frozenset({"body"}), depth=1) for p in places)
                  if m is not None]
-    if len(hosts) != 1:
-        return [], [], True
+    return hosts
+
+
+def _meeting_people(context: DocumentContext, head: Token, verb: Token | None,
+                    partners: list[Token]) -> list[Token]:
+    """The tokens that may name a meeting's participants."""
     people: list[Token] = list(partners)
     if head.pos_ in {"NOUN", "PROPN"}:  # "his talks in Washington"
         people += [c for c in head.children if c.dep_ == "poss"]
@@ -301,7 +346,19 @@ def _meeting_roles(context: DocumentContext, head: Token) -> tuple[list[ActorMen
         people += subjects(verb)
         if verb != head:
             people += pp_objects(verb, ["with", "between"])
-    people = [p for p in people if p != head]  # "the meeting ended": not a participant
+    return [p for p in people if p != head]  # "the meeting ended": not a participant
+
+
+def _meeting_roles(context: DocumentContext, head: Token) -> _Roles:
+    verb = governing_verb(head, max_hops=6) if head.pos_ in {"NOUN", "PROPN"} else head
+    partners = pp_objects(head, ["with", "between"])
+    objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+    if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
+        partners += objects
+    hosts = _meeting_places(context, head, verb, partners, objects)
+    if len(hosts) != 1:
+        return [], [], True
+    people = _meeting_people(context, head, verb, partners)
     visitors = [m for m in _visitors(context, people) if m.kind in OFFICIAL_KINDS | {"country"}]
     return visitors, hosts, True
 
@@ -424,6 +481,63 @@ def _sentence_host(context: DocumentContext, sent: Span,
     return [attrs.evolve(first, kind="country")]  # the state, not a place the text names
 
 
+def _completed_roles(context: DocumentContext, trigger: Trigger, sent: Span) -> _Roles:
+    """A trigger's roles, with a missing host or visitor taken from the sentence where the
+    trigger allows it (``host_in_sentence``)."""
+    visitors, hosts, implicit = _roles(context, trigger)
+    if not trigger.entry.extra.get("host_in_sentence"):
+        return visitors, hosts, implicit
+    if visitors and not hosts and _names_no_destination(trigger.head):
+        hosts = _sentence_host(context, sent, visitors)
+    if hosts and not visitors and trigger.head.pos_ in {"NOUN", "PROPN"} and \
+            _unowned(context, trigger.head):
+        visitors = _protagonist(context, trigger.head, hosts)
+    return visitors, hosts, implicit
+
+
+def _modality_and_date(context: DocumentContext, trigger: Trigger,
+                       sent: Span) -> tuple[Modality, TimeSpan | None]:
+    modality = modality_for(trigger, VISIT_MODALITIES)
+    if modality is Modality.ASSERTED and _future_clause(context, trigger.head):
+        modality = Modality.PLANNED
+    # "begins a state visit on Tuesday" in Sunday's paper: still to come
+    modality, date = as_scheduled(context, trigger.head, sent, modality)
+    if date is None:
+        date = context.date_for(
+            trigger.head,
+            sent,
+            tense="future" if modality is Modality.PLANNED else None,
+            fallback=modality is Modality.ASSERTED,
+        )
+    return modality, date
+
+
+def _trigger_visits(context: DocumentContext, trigger: Trigger, sent: Span) -> list[Event]:
+    """The visits one trigger states: one per visitor and host of different states."""
+    if in_conditional(trigger.head):
+        return []  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
+    visitors, hosts, implicit = _completed_roles(context, trigger, sent)
+    if not visitors or not hosts:
+        return []
+    modality, date = _modality_and_date(context, trigger, sent)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    return [
+        Visit(
+            visitor_country=visitor.country,
+            host_country=host.country,
+            visitor=actor_of(visitor),
+            location=(Place(name=host.text, country=host.country)
+                      if host.kind in {"capital", "place"} else None),
+            implicit=implicit,
+            date=date,
+            modality=modality,
+            evidence=evidence,
+            rule=f"visit.{trigger.entry.id}",
+        )
+        for visitor in visitors for host in hosts if visitor.country != host.country
+    ]
+
+
 def extract_visits(context: DocumentContext) -> list[Event]:
     """Every visit mention in the document (merged later by :mod:`bilat.merging`)."""
     if not context.has_parser:
@@ -432,50 +546,5 @@ def extract_visits(context: DocumentContext) -> list[Event]:
     found: list[Event] = _presence_visits(context)
     for sent in context.sentences:
         for trigger in lexicon.find(sent):
-            if in_conditional(trigger.head):
-                continue  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
-            visitors, hosts, implicit = _roles(context, trigger)
-            if visitors and not hosts and trigger.entry.extra.get("host_in_sentence") and \
-                    _names_no_destination(trigger.head):
-                hosts = _sentence_host(context, sent, visitors)
-            if hosts and not visitors and trigger.entry.extra.get("host_in_sentence") and \
-                    trigger.head.pos_ in {"NOUN", "PROPN"} and _unowned(context, trigger.head):
-                visitors = _protagonist(context, trigger.head, hosts)
-            if not visitors or not hosts:
-                continue
-            modality = modality_for(trigger, VISIT_MODALITIES)
-            if modality is Modality.ASSERTED and _future_clause(context, trigger.head):
-                modality = Modality.PLANNED
-            # "begins a state visit on Tuesday" in Sunday's paper: still to come
-            modality, date = as_scheduled(context, trigger.head, sent, modality)
-            if date is None:
-                date = context.date_for(
-                    trigger.head,
-                    sent,
-                    tense="future" if modality is Modality.PLANNED else None,
-                    fallback=modality is Modality.ASSERTED,
-                )
-            evidence = (context.evidence(sent.start_char, sent.end_char),)
-            for visitor in visitors:
-                for host in hosts:
-                    if visitor.country == host.country:
-                        continue
-                    location = (
-                        Place(name=host.text, country=host.country)
-                        if host.kind in {"capital", "place"}
-                        else None
-                    )
-                    found.append(
-                        Visit(
-                            visitor_country=visitor.country,
-                            host_country=host.country,
-                            visitor=actor_of(visitor),
-                            location=location,
-                            implicit=implicit,
-                            date=date,
-                            modality=modality,
-                            evidence=evidence,
-                            rule=f"visit.{trigger.entry.id}",
-                        )
-                    )
+            found += _trigger_visits(context, trigger, sent)
     return found

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 __all__ = [
     "agents",
     "attached_verb",
+    "governing_verb",
     "is_passive",
+    "is_verbal",
     "themes",
 ]
 
@@ -32,12 +34,41 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def is_passive(verb: Token) -> bool:
+def is_passive(verb: Token, *, subjectless_participles: bool = False) -> bool:
     """Whether ``verb`` heads a passive clause ("was signed", "had been reached"), or is a
-    reduced passive modifying a noun ("the accord signed by both sides")."""
+    reduced passive modifying a noun ("the accord signed by both sides").
+
+    With ``subjectless_participles`` the reduced passive is read more widely and more
+    strictly at once: any past participle heading an adverbial or noun-modifying clause
+    with no subject or auxiliary of its own ("Expelled by Tunisia, the migrants ...",
+    "migrants expelled by Tunisia"); then only ``nsubjpass``/``auxpass`` mark a full
+    passive clause."""
+    if subjectless_participles:
+        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and
+            not any(c.dep_ in {"nsubj", "aux"} for c in verb.children))
     if any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def is_verbal(token: Token) -> bool:
+    """Whether ``token`` is used as a verb: tagged ``VERB``/``AUX`` or with a ``VB*`` tag
+    (a participle or gerund the coarse tagger calls a noun or adjective)."""
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def governing_verb(token: Token, max_hops: int = 4) -> Token | None:
+    """The nearest verb or auxiliary above ``token`` (itself if it is one), within
+    ``max_hops`` steps up the tree."""
+    current = token
+    for _ in range(max_hops):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head == current:
+            return None
+        current = current.head
+    return None
 
 
 def agents(verb: Token) -> list[Token]:
