@@ -1338,7 +1338,7 @@ def _anonymous_weapon(context: DocumentContext, token: Token | None) -> bool:
         or is_non_state(context, t) for t in phrase)
 
 
-def _strike_mentions(context: DocumentContext, trigger: Trigger,
+def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
                      antecedent: ActorMention | None = None,
                      forced: ActorMention | None = None) -> list[_Found]:
     if _excluded(trigger) or _hypothetical(trigger):
