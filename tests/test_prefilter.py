@@ -397,3 +397,19 @@ def test_ruled_out_names_the_failed_test(blank: Any) -> None:
     assert "more than a mere place" in places["agreement"]
     assert ruled_out(blank.make_doc(EVENTFUL["agreement"]), ["agreement"]) == {}
     assert set(ruled_out(blank.make_doc(EVENTFUL["agreement"]), ["strike"])) == {"strike"}
+
+
+def test_a_launch_verb_counts_only_where_a_weapon_is_named(blank: Any) -> None:
+    """A verb of launching ("sent", "fired", "dropped") gives the strike extractor an event
+    only with a weapon as what is launched, so a document naming no weapon is not parsed
+    for strikes; one naming a weapon is."""
+    for text in (
+        "Olsen was sent off after 30 minutes, and the visitors dropped two points at home.",
+        "The board fired its chief executive on Monday after the airline dropped a route.",
+    ):
+        assert "strike" not in possible_types(blank.make_doc(text)), text
+    for text in (
+        "Russian forces fired cruise missiles at Kyiv overnight, officials said.",
+        "Mortar shells were fired into Lebanon from across the border on Sunday.",
+    ):
+        assert "strike" in possible_types(blank.make_doc(text)), text

@@ -424,9 +424,12 @@ def _lexicon(event_type: str) -> TriggerLexicon | None:
         return None
 
 
-_PLAIN, _WEAK, _WEAK_GROUND = 0, 1, 2
+_PLAIN, _WEAK, _WEAK_GROUND, _WEAK_WEAPON = 0, 1, 2, 3
 """How an entry's match counts: always; only with a force cue (:func:`_weak_counts`); the
-same, or with "into" in the document (a weak ground move)."""
+same, or with "into" in the document (a weak ground move); the same, and only in a document
+that names a weapon (a verb of launching, ``"needs_weapon"``: the strike extractor keeps
+"fired", "sent", "dropped" only with a weapon word as what is launched, so "was sent off"
+or "dropped points" in a match report is no strike)."""
 
 _Sequences = dict[int, list[tuple[tuple[frozenset[int], ...], int]]]
 
@@ -434,6 +437,8 @@ _Sequences = dict[int, list[tuple[tuple[frozenset[int], ...], int]]]
 def _condition(event_type: str, entry: Any) -> int:
     if event_type != "strike" or entry.extra.get("strength") != "weak":
         return _PLAIN
+    if entry.extra.get("needs_weapon"):
+        return _WEAK_WEAPON
     return _WEAK_GROUND if entry.label == "ground" else _WEAK
 
 
@@ -519,6 +524,8 @@ def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[in
         return True, []
     lowers = cols.lowers
     n = len(lowers)
+    weapons = _weapon_words()
+    armed = weapons is None or not cols.present.isdisjoint(weapons)
     weak: list[tuple[int, int]] = []
     for i, lower in enumerate(lowers):
         if lower not in firsts:
@@ -528,8 +535,27 @@ def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[in
             if i + k <= n and all(lowers[i + m] in steps[m] for m in range(1, k)):
                 if condition == _PLAIN:
                     return True, []
+                if condition == _WEAK_WEAPON:
+                    if not armed:
+                        continue  # nothing in the document can be what it launches
+                    condition = _WEAK
                 weak.append((i, condition))
     return False, weak
+
+
+@cache
+def _weapon_words() -> frozenset[int] | None:
+    """Hashes of every weapon word of ``strike.json`` (``weapon_nouns``), lower-cased: the
+    words the strike extractor accepts as what a verb of launching launches."""
+    from spacy.strings import get_string_id
+
+    try:
+        strike = _read_json("triggers", "strike.json")
+        words = {str(w).lower() for kind in strike["weapon_nouns"].values() for w in kind}
+    except Exception:  # pragma: no cover - the list moved: every launch verb counts
+        log.warning("bilat.prefilter: cannot read the weapon words; launch verbs kept")
+        return None
+    return frozenset(get_string_id(w) for w in words)
 
 
 def _sentence_starts(doc: Doc, cols: _Columns) -> list[int]:
