@@ -24,18 +24,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from bilat.cli import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CliError
+
 __all__ = ["main"]
 
 PROG = "bilat dataset"
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-class DatasetCliError(Exception):
-    """An error reported as ``bilat dataset: MESSAGE`` with an exit status."""
-
-    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.status = status
+DatasetCliError = CliError
+"""An error reported as ``bilat dataset: MESSAGE`` with an exit status (the ``bilat``
+command's own error type and exit codes)."""
 
 
 def _parser() -> argparse.ArgumentParser:
