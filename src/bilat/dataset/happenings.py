@@ -58,6 +58,7 @@ __all__ = [
     "goldstein",
     "group_happenings",
     "partition_key",
+    "role_countries",
 ]
 
 DEFAULT_WINDOWS: dict[str, int] = {
@@ -333,7 +334,8 @@ def _dyad(event: Event) -> tuple[str | None, str | None]:
     return dyad(event)
 
 
-def _parties(event: Event) -> tuple[str, ...]:
+def role_countries(event: Event) -> tuple[str, ...]:
+    """Every country code in the event's scored roles, sorted (a party set, a dyad's two)."""
     codes: set[str] = set()
     for name in event.ROLE_FIELDS:
         value = getattr(event, name)
@@ -370,7 +372,7 @@ def partition_key(mention: Mention) -> str:
     Every mention of one happening has the same partition key, so merging each partition
     on its own (on a cluster) gives the happenings of merging everything at once.
     """
-    return "-".join(_parties(mention.event)) or "-"
+    return "-".join(role_countries(mention.event)) or "-"
 
 
 def _time(mention: Mention, rules: MergeRules) -> tuple[dt.date, dt.date] | None:
@@ -470,7 +472,7 @@ def _happening(mentions: list[Mention], anchor: Mention) -> Happening:
         type=event.type,
         source=source,
         target=target,
-        parties=_parties(event),
+        parties=role_countries(event),
         date=date,
         modality=modality,
         modalities=tuple(sorted(modality_counts.items())),

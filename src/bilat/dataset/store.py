@@ -36,6 +36,7 @@ from bilat.dataset.happenings import (
     MergeRules,
     goldstein,
     group_happenings,
+    role_countries,
 )
 from bilat.events import Event
 
@@ -174,13 +175,6 @@ def _event_row(doc_id: str, index: int, event: Event) -> dict[str, Any]:
 
     data = event.to_dict()
     source, target = dyad(event)
-    roles: set[str] = set()
-    for name in event.ROLE_FIELDS:
-        value = getattr(event, name)
-        if isinstance(value, tuple):
-            roles.update(v for v in value if isinstance(v, str))
-        elif isinstance(value, str):
-            roles.add(value)
     value = data.get("value") or {}
     period = data.get("period") or {}
     date = data.get("date") or {}
@@ -192,7 +186,7 @@ def _event_row(doc_id: str, index: int, event: Event) -> dict[str, Any]:
         "type": event.type,
         "source": source,
         "target": target,
-        "parties": ";".join(sorted(roles)) or None,
+        "parties": ";".join(role_countries(event)) or None,
         "date_start": date.get("start"),
         "date_end": date.get("end"),
         "date_precision": date.get("precision"),

@@ -1147,6 +1147,17 @@ def _weapon_fired(trigger: Trigger) -> str | None:
     return None
 
 
+def _first_force(context: DocumentContext, tokens: list[Token]) -> ActorMention | None:
+    """The first of ``tokens`` that names a state (its name, capital or a body) or its
+    forces ("Indian troops"): who violates a truce or repels an attack."""
+    for token in tokens:
+        mention = _state_mention(context, token)
+        if mention is not None and (mention.kind in {"country", "capital", "body"} or
+                                    _is_military(token)):
+            return mention
+    return None
+
+
 def _violation(context: DocumentContext, trigger: Trigger) -> list[_Found]:
     """A ceasefire violation: force used across a truce line ("Pakistan violated the
     ceasefire", "ceasefire violations by Indian troops", "the truce was breached by ...").
@@ -1167,13 +1178,7 @@ def _violation(context: DocumentContext, trigger: Trigger) -> list[_Found]:
         agents = [m for m in modifiers if m != head] + by_phrases + light
     else:
         return []
-    attacker: ActorMention | None = None
-    for token in agents:
-        mention = _state_mention(context, token)
-        if mention is not None and (mention.kind in {"country", "capital", "body"} or
-                                    _is_military(token)):
-            attacker = mention
-            break
+    attacker = _first_force(context, agents)
     if attacker is None:
         return []
     phrases = _preps(node) + _preps(head)
@@ -1260,13 +1265,7 @@ def _counter_strike(context: DocumentContext, trigger: Trigger, own: list[_Found
                      for o in c.children if o.dep_ == "pobj"]
     else:
         defenders = _subjects(verb)
-    defender: ActorMention | None = None
-    for token in defenders:
-        mention = _state_mention(context, token)
-        if mention is not None and (mention.kind in {"country", "capital", "body"} or
-                                    _is_military(token)):
-            defender = mention
-            break
+    defender = _first_force(context, defenders)
     if defender is None:
         return []
     owner = next((f.attacker for f in own if f.attacker is not None), None)
