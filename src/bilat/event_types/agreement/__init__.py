@@ -1,0 +1,1 @@
+"""The agreement event type: extractor, lexicon, view and examples."""

@@ -1,0 +1,1 @@
+"""The deportation event type: extractor, lexicon, view and examples."""

@@ -1,0 +1,1 @@
+"""The strike event type: extractor, lexicon, view and examples."""

@@ -1,0 +1,1 @@
+"""The trade_figure event type: extractor, lexicon, view and examples."""

@@ -1,0 +1,1 @@
+"""The visit event type: extractor, lexicon, view and examples."""
