@@ -29,17 +29,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.codes import codes_for
-from bilat.events import (
-    EVENT_TYPES,
-    FLOWS,
-    STRIKE_KINDS,
-    Agreement,
-    Deportation,
-    Event,
-    Strike,
-    TradeFigure,
-    Visit,
-)
+from bilat.event_types import EventSpec, find, specs
+from bilat.events import EVENT_TYPES, FLOWS, STRIKE_KINDS, Event
 from bilat.extraction import Extraction
 from bilat.values import Actor, Count, Evidence, Money, Place, TimeSpan
 
@@ -50,6 +41,7 @@ __all__ = [
     "COLUMNS",
     "PANDAS_HINT",
     "build_event_schema",
+    "columns",
     "dyad",
     "event_row",
     "event_rows",
@@ -59,7 +51,7 @@ __all__ = [
 
 PANDAS_HINT = "pip install 'bilat[pandas]'"
 
-COLUMNS: tuple[str, ...] = (
+_HEAD_COLUMNS: tuple[str, ...] = (
     "doc_index",
     "event_index",
     "type",
@@ -71,37 +63,10 @@ COLUMNS: tuple[str, ...] = (
     "date_end",
     "date_precision",
     "date_text",
-    "visitor_country",
-    "host_country",
-    "visitor_name",
-    "visitor_title",
-    "implicit",
-    "parties",
-    "agreement_name",
-    "countries",
-    "value_amount",
-    "value_max_amount",
-    "value_currency",
-    "value_text",
-    "flow",
-    "period_start",
-    "period_end",
-    "period_precision",
-    "source_country",
-    "partner_country",
-    "deporting_country",
-    "origin_country",
-    "count_min",
-    "count_max",
-    "count_text",
-    "group",
-    "attacker_country",
-    "target_country",
-    "kind",
-    "killed_min",
-    "killed_max",
-    "injured_min",
-    "injured_max",
+)
+"""The columns every row starts with."""
+
+_TAIL_COLUMNS: tuple[str, ...] = (
     "location_name",
     "location_country",
     "claimed_by_name",
@@ -117,7 +82,27 @@ COLUMNS: tuple[str, ...] = (
     "published",
     "model",
 )
-"""The columns of :func:`event_row` and :func:`to_dataframe`, in order. Only ever added to."""
+"""The columns every row ends with (a type's view may fill ``location_*``)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _columns_of(specs: tuple[EventSpec, ...]) -> tuple[str, ...]:
+    shared = {*_HEAD_COLUMNS, *_TAIL_COLUMNS}
+    own = (column.name for spec in specs for column in spec.view.columns)
+    return (*_HEAD_COLUMNS, *dict.fromkeys(c for c in own if c not in shared), *_TAIL_COLUMNS)
+
+
+def columns() -> tuple[str, ...]:
+    """The columns of :func:`event_row` now: the common ones, then each registered type's
+    own (``View.columns`` in :mod:`bilat.event_types`, in the registry's order), then the
+    common tail. :data:`COLUMNS` is the same list as it was when this module was imported."""
+    return _columns_of(specs())
+
+
+COLUMNS: tuple[str, ...] = columns()
+"""The columns of :func:`event_row` and :func:`to_dataframe`, in order: the shipped types'
+and those of the types registered when :mod:`bilat.export` was imported (see
+:func:`columns`). Only ever added to."""
 
 DATE_COLUMNS = ("date_start", "date_end", "period_start", "period_end", "published")
 
@@ -127,23 +112,11 @@ def dyad(event: Event) -> tuple[str | None, str | None]:
 
     Visitor → host, deporting → origin, attacker → target; a trade figure's source →
     partner when the text gives a direction, else its two countries in code order; an
-    agreement's first two parties in code order.
+    agreement's first two parties in code order. The type's spec says which fields
+    (``EventSpec.dyad`` and ``direction`` in :mod:`bilat.event_types`).
     """
-    if isinstance(event, Visit):
-        return event.visitor_country, event.host_country
-    if isinstance(event, Deportation):
-        return event.deporting_country, event.origin_country
-    if isinstance(event, Strike):
-        return event.attacker_country, event.target_country
-    if isinstance(event, TradeFigure):
-        if event.source_country and event.partner_country:
-            return event.source_country, event.partner_country
-        pair = [*event.countries, None, None]
-        return pair[0], pair[1]
-    if isinstance(event, Agreement):
-        pair2 = [*event.parties, None, None]
-        return pair2[0], pair2[1]
-    return None, None
+    spec = find(event.type)
+    return (None, None) if spec is None else spec.dyad_of(event)
 
 
 def _joined(codes: Iterable[str]) -> str | None:
@@ -159,25 +132,16 @@ def _span(prefix: str, span: TimeSpan | None, row: dict[str, Any], *, text: bool
         row[f"{prefix}_text"] = None if span is None else span.text
 
 
-def _count(prefix: str, count: Count | None, row: dict[str, Any]) -> None:
-    row[f"{prefix}_min"] = None if count is None else count.min
-    row[f"{prefix}_max"] = None if count is None else count.max
-
-
-def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def event_row(
     event: Event, extraction: Extraction | None = None, *, event_index: int | None = None
 ) -> dict[str, Any]:
-    """One event as a flat ``dict`` with every name in :data:`COLUMNS`.
+    """One event as a flat ``dict`` with every name in :func:`columns`.
 
     Dates are :class:`datetime.date`, amounts ``float``, counts ``int``; set-valued roles
     (``parties``, ``countries``) are ISO3 codes joined by ``";"`` in code order; the
     evidence columns describe the first mention and ``evidence_count`` counts them all.
     """
-    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    row: dict[str, Any] = dict.fromkeys(columns())
     if extraction is not None:
         row["doc_index"] = extraction.doc_index
         row["published"] = extraction.published
@@ -201,43 +165,9 @@ def event_row(
         row["evidence_end"] = evidence[0].end
         row["evidence_text"] = evidence[0].text
     row["evidence_count"] = len(evidence)
-    location: Place | None = None
-    if isinstance(event, Visit):
-        row["visitor_country"] = event.visitor_country
-        row["host_country"] = event.host_country
-        row["visitor_name"] = None if event.visitor is None else event.visitor.name
-        row["visitor_title"] = None if event.visitor is None else event.visitor.title
-        row["implicit"] = event.implicit
-        location = event.location
-    elif isinstance(event, Agreement):
-        row["parties"] = _joined(event.parties)
-        row["agreement_name"] = event.name
-    elif isinstance(event, TradeFigure):
-        row["countries"] = _joined(event.countries)
-        value: Money | None = event.value
-        row["value_amount"] = None if value is None else _float(value.amount)
-        row["value_max_amount"] = None if value is None else _float(value.max_amount)
-        row["value_currency"] = None if value is None else value.currency
-        row["value_text"] = None if value is None else value.text
-        row["flow"] = event.flow
-        _span("period", event.period, row, text=False)
-        row["source_country"] = event.source_country
-        row["partner_country"] = event.partner_country
-    elif isinstance(event, Deportation):
-        row["deporting_country"] = event.deporting_country
-        row["origin_country"] = event.origin_country
-        _count("count", event.count, row)
-        row["count_text"] = None if event.count is None else event.count.text
-        row["group"] = event.group
-    elif isinstance(event, Strike):
-        row["attacker_country"] = event.attacker_country
-        row["target_country"] = event.target_country
-        row["kind"] = event.kind
-        _count("killed", event.killed, row)
-        _count("injured", event.injured, row)
-        location = event.location
-    row["location_name"] = None if location is None else location.name
-    row["location_country"] = None if location is None else location.country
+    spec = find(event.type)
+    for column in () if spec is None else spec.view.columns:
+        row[column.name] = column.value(event)
     return row
 
 
@@ -268,7 +198,7 @@ def _pandas() -> Any:
 
 
 def to_dataframe(extractions: Extraction | Iterable[Extraction]) -> pandas.DataFrame:
-    """One row per event of ``extractions``, with the columns in :data:`COLUMNS`.
+    """One row per event of ``extractions``, with the columns in :func:`columns`.
 
     Date columns are ``datetime64``, amounts ``float``, counts nullable integers
     (``Int64``), ``implicit`` a nullable boolean; an extraction without events adds no row.
@@ -278,10 +208,11 @@ def to_dataframe(extractions: Extraction | Iterable[Extraction]) -> pandas.DataF
     """
     pd = _pandas()
     items = [extractions] if isinstance(extractions, Extraction) else list(extractions)
-    frame = pd.DataFrame(event_rows(items), columns=list(COLUMNS))
+    names = columns()
+    frame = pd.DataFrame(event_rows(items), columns=list(names))
     for name in DATE_COLUMNS:
         frame[name] = pd.to_datetime(frame[name])
-    for name in COLUMNS:
+    for name in names:
         if name.endswith(("_min", "_max")) and not name.startswith("value_"):
             frame[name] = frame[name].astype("Int64")
     for name in ("doc_index", "event_index", "evidence_start", "evidence_end", "evidence_count"):
