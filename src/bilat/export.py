@@ -15,24 +15,18 @@ JSON Lines files of whole extractions are written and read by
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
-import types
-import typing
 from collections.abc import Iterable
-from decimal import Decimal
-from enum import Enum
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from bilat.codes import codes_for
 from bilat.event_types import EventSpec, find, specs
-from bilat.events import EVENT_TYPES, FLOWS, STRIKE_KINDS, Event
+from bilat.events import Event
 from bilat.extraction import Extraction
-from bilat.values import Actor, Count, Evidence, Money, Place, TimeSpan
+from bilat.schema import SCHEMA_ID as SCHEMA_ID
+from bilat.values import Actor, Evidence, TimeSpan
 
 if TYPE_CHECKING:
     import pandas
@@ -225,115 +219,19 @@ def to_dataframe(extractions: Extraction | Iterable[Extraction]) -> pandas.DataF
 
 # --- JSON Schema -------------------------------------------------------------------------
 
-SCHEMA_ID = "https://bilat.readthedocs.io/schema/event.schema.json"
-_OPTIONAL_KEYS = frozenset({"start_char", "end_char", "max_amount"})
-_CODE_PATTERN = "^[A-Z]{3}$"
-_ROLE_HINT = "ISO 3166-1 alpha-3 code"
-_EXTRA_EVENT_KEYS: dict[str, dict[str, Any]] = {
-    "cameo": {
-        "type": ["string", "null"],
-        "pattern": "^[0-9]{2,4}$",
-        "description": "CAMEO event code (bilat.codes)",
-    },
-    "plover": {"type": ["string", "null"], "description": "PLOVER event category"},
-    "plover_mode": {"type": ["string", "null"], "description": "PLOVER mode"},
-}
-_ENUM_FIELDS: dict[str, tuple[str, ...]] = {"flow": FLOWS, "kind": STRIKE_KINDS}
-_VALUE_TYPES: tuple[type, ...] = (Evidence, Actor, Place, TimeSpan, Money, Count)
-
-
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in schema:
-        return {"anyOf": [schema, {"type": "null"}]}
-    out = dict(schema)
-    kind = out.get("type")
-    if isinstance(kind, str):
-        out["type"] = [kind, "null"]
-    if "enum" in out:
-        out["enum"] = [*out["enum"], None]
-    return out
-
-
-def _type_schema(hint: Any, name: str) -> dict[str, Any]:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        rest = [a for a in args if a is not type(None)]
-        inner = _type_schema(rest[0], name) if len(rest) == 1 else {}
-        return _nullable(inner) if type(None) in args else inner
-    if origin is tuple:
-        return {"type": "array", "items": _type_schema(args[0], name)}
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        return {"type": "string", "enum": [member.value for member in hint]}
-    if hint in _VALUE_TYPES:
-        return {"$ref": f"#/$defs/{hint.__name__}"}
-    if hint is dt.date:
-        return {"type": "string", "format": "date"}
-    if hint is Decimal:
-        return {"type": "number"}
-    if hint is bool:
-        return {"type": "boolean"}
-    if hint is int:
-        return {"type": "integer"}
-    if hint is str:
-        if name in _ENUM_FIELDS:
-            return {"type": "string", "enum": list(_ENUM_FIELDS[name])}
-        if name.endswith("_country") or name in {"parties", "countries"}:
-            return {"type": "string", "pattern": _CODE_PATTERN, "description": _ROLE_HINT}
-        return {"type": "string"}
-    raise TypeError(f"no JSON Schema for field {name!r} of type {hint!r}")
-
-
-def _object_schema(cls: type, *, title: str, description: str | None) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    properties: dict[str, Any] = {}
-    required: list[str] = []
-    for field in attrs.fields(cls):
-        schema = _type_schema(hints[field.name], field.name)
-        if field.name == "type":
-            continue
-        properties[field.name] = schema
-        if field.name not in _OPTIONAL_KEYS:
-            required.append(field.name)
-    out: dict[str, Any] = {"title": title, "type": "object"}
-    if description:
-        out["description"] = " ".join(description.split())
-    out["properties"] = properties
-    out["required"] = required
-    return out
-
-
-def build_event_schema() -> dict[str, Any]:
+def build_event_schema(event_specs: Iterable[EventSpec] | None = None) -> dict[str, Any]:
     """Generate the JSON Schema of :meth:`bilat.Event.to_dict` from the attrs classes.
 
-    ``scripts/build_schema.py`` writes it to ``bilat/data/event.schema.json``; a test checks
-    the shipped file matches, so the schema cannot drift from the classes.
+    ``event_specs`` are the types it covers (:mod:`bilat.event_types`); by default the
+    shipped ones, which is what ``scripts/build_schema.py`` writes to
+    ``bilat/data/event.schema.json``. A test checks the shipped file matches, so the schema
+    cannot drift from the classes.
     """
-    defs: dict[str, Any] = {}
-    for value_type in _VALUE_TYPES:
-        doc = (value_type.__doc__ or "").split("\n\n")[0]
-        defs[value_type.__name__] = _object_schema(
-            value_type, title=value_type.__name__, description=doc
-        )
-    one_of = []
-    for kind, cls in EVENT_TYPES.items():
-        doc = (cls.__doc__ or "").split("\n\n")[0]
-        schema = _object_schema(cls, title=cls.__name__, description=doc)
-        schema["properties"] = {"type": {"const": kind}, **schema["properties"]}
-        schema["properties"].update(_EXTRA_EVENT_KEYS)
-        schema["required"] = ["type", *schema["required"]]
-        schema["additionalProperties"] = True
-        defs[cls.__name__] = schema
-        one_of.append({"$ref": f"#/$defs/{cls.__name__}"})
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "bilat event",
-        "description": "One event as bilat.Event.to_dict() returns it "
-        "(generated by scripts/build_schema.py from the classes; do not edit).",
-        "oneOf": one_of,
-        "$defs": defs,
-    }
+    from bilat.event_types import BUILTIN_TYPES, get
+    from bilat.schema import build_schema
+
+    chosen = [get(name) for name in BUILTIN_TYPES] if event_specs is None else event_specs
+    return build_schema(spec.event_class for spec in chosen)
 
 
 @functools.lru_cache(maxsize=1)
@@ -344,8 +242,12 @@ def _shipped_schema() -> str:
 def event_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one event's :meth:`~bilat.Event.to_dict`.
 
-    Validate a JSONL line's events with, for example,
+    The shipped schema, plus the definitions of any type registered besides the shipped ones
+    (:mod:`bilat.event_types`). Validate a JSONL line's events with, for example,
     ``jsonschema.validate(event_dict, bilat.export.event_schema())``.
     """
+    from bilat.schema import add_event_definitions
+
     schema: dict[str, Any] = json.loads(_shipped_schema())
+    add_event_definitions(schema, (spec.event_class for spec in specs()))
     return schema
