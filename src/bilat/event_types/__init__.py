@@ -92,13 +92,16 @@ def resolve(path: str) -> Any:
     return value
 
 
-def _path(value: str) -> str:
+def _path(value: Any) -> Any:
+    """A ``"module:function"`` path (imported on first use) or the function itself."""
+    if callable(value):
+        return value
     if not isinstance(value, str) or ":" not in value:
-        raise ValueError(f"expected a 'module:function' path, got {value!r}")
+        raise ValueError(f"expected a 'module:function' path or a function, got {value!r}")
     return value
 
 
-def _optional_path(value: str | None) -> str | None:
+def _optional_path(value: Any) -> Any:
     return None if value is None else _path(value)
 
 
@@ -163,14 +166,16 @@ class View:
     Attributes:
         colour: RGB colour of the type's highlights, labels and plots.
         summary: ``"module:function"`` of a function ``(event) -> str`` giving the one-line
-            description of the type's own attributes ("$6.2 billion USD total"); ``None``
-            for none.
+            description of the type's own attributes ("$6.2 billion USD total"), or the
+            function itself; ``None`` for none.
         columns: the table columns the type fills (:class:`Column`), in order.
         article: the type's name with its article, for messages ("an agreement").
     """
 
     colour: tuple[int, int, int] = attrs.field(converter=_colour)
-    summary: str | None = attrs.field(default=None, converter=_optional_path)
+    summary: str | Callable[[Any], str] | None = attrs.field(
+        default=None, converter=_optional_path
+    )
     columns: tuple[Column, ...] = attrs.field(default=(), converter=_columns)
     article: str | None = None
 
@@ -197,11 +202,15 @@ class PrefilterNeeds:
 
 
 @functools.cache
-def _load(path: str) -> Any:
+def _resolved(path: str) -> Any:
     return resolve(path)
 
 
-@attrs.frozen(slots=True)
+def _load(target: Any) -> Any:
+    return _resolved(target) if isinstance(target, str) else target
+
+
+@attrs.frozen(slots=True, eq=False)
 class EventSpec:
     """Everything bilat's engine, pre-filter, views and exports need to know of one type.
 
@@ -211,7 +220,8 @@ class EventSpec:
             ``name``.
         extractor: ``"module:function"`` of the extractor, a function
             ``(DocumentContext) -> list[Event]`` returning one event per mention (the
-            engine merges them); imported on first use.
+            engine merges them), imported on first use; or the function itself (a script
+            or notebook: the module holding it is imported already).
         view: colour, summary and table columns (:class:`View`).
         dyad: the fields that give the event's two main countries, source first: two fields
             of one code each (``("visitor_country", "host_country")``) or one field holding
@@ -227,7 +237,7 @@ class EventSpec:
 
     name: str
     event_class: type[Event]
-    extractor: str = attrs.field(converter=_path)
+    extractor: str | Extract = attrs.field(converter=_path)
     view: View
     dyad: tuple[str, ...] = attrs.field(converter=_names)
     direction: tuple[str, str] | None = None
