@@ -225,12 +225,16 @@ def _tokenizer() -> Any:
 
 
 def _role_codes(event: Event) -> set[str]:
-    """The country codes of the event's roles (and of its visitor and claimant)."""
+    """The country codes of the event's roles (and of its visitor and claimant): fields named
+    ``*_country`` and tuples of codes (``metadata={"codes": True}``: parties, countries)."""
+    import attrs
+
+    sets = {f.name for f in attrs.fields(type(event)) if f.metadata.get("codes")}
     codes: set[str] = set()
     for key, value in event.to_dict().items():
         if key.endswith("_country") and isinstance(value, str):
             codes.add(value)
-        elif key in {"parties", "countries"} and isinstance(value, list):
+        elif key in sets and isinstance(value, list):
             codes.update(v for v in value if isinstance(v, str))
         elif isinstance(value, dict) and isinstance(value.get("country"), str):
             codes.add(value["country"])
