@@ -129,6 +129,17 @@ def test_the_shipped_types_in_their_order() -> None:
         registry.get("sanction")
 
 
+def test_every_shipped_type_has_codes_a_view_and_a_summary() -> None:
+    from bilat.codes import mapping
+
+    for spec in registry.specs()[:5]:
+        assert spec.name in mapping(), spec.name
+        assert spec.view.columns and spec.view.summary, spec.name
+        assert spec.load_extractor().__module__.startswith("bilat."), spec.name
+    strike = bilat.Strike(kind="air", killed=bilat.Count(3, 3, "three"))
+    assert registry.get("strike").summary(strike) == "air, 3 killed"
+
+
 def test_a_spec_checks_its_parts() -> None:
     with pytest.raises(ValueError, match="must agree"):
         EventSpec(name="embargo", event_class=Sanction, extractor="m:f",
