@@ -672,7 +672,8 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
 
     Args:
         doc: a ``Doc`` from ``nlp.make_doc(text)`` (or a fully processed one).
-        types: the event types to consider; all of :data:`bilat.events.EVENT_TYPES` by default.
+        types: the event types to consider; every registered one (:mod:`bilat.event_types`)
+            by default.
 
     An empty result means no bilat extractor can find an event in the document;
     :func:`ruled_out` says why.
