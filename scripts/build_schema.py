@@ -1,7 +1,8 @@
 """Write src/bilat/data/event.schema.json: the JSON Schema of Event.to_dict().
 
-The schema is generated from the attrs classes in bilat.events and bilat.values by
-bilat.export.build_event_schema(); run this after changing an event or value class:
+The schema is generated from the attrs classes of the event types bilat ships (the registry's
+bilat.event_types.BUILTIN_TYPES) and of bilat.values by bilat.export.build_event_schema()
+(bilat.schema does the work); run this after changing an event or value class:
 
     .venv/bin/python scripts/build_schema.py
 

@@ -36,7 +36,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
-from bilat.events import EVENT_TYPES
+from bilat.event_types import names as _type_names
 
 __all__ = ["main"]
 
@@ -108,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         "--types",
         "-t",
         metavar="TYPES",
-        help=f"comma-separated event types to extract (default: all of {','.join(EVENT_TYPES)})",
+        help=f"comma-separated event types to extract (default: all of {','.join(_type_names())})",
     )
     extract.add_argument(
         "--encoding", default="utf-8", help="text encoding of the files (default: utf-8)"
@@ -139,11 +139,11 @@ def _types(value: str | None) -> list[str] | None:
     if value is None:
         return None
     chosen = [t.strip() for t in value.split(",") if t.strip()]
-    unknown = [t for t in chosen if t not in EVENT_TYPES]
+    unknown = [t for t in chosen if t not in _type_names()]
     if unknown or not chosen:
         raise CliError(
             f"--types: unknown event type {', '.join(unknown) or repr(value)}; "
-            f"choose from {', '.join(EVENT_TYPES)}"
+            f"choose from {', '.join(_type_names())}"
         )
     return chosen
 

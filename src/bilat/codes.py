@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from enum import Enum
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ import attrs
 if TYPE_CHECKING:
     from bilat.events import Event
 
-__all__ = ["EventCodes", "codes_for", "mapping", "reverse_codes"]
+__all__ = ["EventCodes", "codes_for", "mapping", "register_codes", "reverse_codes"]
 
 
 @attrs.frozen(slots=True)
@@ -55,7 +56,29 @@ def mapping() -> dict[str, Any]:
     return data
 
 
-def _codes(rule: dict[str, Any]) -> EventCodes:
+_ADDED: dict[str, Mapping[str, Any]] = {}
+"""Entries for event types that ``cameo_plover.json`` does not cover (:func:`register_codes`)."""
+
+
+def register_codes(kind: str, entry: Mapping[str, Any] | None) -> None:
+    """Code the events of type ``kind`` with ``entry``, which has the form of an entry of
+    ``cameo_plover.json`` (``{"rules": [...], "reverse": {...}}``); ``None`` removes it.
+
+    :func:`bilat.event_types.register` calls this with an outside type's ``codes``; the
+    shipped file's entries take precedence.
+    """
+    if entry is None:
+        _ADDED.pop(kind, None)
+    else:
+        _ADDED[kind] = entry
+    _rules.cache_clear()
+
+
+def _entry(kind: str) -> Mapping[str, Any]:
+    return mapping().get(kind) or _ADDED.get(kind) or {}
+
+
+def _codes(rule: Mapping[str, Any]) -> EventCodes:
     return EventCodes(
         cameo=rule.get("cameo"),
         cameo_label=rule.get("cameo_label"),
@@ -71,7 +94,7 @@ def _value(event: Event, name: str) -> Any:
 
 @functools.cache
 def _rules(kind: str) -> tuple[tuple[tuple[tuple[str, frozenset[Any]], ...], EventCodes], ...]:
-    entry = mapping().get(kind) or {}
+    entry = _entry(kind)
     compiled = []
     for rule in entry.get("rules", ()):
         when = tuple((name, frozenset(values)) for name, values in (rule.get("when") or {}).items())
@@ -92,5 +115,5 @@ def reverse_codes(event: Event) -> EventCodes | None:
 
     Only visits have one: CAMEO 043 ("host a visit"), with the host as the source actor.
     """
-    rule = (mapping().get(event.type) or {}).get("reverse")
+    rule = _entry(event.type).get("reverse")
     return None if rule is None else _codes(rule)

@@ -56,7 +56,8 @@ from spacy.tokens import Doc, Span
 
 from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
 from bilat.engine import extract_events
-from bilat.events import EVENT_TYPES, Event
+from bilat.event_types import names as _type_names
+from bilat.events import Event
 from bilat.extractor import parse_published
 from bilat.headlines import truecase_headlines
 from bilat.merging import merge_mentions
@@ -164,10 +165,10 @@ def _register_msgpack() -> None:
 
 
 def _check_types(types: Sequence[str] | None) -> tuple[str, ...]:
-    chosen = tuple(EVENT_TYPES) if types is None else tuple(types)
-    unknown = sorted(set(chosen) - set(EVENT_TYPES))
+    chosen = _type_names() if types is None else tuple(types)
+    unknown = sorted(set(chosen) - set(_type_names()))
     if unknown:
-        raise ValueError(f"unknown event types {unknown}; expected some of {list(EVENT_TYPES)}")
+        raise ValueError(f"unknown event types {unknown}; expected some of {list(_type_names())}")
     return chosen
 
 

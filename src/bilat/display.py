@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -42,14 +42,34 @@ __all__ = [
     "roles_text",
 ]
 
-TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
-    "visit": (31, 119, 180),
-    "agreement": (44, 160, 44),
-    "trade_figure": (214, 140, 20),
-    "deportation": (148, 103, 189),
-    "strike": (214, 39, 40),
-}
-"""RGB colour of each event type in the views (colour-blind-safe Tableau hues)."""
+class _Colours(Mapping[str, tuple[int, int, int]]):
+    """The registry's type colours (``View.colour`` of each spec), read on access."""
+
+    def __getitem__(self, kind: str) -> tuple[int, int, int]:
+        from bilat.event_types import find
+
+        spec = find(kind)
+        if spec is None:
+            raise KeyError(kind)
+        return spec.view.colour
+
+    def __iter__(self) -> Iterator[str]:
+        from bilat.event_types import names
+
+        return iter(names())
+
+    def __len__(self) -> int:
+        from bilat.event_types import names
+
+        return len(names())
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+TYPE_COLOURS: Mapping[str, tuple[int, int, int]] = _Colours()
+"""RGB colour of each event type in the views, from the registry (:mod:`bilat.event_types`):
+colour-blind-safe Tableau hues for the shipped types."""
 
 _FALLBACK = (127, 127, 127)
 _BAR = 3  # pixels per underline bar
@@ -130,76 +150,29 @@ def _esc(value: Any) -> str:
 
 
 def roles_text(event: Event) -> str:
-    """The event's roles as short text: ``"TUR → GRC"``, ``"GRC + TUR"``, ``"? → SYR"``."""
+    """The event's roles as short text: ``"TUR → GRC"``, ``"GRC + TUR"``, ``"? → SYR"``.
+
+    A type whose dyad is a set of states (an agreement's parties, a trade figure's two
+    countries without a direction) lists them joined by ``+``.
+    """
+    from bilat.event_types import find
     from bilat.export import dyad
 
-    if event.type in {"agreement", "trade_figure"}:
-        first, second = dyad(event)
-        directed = event.type == "trade_figure" and getattr(event, "source_country", None)
-        if directed:
-            return f"{first or '?'} → {second or '?'}"
-        codes = getattr(event, "parties", None) or getattr(event, "countries", None) or ()
-        return " + ".join(str(code) for code in codes) or "?"
     first, second = dyad(event)
+    spec = find(event.type)
+    if spec is not None and not spec.directed(event):
+        codes = getattr(event, spec.dyad[0], None) or ()
+        return " + ".join(str(code) for code in codes) or "?"
     return f"{first or '?'} → {second or '?'}"
 
 
-def _count_text(count: Any) -> str | None:
-    if count is None:
-        return None
-    if count.min is not None and count.max == count.min:
-        return f"{count.min:,}"
-    if count.min is not None and count.max is not None:
-        return f"{count.min:,}–{count.max:,}"
-    if count.min is not None:
-        return f"≥{count.min:,}"
-    return count.text or None
-
-
 def event_summary(event: Event) -> str:
-    """A one-line description of the type's own attributes ("$6.2 billion USD total")."""
-    parts: list[str] = []
-    if event.type == "visit":
-        visitor = getattr(event, "visitor", None)
-        if visitor is not None and visitor.name:
-            parts.append(" ".join(p for p in (visitor.title, visitor.name) if p))
-        location = getattr(event, "location", None)
-        if location is not None:
-            parts.append(f"in {location.name}")
-        if getattr(event, "implicit", False):
-            parts.append("(implicit)")
-    elif event.type == "agreement":
-        name = getattr(event, "name", None)
-        if name:
-            parts.append(str(name))
-    elif event.type == "trade_figure":
-        value = getattr(event, "value", None)
-        if value is not None:
-            amount = f"{value.amount:,.0f} {value.currency or '?'}"
-            parts.append(f"{value.text} ({amount})" if value.text else amount)
-        parts.append(str(getattr(event, "flow", "")))
-        period = getattr(event, "period", None)
-        if period is not None:
-            parts.append(f"period {period.start.isoformat()}/{period.end.isoformat()}")
-    elif event.type == "deportation":
-        count = _count_text(getattr(event, "count", None))
-        if count:
-            parts.append(count)
-        group = getattr(event, "group", None)
-        if group:
-            parts.append(str(group))
-    elif event.type == "strike":
-        parts.append(str(getattr(event, "kind", "")))
-        killed = _count_text(getattr(event, "killed", None))
-        if killed:
-            parts.append(f"{killed} killed")
-        injured = _count_text(getattr(event, "injured", None))
-        if injured:
-            parts.append(f"{injured} injured")
-        location = getattr(event, "location", None)
-        if location is not None:
-            parts.append(f"at {location.name}")
-    return ", ".join(p for p in parts if p)
+    """A one-line description of the type's own attributes ("$6.2 billion USD total"), as
+    the type's view gives it (``View.summary`` in :mod:`bilat.event_types`)."""
+    from bilat.event_types import find
+
+    spec = find(event.type)
+    return "" if spec is None else spec.summary(event)
 
 
 def _date_text(event: Event) -> str:
@@ -252,12 +225,16 @@ def _tokenizer() -> Any:
 
 
 def _role_codes(event: Event) -> set[str]:
-    """The country codes of the event's roles (and of its visitor and claimant)."""
+    """The country codes of the event's roles (and of its visitor and claimant): fields named
+    ``*_country`` and tuples of codes (``metadata={"codes": True}``: parties, countries)."""
+    import attrs
+
+    sets = {f.name for f in attrs.fields(type(event)) if f.metadata.get("codes")}
     codes: set[str] = set()
     for key, value in event.to_dict().items():
         if key.endswith("_country") and isinstance(value, str):
             codes.add(value)
-        elif key in {"parties", "countries"} and isinstance(value, list):
+        elif key in sets and isinstance(value, list):
             codes.update(v for v in value if isinstance(v, str))
         elif isinstance(value, dict) and isinstance(value.get("country"), str):
             codes.add(value["country"])

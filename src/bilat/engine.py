@@ -26,17 +26,18 @@ def extract_events(
     Args:
         doc: a document processed by an English spaCy pipeline (any: NER and a parser help).
         published: the publication date that relative dates are resolved against.
-        types: the event types to run; all by default.
+        types: the event types to run; all of the registry's (:mod:`bilat.event_types`) by
+            default.
         text: ``doc.text``, when the caller already holds it (saves rebuilding it).
     """
     from bilat.context import DocumentContext
-    from bilat.extractors import EXTRACTORS
+    from bilat.event_types import specs
     from bilat.merging import merge_mentions
 
     context = DocumentContext(doc, published, text=text)
-    wanted = EXTRACTORS.keys() if types is None else set(types)
+    wanted = None if types is None else set(types)
     mentions: list[Event] = []
-    for name, extractor in EXTRACTORS.items():
-        if name in wanted:
-            mentions.extend(extractor(context))
+    for spec in specs():  # the registry's order: the shipped types, then any added
+        if wanted is None or spec.name in wanted:
+            mentions.extend(spec.extract(context))
     return merge_mentions(mentions)

@@ -22,6 +22,7 @@ __all__ = [
     "Strike",
     "TradeFigure",
     "Visit",
+    "event_class",
 ]
 
 
@@ -177,7 +178,7 @@ class Event:
         if validate:
             check_event(data)
         kind = data.get("type") if isinstance(data, dict) else None
-        target = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
+        target = event_class(kind) if isinstance(kind, str) else None
         if target is None:
             raise ValueError(f"unknown event type {kind!r}; expected one of {sorted(EVENT_TYPES)}")
         if cls is not Event and target is not cls:
@@ -232,7 +233,9 @@ class Agreement(Event):
     type: ClassVar[str] = "agreement"
     ROLE_FIELDS: ClassVar[tuple[str, ...]] = ("parties",)
 
-    parties: tuple[str, ...] = attrs.field(factory=tuple, converter=_codes)
+    parties: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_codes, metadata={"codes": True}
+    )
     name: str | None = attrs.field(default=None)
 
     def _own_dict(self) -> dict[str, Any]:
@@ -262,9 +265,11 @@ class TradeFigure(Event):
     type: ClassVar[str] = "trade_figure"
     ROLE_FIELDS: ClassVar[tuple[str, ...]] = ("countries", "value")
 
-    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=_codes)
+    countries: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_codes, metadata={"codes": True}
+    )
     value: Money | None = attrs.field(default=None, converter=_opt_money)
-    flow: str = attrs.field(default="total", converter=_flow)
+    flow: str = attrs.field(default="total", converter=_flow, metadata={"enum": FLOWS})
     period: TimeSpan | None = attrs.field(default=None, converter=_opt_timespan)
     source_country: str | None = attrs.field(default=None, converter=_code)
     partner_country: str | None = attrs.field(default=None, converter=_code)
@@ -339,7 +344,9 @@ class Strike(Event):
 
     attacker_country: str | None = attrs.field(default=None, converter=_code)
     target_country: str | None = attrs.field(default=None, converter=_code)
-    kind: str = attrs.field(default="unspecified", converter=_strike_kind)
+    kind: str = attrs.field(
+        default="unspecified", converter=_strike_kind, metadata={"enum": STRIKE_KINDS}
+    )
     killed: Count | None = attrs.field(default=None, converter=_opt_count)
     injured: Count | None = attrs.field(default=None, converter=_opt_count)
     location: Place | None = attrs.field(default=None, converter=_opt_place)
@@ -358,4 +365,21 @@ class Strike(Event):
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls for cls in (Visit, Agreement, TradeFigure, Deportation, Strike)
 }
-"""Event classes by their ``type`` string."""
+"""Event classes by their ``type`` string: the shipped ones, and those of the types registered
+from outside packages (:mod:`bilat.event_types` adds them)."""
+
+
+def event_class(kind: str) -> type[Event] | None:
+    """The event class of type ``kind``, or ``None``.
+
+    A type not known yet may come from an outside package: the ``bilat.event_types`` entry
+    points are read once (:func:`bilat.event_types.load_entry_points`) before giving up, so
+    :meth:`Event.from_dict` reads such events back in a fresh process.
+    """
+    cls = EVENT_TYPES.get(kind)
+    if cls is None:
+        from bilat.event_types import load_entry_points
+
+        load_entry_points()
+        cls = EVENT_TYPES.get(kind)
+    return cls

@@ -15,33 +15,18 @@ JSON Lines files of whole extractions are written and read by
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
-import types
-import typing
 from collections.abc import Iterable
-from decimal import Decimal
-from enum import Enum
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from bilat.codes import codes_for
-from bilat.events import (
-    EVENT_TYPES,
-    FLOWS,
-    STRIKE_KINDS,
-    Agreement,
-    Deportation,
-    Event,
-    Strike,
-    TradeFigure,
-    Visit,
-)
+from bilat.event_types import EventSpec, find, specs
+from bilat.events import Event
 from bilat.extraction import Extraction
-from bilat.values import Actor, Count, Evidence, Money, Place, TimeSpan
+from bilat.schema import SCHEMA_ID as SCHEMA_ID
+from bilat.values import Actor, Evidence, TimeSpan
 
 if TYPE_CHECKING:
     import pandas
@@ -50,6 +35,7 @@ __all__ = [
     "COLUMNS",
     "PANDAS_HINT",
     "build_event_schema",
+    "columns",
     "dyad",
     "event_row",
     "event_rows",
@@ -59,7 +45,7 @@ __all__ = [
 
 PANDAS_HINT = "pip install 'bilat[pandas]'"
 
-COLUMNS: tuple[str, ...] = (
+_HEAD_COLUMNS: tuple[str, ...] = (
     "doc_index",
     "event_index",
     "type",
@@ -71,37 +57,10 @@ COLUMNS: tuple[str, ...] = (
     "date_end",
     "date_precision",
     "date_text",
-    "visitor_country",
-    "host_country",
-    "visitor_name",
-    "visitor_title",
-    "implicit",
-    "parties",
-    "agreement_name",
-    "countries",
-    "value_amount",
-    "value_max_amount",
-    "value_currency",
-    "value_text",
-    "flow",
-    "period_start",
-    "period_end",
-    "period_precision",
-    "source_country",
-    "partner_country",
-    "deporting_country",
-    "origin_country",
-    "count_min",
-    "count_max",
-    "count_text",
-    "group",
-    "attacker_country",
-    "target_country",
-    "kind",
-    "killed_min",
-    "killed_max",
-    "injured_min",
-    "injured_max",
+)
+"""The columns every row starts with."""
+
+_TAIL_COLUMNS: tuple[str, ...] = (
     "location_name",
     "location_country",
     "claimed_by_name",
@@ -117,7 +76,27 @@ COLUMNS: tuple[str, ...] = (
     "published",
     "model",
 )
-"""The columns of :func:`event_row` and :func:`to_dataframe`, in order. Only ever added to."""
+"""The columns every row ends with (a type's view may fill ``location_*``)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _columns_of(specs: tuple[EventSpec, ...]) -> tuple[str, ...]:
+    shared = {*_HEAD_COLUMNS, *_TAIL_COLUMNS}
+    own = (column.name for spec in specs for column in spec.view.columns)
+    return (*_HEAD_COLUMNS, *dict.fromkeys(c for c in own if c not in shared), *_TAIL_COLUMNS)
+
+
+def columns() -> tuple[str, ...]:
+    """The columns of :func:`event_row` now: the common ones, then each registered type's
+    own (``View.columns`` in :mod:`bilat.event_types`, in the registry's order), then the
+    common tail. :data:`COLUMNS` is the same list as it was when this module was imported."""
+    return _columns_of(specs())
+
+
+COLUMNS: tuple[str, ...] = columns()
+"""The columns of :func:`event_row` and :func:`to_dataframe`, in order: the shipped types'
+and those of the types registered when :mod:`bilat.export` was imported (see
+:func:`columns`). Only ever added to."""
 
 DATE_COLUMNS = ("date_start", "date_end", "period_start", "period_end", "published")
 
@@ -127,23 +106,11 @@ def dyad(event: Event) -> tuple[str | None, str | None]:
 
     Visitor → host, deporting → origin, attacker → target; a trade figure's source →
     partner when the text gives a direction, else its two countries in code order; an
-    agreement's first two parties in code order.
+    agreement's first two parties in code order. The type's spec says which fields
+    (``EventSpec.dyad`` and ``direction`` in :mod:`bilat.event_types`).
     """
-    if isinstance(event, Visit):
-        return event.visitor_country, event.host_country
-    if isinstance(event, Deportation):
-        return event.deporting_country, event.origin_country
-    if isinstance(event, Strike):
-        return event.attacker_country, event.target_country
-    if isinstance(event, TradeFigure):
-        if event.source_country and event.partner_country:
-            return event.source_country, event.partner_country
-        pair = [*event.countries, None, None]
-        return pair[0], pair[1]
-    if isinstance(event, Agreement):
-        pair2 = [*event.parties, None, None]
-        return pair2[0], pair2[1]
-    return None, None
+    spec = find(event.type)
+    return (None, None) if spec is None else spec.dyad_of(event)
 
 
 def _joined(codes: Iterable[str]) -> str | None:
@@ -159,25 +126,16 @@ def _span(prefix: str, span: TimeSpan | None, row: dict[str, Any], *, text: bool
         row[f"{prefix}_text"] = None if span is None else span.text
 
 
-def _count(prefix: str, count: Count | None, row: dict[str, Any]) -> None:
-    row[f"{prefix}_min"] = None if count is None else count.min
-    row[f"{prefix}_max"] = None if count is None else count.max
-
-
-def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def event_row(
     event: Event, extraction: Extraction | None = None, *, event_index: int | None = None
 ) -> dict[str, Any]:
-    """One event as a flat ``dict`` with every name in :data:`COLUMNS`.
+    """One event as a flat ``dict`` with every name in :func:`columns`.
 
     Dates are :class:`datetime.date`, amounts ``float``, counts ``int``; set-valued roles
     (``parties``, ``countries``) are ISO3 codes joined by ``";"`` in code order; the
     evidence columns describe the first mention and ``evidence_count`` counts them all.
     """
-    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    row: dict[str, Any] = dict.fromkeys(columns())
     if extraction is not None:
         row["doc_index"] = extraction.doc_index
         row["published"] = extraction.published
@@ -201,43 +159,9 @@ def event_row(
         row["evidence_end"] = evidence[0].end
         row["evidence_text"] = evidence[0].text
     row["evidence_count"] = len(evidence)
-    location: Place | None = None
-    if isinstance(event, Visit):
-        row["visitor_country"] = event.visitor_country
-        row["host_country"] = event.host_country
-        row["visitor_name"] = None if event.visitor is None else event.visitor.name
-        row["visitor_title"] = None if event.visitor is None else event.visitor.title
-        row["implicit"] = event.implicit
-        location = event.location
-    elif isinstance(event, Agreement):
-        row["parties"] = _joined(event.parties)
-        row["agreement_name"] = event.name
-    elif isinstance(event, TradeFigure):
-        row["countries"] = _joined(event.countries)
-        value: Money | None = event.value
-        row["value_amount"] = None if value is None else _float(value.amount)
-        row["value_max_amount"] = None if value is None else _float(value.max_amount)
-        row["value_currency"] = None if value is None else value.currency
-        row["value_text"] = None if value is None else value.text
-        row["flow"] = event.flow
-        _span("period", event.period, row, text=False)
-        row["source_country"] = event.source_country
-        row["partner_country"] = event.partner_country
-    elif isinstance(event, Deportation):
-        row["deporting_country"] = event.deporting_country
-        row["origin_country"] = event.origin_country
-        _count("count", event.count, row)
-        row["count_text"] = None if event.count is None else event.count.text
-        row["group"] = event.group
-    elif isinstance(event, Strike):
-        row["attacker_country"] = event.attacker_country
-        row["target_country"] = event.target_country
-        row["kind"] = event.kind
-        _count("killed", event.killed, row)
-        _count("injured", event.injured, row)
-        location = event.location
-    row["location_name"] = None if location is None else location.name
-    row["location_country"] = None if location is None else location.country
+    spec = find(event.type)
+    for column in () if spec is None else spec.view.columns:
+        row[column.name] = column.value(event)
     return row
 
 
@@ -268,7 +192,7 @@ def _pandas() -> Any:
 
 
 def to_dataframe(extractions: Extraction | Iterable[Extraction]) -> pandas.DataFrame:
-    """One row per event of ``extractions``, with the columns in :data:`COLUMNS`.
+    """One row per event of ``extractions``, with the columns in :func:`columns`.
 
     Date columns are ``datetime64``, amounts ``float``, counts nullable integers
     (``Int64``), ``implicit`` a nullable boolean; an extraction without events adds no row.
@@ -278,10 +202,11 @@ def to_dataframe(extractions: Extraction | Iterable[Extraction]) -> pandas.DataF
     """
     pd = _pandas()
     items = [extractions] if isinstance(extractions, Extraction) else list(extractions)
-    frame = pd.DataFrame(event_rows(items), columns=list(COLUMNS))
+    names = columns()
+    frame = pd.DataFrame(event_rows(items), columns=list(names))
     for name in DATE_COLUMNS:
         frame[name] = pd.to_datetime(frame[name])
-    for name in COLUMNS:
+    for name in names:
         if name.endswith(("_min", "_max")) and not name.startswith("value_"):
             frame[name] = frame[name].astype("Int64")
     for name in ("doc_index", "event_index", "evidence_start", "evidence_end", "evidence_count"):
@@ -294,115 +219,19 @@ def to_dataframe(extractions: Extraction | Iterable[Extraction]) -> pandas.DataF
 
 # --- JSON Schema -------------------------------------------------------------------------
 
-SCHEMA_ID = "https://bilat.readthedocs.io/schema/event.schema.json"
-_OPTIONAL_KEYS = frozenset({"start_char", "end_char", "max_amount"})
-_CODE_PATTERN = "^[A-Z]{3}$"
-_ROLE_HINT = "ISO 3166-1 alpha-3 code"
-_EXTRA_EVENT_KEYS: dict[str, dict[str, Any]] = {
-    "cameo": {
-        "type": ["string", "null"],
-        "pattern": "^[0-9]{2,4}$",
-        "description": "CAMEO event code (bilat.codes)",
-    },
-    "plover": {"type": ["string", "null"], "description": "PLOVER event category"},
-    "plover_mode": {"type": ["string", "null"], "description": "PLOVER mode"},
-}
-_ENUM_FIELDS: dict[str, tuple[str, ...]] = {"flow": FLOWS, "kind": STRIKE_KINDS}
-_VALUE_TYPES: tuple[type, ...] = (Evidence, Actor, Place, TimeSpan, Money, Count)
-
-
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in schema:
-        return {"anyOf": [schema, {"type": "null"}]}
-    out = dict(schema)
-    kind = out.get("type")
-    if isinstance(kind, str):
-        out["type"] = [kind, "null"]
-    if "enum" in out:
-        out["enum"] = [*out["enum"], None]
-    return out
-
-
-def _type_schema(hint: Any, name: str) -> dict[str, Any]:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        rest = [a for a in args if a is not type(None)]
-        inner = _type_schema(rest[0], name) if len(rest) == 1 else {}
-        return _nullable(inner) if type(None) in args else inner
-    if origin is tuple:
-        return {"type": "array", "items": _type_schema(args[0], name)}
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        return {"type": "string", "enum": [member.value for member in hint]}
-    if hint in _VALUE_TYPES:
-        return {"$ref": f"#/$defs/{hint.__name__}"}
-    if hint is dt.date:
-        return {"type": "string", "format": "date"}
-    if hint is Decimal:
-        return {"type": "number"}
-    if hint is bool:
-        return {"type": "boolean"}
-    if hint is int:
-        return {"type": "integer"}
-    if hint is str:
-        if name in _ENUM_FIELDS:
-            return {"type": "string", "enum": list(_ENUM_FIELDS[name])}
-        if name.endswith("_country") or name in {"parties", "countries"}:
-            return {"type": "string", "pattern": _CODE_PATTERN, "description": _ROLE_HINT}
-        return {"type": "string"}
-    raise TypeError(f"no JSON Schema for field {name!r} of type {hint!r}")
-
-
-def _object_schema(cls: type, *, title: str, description: str | None) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    properties: dict[str, Any] = {}
-    required: list[str] = []
-    for field in attrs.fields(cls):
-        schema = _type_schema(hints[field.name], field.name)
-        if field.name == "type":
-            continue
-        properties[field.name] = schema
-        if field.name not in _OPTIONAL_KEYS:
-            required.append(field.name)
-    out: dict[str, Any] = {"title": title, "type": "object"}
-    if description:
-        out["description"] = " ".join(description.split())
-    out["properties"] = properties
-    out["required"] = required
-    return out
-
-
-def build_event_schema() -> dict[str, Any]:
+def build_event_schema(event_specs: Iterable[EventSpec] | None = None) -> dict[str, Any]:
     """Generate the JSON Schema of :meth:`bilat.Event.to_dict` from the attrs classes.
 
-    ``scripts/build_schema.py`` writes it to ``bilat/data/event.schema.json``; a test checks
-    the shipped file matches, so the schema cannot drift from the classes.
+    ``event_specs`` are the types it covers (:mod:`bilat.event_types`); by default the
+    shipped ones, which is what ``scripts/build_schema.py`` writes to
+    ``bilat/data/event.schema.json``. A test checks the shipped file matches, so the schema
+    cannot drift from the classes.
     """
-    defs: dict[str, Any] = {}
-    for value_type in _VALUE_TYPES:
-        doc = (value_type.__doc__ or "").split("\n\n")[0]
-        defs[value_type.__name__] = _object_schema(
-            value_type, title=value_type.__name__, description=doc
-        )
-    one_of = []
-    for kind, cls in EVENT_TYPES.items():
-        doc = (cls.__doc__ or "").split("\n\n")[0]
-        schema = _object_schema(cls, title=cls.__name__, description=doc)
-        schema["properties"] = {"type": {"const": kind}, **schema["properties"]}
-        schema["properties"].update(_EXTRA_EVENT_KEYS)
-        schema["required"] = ["type", *schema["required"]]
-        schema["additionalProperties"] = True
-        defs[cls.__name__] = schema
-        one_of.append({"$ref": f"#/$defs/{cls.__name__}"})
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "bilat event",
-        "description": "One event as bilat.Event.to_dict() returns it "
-        "(generated by scripts/build_schema.py from the classes; do not edit).",
-        "oneOf": one_of,
-        "$defs": defs,
-    }
+    from bilat.event_types import BUILTIN_TYPES, get
+    from bilat.schema import build_schema
+
+    chosen = [get(name) for name in BUILTIN_TYPES] if event_specs is None else event_specs
+    return build_schema(spec.event_class for spec in chosen)
 
 
 @functools.lru_cache(maxsize=1)
@@ -413,8 +242,12 @@ def _shipped_schema() -> str:
 def event_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one event's :meth:`~bilat.Event.to_dict`.
 
-    Validate a JSONL line's events with, for example,
+    The shipped schema, plus the definitions of any type registered besides the shipped ones
+    (:mod:`bilat.event_types`). Validate a JSONL line's events with, for example,
     ``jsonschema.validate(event_dict, bilat.export.event_schema())``.
     """
+    from bilat.schema import add_event_definitions
+
     schema: dict[str, Any] = json.loads(_shipped_schema())
+    add_event_definitions(schema, (spec.event_class for spec in specs()))
     return schema

@@ -13,7 +13,8 @@ import attrs
 
 from bilat import engine
 from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
-from bilat.events import EVENT_TYPES, Event
+from bilat.event_types import names as _type_names
+from bilat.events import Event
 from bilat.extraction import Extraction
 from bilat.headlines import truecase_headlines
 from bilat.merging import merge_mentions
@@ -40,7 +41,7 @@ def check_text(text: object) -> str:
 def _check_types(types: Iterable[str] | None) -> tuple[str, ...]:
     """``types`` as a tuple of known event type names; clear errors for anything else."""
     if types is None:
-        return tuple(EVENT_TYPES)
+        return _type_names()
     if isinstance(types, str):
         raise TypeError(
             f"types must be a list of event type names, not the string {types!r}; "
@@ -54,12 +55,12 @@ def _check_types(types: Iterable[str] | None) -> tuple[str, ...]:
         raise TypeError(f"event type names must be strings, got {bad[0]!r}")
     if not chosen:
         raise ValueError(
-            f"types is empty, so nothing would be extracted; choose some of {list(EVENT_TYPES)}"
+            f"types is empty, so nothing would be extracted; choose some of {list(_type_names())}"
             " (or pass None for all)"
         )
-    unknown = sorted(set(chosen) - set(EVENT_TYPES))
+    unknown = sorted(set(chosen) - set(_type_names()))
     if unknown:
-        raise ValueError(f"unknown event types {unknown}; expected some of {list(EVENT_TYPES)}")
+        raise ValueError(f"unknown event types {unknown}; expected some of {list(_type_names())}")
     return tuple(dict.fromkeys(chosen))
 
 

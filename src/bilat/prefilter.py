@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +65,7 @@ import attrs
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from bilat.event_types import PrefilterNeeds
     from bilat.triggers import TriggerLexicon
 
 __all__ = [
@@ -79,22 +80,53 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MIN_STATES: dict[str, int] = {
-    "visit": 2,  # visitor and host must be different states
-    "agreement": 2,  # at least two distinct parties
-    "trade_figure": 2,  # a figure between two states (not with the world)
-    "deportation": 1,  # the origin may be left open
-    "strike": 1,  # the attacker may be unknown
-}
-"""Distinct states an event of each type needs; any other type needs one."""
+def _needs(event_type: str) -> PrefilterNeeds:
+    """The pre-filter needs of a type's registered spec (the defaults for an unknown type)."""
+    from bilat.event_types import PrefilterNeeds, find
 
-MIN_ACTORS: dict[str, int] = {
-    "visit": 1,  # the visitor is never a mere place (the host may be)
-    "agreement": 2,  # parties: countries, demonyms, capitals, bodies, groups, people
-    "trade_figure": 2,  # both sides are states named as such, never a city
-}
-"""Of those, how many must be named by something other than a mere place (any other type:
-none). A place name resolves only to a ``place`` mention, which these roles never take."""
+    spec = find(event_type)
+    return PrefilterNeeds() if spec is None else spec.prefilter
+
+
+class _NeedByType(Mapping[str, int]):
+    """One of the registry's pre-filter needs by type name, read on access (so a type
+    registered later is in it, and importing this module loads no spec)."""
+
+    def __init__(self, field: str) -> None:
+        self._field = field
+
+    def _value(self, event_type: str) -> int:
+        from bilat.event_types import find
+
+        spec = find(event_type)
+        value = 0 if spec is None else int(getattr(spec.prefilter, self._field))
+        if not value:
+            raise KeyError(event_type)
+        return value
+
+    def __getitem__(self, event_type: str) -> int:
+        return self._value(event_type)
+
+    def __iter__(self) -> Iterator[str]:
+        from bilat.event_types import specs
+
+        return (s.name for s in specs() if getattr(s.prefilter, self._field))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+MIN_STATES: Mapping[str, int] = _NeedByType("min_states")
+"""Distinct states an event of each type needs (``PrefilterNeeds.min_states`` of its spec in
+:mod:`bilat.event_types`); any other type needs one."""
+
+MIN_ACTORS: Mapping[str, int] = _NeedByType("min_actors")
+"""Of those, how many must be named by something other than a mere place
+(``PrefilterNeeds.min_actors``; types that need none are left out). A place name resolves
+only to a ``place`` mention, which these roles never take."""
 
 _MAX_NGRAM = 8
 
@@ -435,7 +467,7 @@ _Sequences = dict[int, list[tuple[tuple[frozenset[int], ...], int]]]
 
 
 def _condition(event_type: str, entry: Any) -> int:
-    if event_type != "strike" or entry.extra.get("strength") != "weak":
+    if not _needs(event_type).weak_triggers or entry.extra.get("strength") != "weak":
         return _PLAIN
     if entry.extra.get("needs_weapon"):
         return _WEAK_WEAPON
@@ -640,7 +672,8 @@ def possible_types(doc: Doc, types: Iterable[str] | None = None) -> tuple[str, .
 
     Args:
         doc: a ``Doc`` from ``nlp.make_doc(text)`` (or a fully processed one).
-        types: the event types to consider; all of :data:`bilat.events.EVENT_TYPES` by default.
+        types: the event types to consider; every registered one (:mod:`bilat.event_types`)
+            by default.
 
     An empty result means no bilat extractor can find an event in the document;
     :func:`ruled_out` says why.
@@ -663,8 +696,12 @@ def ruled_out(doc: Doc, types: Iterable[str] | None = None) -> dict[str, str]:
     return {t: why for t, why in _screen(doc, types, explain=True).items() if why is not None}
 
 
-_ARTICLED = {"visit": "a visit", "agreement": "an agreement", "trade_figure": "a trade figure",
-             "deportation": "a deportation", "strike": "a strike"}
+def _articled(event_type: str) -> str:
+    """The type's name with its article ("an agreement"), for the reasons."""
+    from bilat.event_types import find
+
+    spec = find(event_type)
+    return f"a {event_type}" if spec is None else spec.article
 
 _NO_REASON = "ruled out"
 """The reason :func:`possible_types` records when it is not asked to explain."""
@@ -673,9 +710,10 @@ _NO_REASON = "ruled out"
 def _screen(doc: Doc, types: Iterable[str] | None, explain: bool) -> dict[str, str | None]:
     """Each wanted type with ``None`` when possible, else why not (a fixed string unless
     ``explain``)."""
-    from bilat.events import EVENT_TYPES
+    from bilat.event_types import names
 
-    wanted = tuple(EVENT_TYPES) if types is None else tuple(types)
+    wanted = names() if types is None else tuple(types)
+    triggerless = _triggerless(wanted)
     cols = _Columns(doc)
     present = cols.present
     triggered: set[str] = set()
@@ -693,34 +731,35 @@ def _screen(doc: Doc, types: Iterable[str] | None, explain: bool) -> dict[str, s
         if t in weak:
             return ("only weak strike words, none with an attacker, force or passive "
                     "where its sentence could name one")
-        if t in _TRIGGERLESS:
+        if t in triggerless:
             return (f"no trigger word of the {t} lexicon, and no title word or leader's "
                     "name for an official abroad")
         return f"no trigger word of the {t} lexicon"
 
     if gazetteer_index() is None:
         triggered.update(weak)
-        return {t: None if t in triggered or t in _TRIGGERLESS else no_trigger(t)
+        return {t: None if t in triggered or t in triggerless else no_trigger(t)
                 for t in wanted}
-    if not triggered and not weak and not any(t in _TRIGGERLESS for t in wanted):
+    if not triggered and not weak and not any(t in triggerless for t in wanted):
         return {t: no_trigger(t) for t in wanted}
     named = _scan_states(doc, cols, positions=bool(weak))
     leader = named.leader
     triggered.update(t for t, hits in weak.items() if _weak_counts(hits, doc, cols, named))
     out: dict[str, str | None] = {}
     for t in wanted:
-        states, actors = MIN_STATES.get(t, 1), MIN_ACTORS.get(t, 0)
+        needs = _needs(t)
+        states, actors = needs.min_states, needs.min_actors
         # visits of officials "in" a foreign city need no trigger word, only a person:
         # a titled one ("Foreign Minister X") or a leader the leaders file names
         reasons = [] if t in triggered or (
-            t in _TRIGGERLESS and (leader or not present.isdisjoint(_person_cue_ids()))
+            t in triggerless and (leader or not present.isdisjoint(_person_cue_ids()))
         ) else [no_trigger(t)]
         if len(named.codes) < states:
             reasons.append(f"it names {len(named.codes)} possible state(s) and "
-                           f"{_ARTICLED.get(t, 'a ' + t)} needs {states}")
+                           f"{_articled(t)} needs {states}")
         elif len(named.actor_codes) < actors:
             reasons.append(f"it names {len(named.actor_codes)} state(s) as more than a mere "
-                           f"place and {_ARTICLED.get(t, 'a ' + t)} needs {actors}")
+                           f"place and {_articled(t)} needs {actors}")
         if not reasons:
             out[t] = None
         else:
@@ -728,8 +767,10 @@ def _screen(doc: Doc, types: Iterable[str] | None, explain: bool) -> dict[str, s
     return out
 
 
-_TRIGGERLESS = frozenset({"visit"})
-"""Types with a rule that needs no trigger word (see :func:`possible_types`)."""
+def _triggerless(types: Iterable[str]) -> frozenset[str]:
+    """Those of ``types`` with a rule that needs no trigger word (``PrefilterNeeds.triggerless``:
+    visits, see :func:`possible_types`)."""
+    return frozenset(t for t in types if _needs(t).triggerless)
 
 
 def could_hold_events(doc: Doc, types: Iterable[str] | None = None) -> bool:

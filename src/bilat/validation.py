@@ -4,7 +4,8 @@
 wrong value is refused with a :class:`ValueError` naming the field
 (``parties: expected array, got string 'GRC'``) instead of being converted into wrong
 data (``('C', 'G', 'R')``). The rules are the shipped ``bilat/data/event.schema.json``
-(generated from the classes, see :func:`bilat.export.build_event_schema`), read by a
+(generated from the classes by :mod:`bilat.schema`, which also gives the definitions of
+event types registered from outside packages), read by a
 small validator for the part of JSON Schema it uses (``type``, ``enum``, ``const``,
 ``pattern``, ``format: date``, ``properties``, ``required``, ``items``, ``anyOf``,
 ``$ref``), so jsonschema is not needed at run time. Two rules go beyond the schema:
@@ -28,9 +29,29 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @functools.cache
-def _schema() -> dict[str, Any]:
+def _shipped() -> dict[str, Any]:
     text = resources.files("bilat").joinpath("data/event.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _schema() -> dict[str, Any]:
+    """The shipped schema, with definitions added for event types registered besides the
+    shipped ones (:mod:`bilat.event_types`), generated from their classes."""
+    from bilat.events import EVENT_TYPES
+
+    return _with_added(tuple(EVENT_TYPES.values()))
+
+
+@functools.lru_cache(maxsize=4)
+def _with_added(classes: tuple[type, ...]) -> dict[str, Any]:
+    schema = _shipped()
+    if all(cls.__name__ in schema["$defs"] for cls in classes):
+        return schema
+    from bilat.schema import add_event_definitions
+
+    schema = {**schema, "$defs": dict(schema["$defs"]), "oneOf": list(schema["oneOf"])}
+    add_event_definitions(schema, classes)
     return schema
 
 
@@ -159,12 +180,12 @@ def check_event(data: Any, path: str = "") -> None:
         ValueError: ``data`` is not an object, its ``type`` is unknown, or a field breaks
             the schema; the message names the field (``date.start: expected a date ...``).
     """
-    from bilat.events import EVENT_TYPES
+    from bilat.events import EVENT_TYPES, event_class
 
     if not isinstance(data, dict):
         raise _fail(path, f"an event must be an object, got {describe(data)}")
     kind = data.get("type")
-    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
+    cls = event_class(kind) if isinstance(kind, str) else None
     if cls is None:
         where = f"{path}.type" if path else "type"
         raise _fail(where, f"unknown event type {kind!r}; expected one of {sorted(EVENT_TYPES)}")

@@ -1,0 +1,34 @@
+"""The strike type's entry in the event-type registry (:mod:`bilat.event_types`)."""
+
+from __future__ import annotations
+
+from bilat.event_types import Column, EventSpec, PrefilterNeeds, View
+from bilat.events import Strike
+
+SPEC = EventSpec(
+    name="strike",
+    event_class=Strike,
+    extractor="bilat.extractors.strike:extract_strikes",
+    view=View(
+        colour=(214, 39, 40),
+        summary="bilat.event_types.strike.view:summary",
+        columns=(
+            Column("attacker_country", "attacker_country"),
+            Column("target_country", "target_country"),
+            Column("kind", "kind"),
+            Column("killed_min", "killed.min"),
+            Column("killed_max", "killed.max"),
+            Column("injured_min", "injured.min"),
+            Column("injured_max", "injured.max"),
+            Column("location_name", "location.name"),
+            Column("location_country", "location.country"),
+        ),
+        article="a strike",
+    ),
+    dyad=("attacker_country", "target_country"),
+    prefilter=PrefilterNeeds(
+        min_states=1,  # the attacker may be unknown
+        weak_triggers=True,  # "hit", "attack": only with a cue of force in the sentence
+    ),
+)
+"""Strikes: forces of one state use force on another's territory or forces."""
