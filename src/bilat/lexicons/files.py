@@ -342,6 +342,7 @@ SCHEMAS: dict[str, type] = {
     "syntax.json": SyntaxWordsFile,
     "prefilter.json": PrefilterFile,
     "goldstein.json": GoldsteinFile,
+    "actor_words.json": ActorWordsFile,
     "countries.json": CountriesFile,
     "places.json": PlacesFile,
     "leaders.json": LeadersFile,
