@@ -11,6 +11,8 @@ from bilat.events import Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from bilat.lexicons import Additions
+
 __all__ = ["extract_events"]
 
 
@@ -20,6 +22,7 @@ def extract_events(
     types: Iterable[str] | None = None,
     *,
     text: str | None = None,
+    additions: Additions | None = None,
 ) -> tuple[Event, ...]:
     """Return the merged events of ``doc``: one per real-world happening, every mention kept.
 
@@ -28,15 +31,19 @@ def extract_events(
         published: the publication date that relative dates are resolved against.
         types: the event types to run; all by default.
         text: ``doc.text``, when the caller already holds it (saves rebuilding it).
+        additions: words the pipeline adds to the shipped lexicons
+            (:class:`bilat.lexicons.Additions`), in force for this document only.
     """
     from bilat.context import DocumentContext
     from bilat.extractors import EXTRACTORS
+    from bilat.lexicons import using
     from bilat.merging import merge_mentions
 
-    context = DocumentContext(doc, published, text=text)
+    context = DocumentContext(doc, published, text=text, additions=additions)
     wanted = EXTRACTORS.keys() if types is None else set(types)
     mentions: list[Event] = []
-    for name, extractor in EXTRACTORS.items():
-        if name in wanted:
-            mentions.extend(extractor(context))
+    with using(additions):
+        for name, extractor in EXTRACTORS.items():
+            if name in wanted:
+                mentions.extend(extractor(context))
     return merge_mentions(mentions)

@@ -88,39 +88,50 @@ def structure(value: object, tp: Any, where: str) -> Any:
         return _structure_class(value, tp, where)
     origin = get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
-        args = get_args(tp)
-        if value is None and type(None) in args:
-            return None
-        rest = [a for a in args if a is not type(None)]
-        if len(rest) != 1:  # pragma: no cover - schema authoring error
-            raise TypeError(f"unsupported union {tp!r}")
-        return structure(value, rest[0], where)
+        return _structure_union(value, tp, where)
     if origin is Literal:
         allowed = get_args(tp)
         if value not in allowed or isinstance(value, bool):
             raise _fail(where, f"one of {list(allowed)}", value)
         return value
     if origin is tuple:
-        args = get_args(tp)
-        if not isinstance(value, (list, tuple)):
-            raise _fail(where, "a list", value)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(structure(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
-        if len(value) != len(args):
-            raise _fail(where, f"a list of {len(args)} items", value)
-        return tuple(structure(v, a, f"{where}[{i}]")
-                     for i, (v, a) in enumerate(zip(value, args, strict=True)))
+        return _structure_tuple(value, get_args(tp), where)
     if origin is dict:
-        key_tp, item_tp = get_args(tp)
-        if not isinstance(value, dict):
-            raise _fail(where, "an object", value)
-        out: dict[Any, Any] = {}
-        for k, v in value.items():
-            if key_tp is str and not isinstance(k, str):
-                raise _fail(where, "an object with string keys", k)
-            out[k] = structure(v, item_tp, f"{where}[{k!r}]")
-        return out
+        return _structure_dict(value, get_args(tp), where)
     return _scalar(value, tp, where)
+
+
+def _structure_union(value: object, tp: Any, where: str) -> Any:
+    args = get_args(tp)
+    if value is None and type(None) in args:
+        return None
+    rest = [a for a in args if a is not type(None)]
+    if len(rest) != 1:  # pragma: no cover - schema authoring error
+        raise TypeError(f"unsupported union {tp!r}")
+    return structure(value, rest[0], where)
+
+
+def _structure_tuple(value: object, args: tuple[Any, ...], where: str) -> tuple[Any, ...]:
+    if not isinstance(value, (list, tuple)):
+        raise _fail(where, "a list", value)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(structure(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
+    if len(value) != len(args):
+        raise _fail(where, f"a list of {len(args)} items", value)
+    return tuple(structure(v, a, f"{where}[{i}]")
+                 for i, (v, a) in enumerate(zip(value, args, strict=True)))
+
+
+def _structure_dict(value: object, args: tuple[Any, ...], where: str) -> dict[Any, Any]:
+    key_tp, item_tp = args
+    if not isinstance(value, dict):
+        raise _fail(where, "an object", value)
+    out: dict[Any, Any] = {}
+    for k, v in value.items():
+        if key_tp is str and not isinstance(k, str):
+            raise _fail(where, "an object with string keys", k)
+        out[k] = structure(v, item_tp, f"{where}[{k!r}]")
+    return out
 
 
 def _scalar(value: object, tp: Any, where: str) -> Any:
@@ -195,6 +206,14 @@ def word_groups(value: object, where: str) -> tuple[str, ...] | dict[str, tuple[
 Check = typing.Callable[[object], bool]
 
 
+_SCALAR_CHECKS: dict[Any, Check] = {
+    bool: lambda v: v is True or v is False,
+    int: lambda v: type(v) is int,
+    float: lambda v: type(v) in (int, float),
+    str: lambda v: type(v) is str,
+}
+
+
 @cache
 def checker(tp: Any) -> Check:
     """A fast test that a parsed JSON value fits ``tp`` (no instance built, no message): for
@@ -213,26 +232,23 @@ def checker(tp: Any) -> Check:
         allowed = frozenset(get_args(tp))
         return lambda v: isinstance(v, str) and v in allowed
     if origin is tuple:
-        args = get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = checker(args[0])
-            return lambda v: isinstance(v, (list, tuple)) and all(map(item, v))
-        items = [checker(a) for a in args]
-        return lambda v: (isinstance(v, (list, tuple)) and len(v) == len(items)
-                          and all(c(x) for c, x in zip(items, v, strict=True)))
+        return _tuple_checker(get_args(tp))
     if origin is dict:
         value_check = checker(get_args(tp)[1])
         return lambda v: (isinstance(v, dict) and all(isinstance(k, str) for k in v)
                           and all(map(value_check, v.values())))
-    if tp is bool:
-        return lambda v: v is True or v is False
-    if tp is int:
-        return lambda v: type(v) is int
-    if tp is float:
-        return lambda v: type(v) in (int, float)
-    if tp is str:
-        return lambda v: type(v) is str
+    if tp in _SCALAR_CHECKS:
+        return _SCALAR_CHECKS[tp]
     raise TypeError(f"unsupported schema type {tp!r}")  # pragma: no cover - schema bug
+
+
+def _tuple_checker(args: tuple[Any, ...]) -> Check:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = checker(args[0])
+        return lambda v: isinstance(v, (list, tuple)) and all(map(item, v))
+    items = [checker(a) for a in args]
+    return lambda v: (isinstance(v, (list, tuple)) and len(v) == len(items)
+                      and all(c(x) for c, x in zip(items, v, strict=True)))
 
 
 _SIMPLE: dict[Any, tuple[type, ...]] = {str: (str,), int: (int,), bool: (bool,),
