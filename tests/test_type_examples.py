@@ -100,8 +100,8 @@ def test_example(event_type: str, row: dict[str, Any]) -> None:
 
 
 def _trigger_ids(event_type: str) -> list[str]:
-    text = resources.files("bilat.data").joinpath("triggers").joinpath(f"{event_type}.json").read_text(
-        "utf-8")
+    path = resources.files("bilat.data").joinpath("triggers").joinpath(f"{event_type}.json")
+    text = path.read_text("utf-8")
     return [str(entry["id"]) for entry in json.loads(text)["triggers"]]
 
 
