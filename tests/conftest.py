@@ -110,7 +110,8 @@ def _audit_the_prefilter() -> Any:
     tokens, events_of = Extractor._tokens, Extractor._events_of
 
     def audit(extractor: Any, doc: Any, day: Any, allowed: tuple[str, ...]) -> None:
-        found = engine.extract_events(doc, day, extractor.types)
+        found = engine.extract_events(doc, day, extractor.types,
+                                      additions=getattr(extractor, "additions", None))
         lost = sorted({e.type for e in found} - set(allowed))
         if lost:
             raise PrefilterLostEvent(f"pre-filter lost {lost} events in {doc.text[:200]!r}")

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from bilat import modality
+from bilat.lexicons.files import ModalityCuesFile
+from bilat.lexicons.schema import structure
 from bilat.modality import cue_matches, load_cues, modality_at
 from bilat.values import Modality
 
@@ -149,23 +151,26 @@ def test_shipped_cue_file_loads_longest_first() -> None:
 def _load_from(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cues: list[dict[str, Any]]
                ) -> Any:
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "modality_cues.json").write_text(json.dumps({"cues": cues}))
-    monkeypatch.setattr(modality.resources, "files", lambda _package: tmp_path)
-    return load_cues.__wrapped__()
+    path = tmp_path / "data" / "modality_cues.json"
+    path.write_text(json.dumps({"cues": cues}))
+    checked = structure(json.loads(path.read_text()), ModalityCuesFile, f"{path}: ")
+    return [modality._cue(record) for record in checked.cues]
 
 
 def test_cue_file_with_unknown_category_raises(monkeypatch: pytest.MonkeyPatch,
                                                tmp_path: Path) -> None:
     bad = [{"category": "rumoured", "literal": "reportedly", "direction": "forward",
             "max_scope": 5}]
-    with pytest.raises(ValueError, match="unknown category"):
+    with pytest.raises(ValueError, match=r"modality_cues\.json: cues\[0\]\.category: expected "
+                       r"one of \['negated'.*got 'rumoured'"):
         _load_from(monkeypatch, tmp_path, bad)
 
 
 def test_cue_file_with_unknown_direction_raises(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path) -> None:
     bad = [{"category": "planned", "literal": "will", "direction": "sideways", "max_scope": 5}]
-    with pytest.raises(ValueError, match="unknown direction"):
+    with pytest.raises(ValueError, match=r"cues\[0\]\.direction: expected one of "
+                       r"\['forward', 'backward', 'both'\], got 'sideways'"):
         _load_from(monkeypatch, tmp_path, bad)
 
 

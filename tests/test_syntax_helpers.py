@@ -196,7 +196,7 @@ def test_word_set_file_is_validated() -> None:
     assert parse_syntax_words(good)["future_modals"] == frozenset({"a"})
     with pytest.raises(ValueError, match=r"unknown key.*future_modal'"):
         parse_syntax_words({**good, "future_modal": ["will"]}, "syntax.json")
-    with pytest.raises(ValueError, match="'relative_pronouns' must be a list of strings"):
+    with pytest.raises(ValueError, match="relative_pronouns: expected a list, got 'who'"):
         parse_syntax_words({**good, "relative_pronouns": "who"})
     missing = dict(good)
     del missing["hypothetical_modals"]

@@ -11,6 +11,7 @@ import spacy
 
 from bilat import triggers
 from bilat.extractors import EXTRACTORS
+from bilat.lexicons.types import parse_type_file
 from bilat.triggers import TriggerEntry, TriggerLexicon, load_lexicon
 
 BLANK = spacy.blank("en")
@@ -106,11 +107,14 @@ def test_find_on_a_span_stays_inside_it() -> None:
 
 
 def _load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, data: Any) -> Any:
+    """Load a trigger file of type ``name`` written to ``tmp_path`` through the same
+    schema and compiler as the shipped files."""
     folder = tmp_path / "data" / "triggers"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(triggers.resources, "files", lambda _package: tmp_path)
-    return load_lexicon.__wrapped__(name)
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    checked = parse_type_file(json.loads(path.read_text("utf-8")), name, str(path))
+    return TriggerLexicon(name, [triggers._entry(r) for r in checked.triggers])
 
 
 def test_file_entries_become_trigger_entries(monkeypatch: pytest.MonkeyPatch,
@@ -130,20 +134,20 @@ def test_file_entries_become_trigger_entries(monkeypatch: pytest.MonkeyPatch,
 
 def test_file_of_another_type_raises(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     data = {"type": "visit", "triggers": [{"id": "summit", "forms": ["summit"]}]}
-    with pytest.raises(ValueError, match="'type' must be 'summit'"):
+    with pytest.raises(ValueError, match=r"summit\.json: type: expected 'summit', got 'visit'"):
         _load(monkeypatch, tmp_path, "summit", data)
 
 
 def test_empty_forms_raise(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     data = {"type": "summit", "triggers": [{"id": "summit", "forms": []}]}
-    with pytest.raises(ValueError, match="empty word-form list"):
+    with pytest.raises(ValueError, match=r"triggers\[0\] \(id 'summit'\)\.forms: expected one"):
         _load(monkeypatch, tmp_path, "summit", data)
 
 
 def test_empty_sequence_step_raises(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     data = {"type": "summit", "triggers": [{"id": "state_visit",
                                             "sequence": [["state"], []]}]}
-    with pytest.raises(ValueError, match="empty word-form list"):
+    with pytest.raises(ValueError, match=r"sequence\[1\]: expected one or more"):
         _load(monkeypatch, tmp_path, "summit", data)
 
 
@@ -151,5 +155,5 @@ def test_entry_without_forms_or_sequence_raises_value_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     data = {"type": "summit", "triggers": [{"id": "summit", "label": "meet"}]}
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs 'forms'"):
         _load(monkeypatch, tmp_path, "summit", data)

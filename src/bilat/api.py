@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from bilat.extraction import Extraction
 from bilat.extractor import Extractor, PublishedLike
@@ -24,15 +25,34 @@ _MAX_PIPELINES = 8
 each cached extractor keeps its pipeline alive)."""
 
 
-def load(model: Language | str | os.PathLike[str] | None = None) -> Extractor:
+def load(
+    model: Language | str | os.PathLike[str] | None = None,
+    *,
+    triggers: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    modality_cues: Sequence[Mapping[str, Any]] | None = None,
+    country_names: Mapping[str, str | Mapping[str, Any]] | None = None,
+    officials: Sequence[Mapping[str, Any]] | None = None,
+) -> Extractor:
     """Return a ready :class:`~bilat.Extractor` on a spaCy pipeline.
 
     Args:
         model: a ``spacy.Language`` you already have, a pipeline package name or path, or
             ``None`` to use ``$BILAT_SPACY_MODEL`` or the best English pipeline installed
             (see :mod:`bilat.pipeline_loading`). Nothing is ever downloaded.
+        triggers: extra trigger records per event type, shaped as in
+            ``bilat/data/triggers/<type>.json``:
+            ``{"visit": [{"id": "tour", "label": "travel", "forms": ["toured"]}]}``.
+        modality_cues: extra modality cues, shaped as in ``modality_cues.json``.
+        country_names: extra names of states: ``{"Blighty": "GBR"}``.
+        officials: extra officials, shaped as in ``leaders.json``
+            (``name``, ``country``, ``title``, optional ``start``/``end``, ``aliases``).
+
+    The additions are checked like the shipped lexicons (a bad entry raises
+    :class:`bilat.lexicons.LexiconError` naming it) and belong to the returned extractor
+    alone: another ``load`` does not see them. See ``docs/lexicons.md``.
     """
-    return Extractor(model)
+    return Extractor(model, triggers=triggers, modality_cues=modality_cues,
+                     country_names=country_names, officials=officials)
 
 
 def _default_extractor() -> Extractor:

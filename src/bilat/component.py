@@ -8,6 +8,9 @@ spaCy's config system::
     factory = "bilat"
     types = ["visit", "strike"]     # null (default): all five types
     modalities = null               # e.g. ["asserted", "claimed"] to keep only those
+    triggers = {"visit": [{"id": "tour", "label": "travel", "forms": ["toured"]}]}
+    modality_cues = null            # and country_names, officials: words to add
+                                    # (bilat.lexicons.Additions, docs/lexicons.md)
 
 The component sets:
 
@@ -46,7 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -60,6 +63,7 @@ from bilat.event_types import names as _type_names
 from bilat.events import Event
 from bilat.extractor import parse_published
 from bilat.headlines import truecase_headlines
+from bilat.lexicons import Additions
 from bilat.merging import merge_mentions
 from bilat.paragraphs import add_paragraph_boundaries
 from bilat.values import Modality
@@ -205,6 +209,13 @@ class BilatComponent:
         types: the event types to extract; ``None`` for all five.
         modalities: keep only events with these modalities (``"asserted"``,
             ``"planned"``, ...); ``None`` keeps all.
+        triggers: extra trigger records per event type; with ``modality_cues``,
+            ``country_names`` and ``officials``, words this component adds to the shipped
+            lexicons (:class:`bilat.lexicons.Additions`), checked like them; they apply to
+            this component's documents only.
+        modality_cues: extra modality cues.
+        country_names: extra names of states (name -> ISO3 code).
+        officials: extra officials (records shaped as in ``leaders.json``).
 
     The component's settings are plain data (names and tuples), so it pickles for
     ``nlp.pipe(..., n_process=2)``; the reference to its pipeline is not pickled (a
@@ -218,8 +229,16 @@ class BilatComponent:
         *,
         types: Sequence[str] | None = None,
         modalities: Sequence[str] | None = None,
+        triggers: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+        modality_cues: Sequence[Mapping[str, Any]] | None = None,
+        country_names: Mapping[str, str | Mapping[str, Any]] | None = None,
+        officials: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
         self.name = name
+        self.additions: Additions | None = Additions.build(
+            triggers=triggers, modality_cues=modality_cues, country_names=country_names,
+            officials=officials, source=f"[components.{name}]",
+        )
         self.types: tuple[str, ...] = _check_types(types)
         self.modalities: frozenset[Modality] | None = _check_modalities(modalities)
         self._nlp: Language | None = nlp
@@ -283,18 +302,19 @@ class BilatComponent:
         limit = max(2, limit)
         clean = truecase_headlines(sanitize(text))
         parse = self._upstream() if clean != text or len(text) > limit else None
+        extra = self.additions
         if parse is None:
-            return extract_events(doc, day, self.types, text=text)
+            return extract_events(doc, day, self.types, text=text, additions=extra)
         if len(text) > limit:
             mentions: list[Event] = []
             for start, end in chunk_spans(clean, limit):
                 piece = clean[start:end]
                 if piece.isspace():
                     continue
-                found = extract_events(parse(piece), day, self.types)
+                found = extract_events(parse(piece), day, self.types, additions=extra)
                 mentions.extend(shift_event(event, start, text) for event in found)
             return merge_mentions(mentions)
-        events = extract_events(parse(clean), day, self.types, text=clean)
+        events = extract_events(parse(clean), day, self.types, text=clean, additions=extra)
         return tuple(shift_event(e, 0, text) for e in events)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -320,7 +340,8 @@ class BilatComponent:
 
 @Language.factory(
     "bilat",
-    default_config={"types": None, "modalities": None},
+    default_config={"types": None, "modalities": None, "triggers": None,
+                    "modality_cues": None, "country_names": None, "officials": None},
     requires=["token.is_sent_start", "doc.ents"],
     assigns=[f"doc._.{EVENTS_ATTR}", f"span._.{EVENTS_ATTR}", "doc.spans"],
 )
@@ -329,6 +350,10 @@ def make_bilat_component(
     name: str,
     types: list[str] | None,
     modalities: list[str] | None,
+    triggers: dict[str, list[dict[str, Any]]] | None = None,
+    modality_cues: list[dict[str, Any]] | None = None,
+    country_names: dict[str, Any] | None = None,
+    officials: list[dict[str, Any]] | None = None,
 ) -> BilatComponent:
     """spaCy factory ``"bilat"``: see [`BilatComponent`][bilat.component.BilatComponent].
 
@@ -336,7 +361,10 @@ def make_bilat_component(
     and the step is not there yet, so that the component's events are those of
     :func:`bilat.extract` on the same pipeline.
     """
-    component = BilatComponent(nlp, name, types=types, modalities=modalities)
+    component = BilatComponent(
+        nlp, name, types=types, modalities=modalities, triggers=triggers,
+        modality_cues=modality_cues, country_names=country_names, officials=officials,
+    )
     add_paragraph_boundaries(nlp)
     return component
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from bilat.actors import ActorMention, DocumentActors
+    from bilat.lexicons import Additions, TypeLexicon
 
 __all__ = ["DateMention", "DocumentContext", "dateline_spans"]
 
@@ -67,13 +68,31 @@ class DateMention:
 class DocumentContext:
     """One parsed document plus what every extractor needs to know about it."""
 
-    def __init__(self, doc: Doc, published: dt.date | None, *, text: str | None = None) -> None:
-        """``text``: ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
+    def __init__(
+        self,
+        doc: Doc,
+        published: dt.date | None,
+        *,
+        text: str | None = None,
+        additions: Additions | None = None,
+    ) -> None:
+        """``text``: ``doc.text`` when the caller has it (spaCy rebuilds it on each access);
+        ``additions``: the words the pipeline adds to the shipped lexicons."""
         self.doc = doc
+        self.additions = additions
         self.text: str = doc.text if text is None else text
         self.published = published
         self.has_parser = doc.has_annotation("DEP")
         self.has_ner = doc.has_annotation("ENT_IOB")
+
+    def lexicon(self, event_type: str) -> TypeLexicon:
+        """The lexicon of ``event_type`` for this document's pipeline: the shipped file's
+        trigger records and word lists plus the pipeline's additions
+        (:func:`bilat.lexicons.type_lexicon`)."""
+        from bilat.lexicons import type_lexicon, using
+
+        with using(self.additions):
+            return type_lexicon(event_type)
 
     @cached_property
     def entities(self) -> tuple[Span, ...]:

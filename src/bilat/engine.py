@@ -11,6 +11,8 @@ from bilat.events import Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from bilat.lexicons import Additions
+
 __all__ = ["extract_events"]
 
 
@@ -20,6 +22,7 @@ def extract_events(
     types: Iterable[str] | None = None,
     *,
     text: str | None = None,
+    additions: Additions | None = None,
 ) -> tuple[Event, ...]:
     """Return the merged events of ``doc``: one per real-world happening, every mention kept.
 
@@ -29,15 +32,19 @@ def extract_events(
         types: the event types to run; all of the registry's (:mod:`bilat.event_types`) by
             default.
         text: ``doc.text``, when the caller already holds it (saves rebuilding it).
+        additions: words the pipeline adds to the shipped lexicons
+            (:class:`bilat.lexicons.Additions`), in force for this document only.
     """
     from bilat.context import DocumentContext
     from bilat.event_types import specs
+    from bilat.lexicons import using
     from bilat.merging import merge_mentions
 
-    context = DocumentContext(doc, published, text=text)
+    context = DocumentContext(doc, published, text=text, additions=additions)
     wanted = None if types is None else set(types)
     mentions: list[Event] = []
-    for spec in specs():  # the registry's order: the shipped types, then any added
-        if wanted is None or spec.name in wanted:
-            mentions.extend(spec.extract(context))
+    with using(additions):
+        for spec in specs():  # the registry's order: the shipped types, then any added
+            if wanted is None or spec.name in wanted:
+                mentions.extend(spec.extract(context))
     return merge_mentions(mentions)

@@ -6,8 +6,8 @@ import datetime as dt
 import os
 import threading
 import warnings
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -17,6 +17,7 @@ from bilat.event_types import names as _type_names
 from bilat.events import Event
 from bilat.extraction import Extraction
 from bilat.headlines import truecase_headlines
+from bilat.lexicons import Additions, using
 from bilat.merging import merge_mentions
 from bilat.paragraphs import COMPONENT_NAME as PARAGRAPHS
 from bilat.paragraphs import add_paragraph_boundaries
@@ -99,6 +100,14 @@ class Extractor:
             empty, exactly as a full parse would give. ``False`` parses everything.
         recase_headlines: parse ALL-CAPS lines (wire-copy headlines) in sentence case
             (:mod:`bilat.headlines`); offsets and evidence still index the original text.
+        triggers: extra trigger records per event type. With ``modality_cues``,
+            ``country_names`` and ``officials``, words this extractor adds to the shipped
+            lexicons without editing the package (:class:`bilat.lexicons.Additions`,
+            ``docs/lexicons.md``), checked like the shipped files (a bad entry raises
+            :class:`bilat.lexicons.LexiconError` naming it); they stay this extractor's own.
+        modality_cues: extra modality cues.
+        country_names: extra names of states (name -> ISO3 code).
+        officials: extra officials (records shaped as in ``leaders.json``).
 
     Attributes:
         nlp: the spaCy pipeline in use.
@@ -121,7 +130,15 @@ class Extractor:
         types: Iterable[str] | None = None,
         prefilter: bool = True,
         recase_headlines: bool = True,
+        triggers: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+        modality_cues: Sequence[Mapping[str, Any]] | None = None,
+        country_names: Mapping[str, str | Mapping[str, Any]] | None = None,
+        officials: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
+        self.additions: Additions | None = Additions.build(
+            triggers=triggers, modality_cues=modality_cues, country_names=country_names,
+            officials=officials, source="Extractor",
+        )
         self.nlp: Language = load_pipeline(model)
         if add_paragraph_boundaries(self.nlp) and not isinstance(model, (str, os.PathLike)) \
                 and model is not None:
@@ -192,7 +209,8 @@ class Extractor:
         pre-filter rules out every event. Only those types' extractors need to run."""
         with self._lock:
             doc = self.nlp.make_doc(text)
-        types = possible_types(doc, self.types)
+        with using(self.additions):
+            types = possible_types(doc, self.types)
         return (doc, types) if types else None
 
     def _screen(self, text: str) -> tuple[str | Doc, tuple[str, ...] | None] | None:
@@ -212,7 +230,8 @@ class Extractor:
     ) -> tuple[Event, ...]:
         with self._lock:
             return engine.extract_events(
-                doc, day, self.types if types is None else types, text=text
+                doc, day, self.types if types is None else types, text=text,
+                additions=self.additions,
             )
 
     def _from_doc(self, doc: Doc, day: dt.date | None, index: int | None = None) -> Extraction:
@@ -285,7 +304,9 @@ class Extractor:
                     continue
                 tokens, types = screened
             with self._lock:
-                found = engine.extract_events(self.nlp(tokens), day, types)
+                found = engine.extract_events(
+                    self.nlp(tokens), day, types, additions=self.additions
+                )
             mentions.extend(shift_event(event, start, text) for event in found)
         return merge_mentions(mentions)
 

@@ -18,11 +18,11 @@ and their evidence is cut from the original (see :func:`bilat.chunking.shift_val
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 
 import regex
+
+from bilat.lexicons.files import HeadlineCaseFile, typed
 
 __all__ = ["is_caps_line", "truecase_headlines"]
 
@@ -124,9 +124,8 @@ def _name_width(words: list[regex.Match[str]], i: int, names: frozenset[str]) ->
 @cache
 def _case_lists() -> dict[str, frozenset[str]]:
     """``data/headline_case.json``: "acronyms" and "capitalised" (days and months)."""
-    path = resources.files("bilat") / "data" / "headline_case.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {key: frozenset(str(w) for w in data[key]) for key in ("acronyms", "capitalised")}
+    data = typed("headline_case.json", HeadlineCaseFile)
+    return {"acronyms": frozenset(data.acronyms), "capitalised": frozenset(data.capitalised)}
 
 
 @cache

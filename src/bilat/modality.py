@@ -11,20 +11,21 @@ Scopes never leave the sentence.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
 
+from bilat.lexicons import active as active_additions
+from bilat.lexicons import typed
+from bilat.lexicons.files import CueRecord, ModalityCuesFile
 from bilat.values import Modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["Cue", "CueMatch", "cue_matches", "load_cues", "modality_at"]
+__all__ = ["Cue", "CueMatch", "active_cues", "cue_matches", "load_cues", "modality_at"]
 
 # When several cues cover a trigger, the strongest category wins.
 PRIORITY: dict[str, int] = {
@@ -57,29 +58,37 @@ class CueMatch:
     cue: Cue
 
 
+def _cue(record: CueRecord) -> Cue:
+    return Cue(
+        category=record.category,
+        words=tuple(record.literal.lower().split()),
+        direction=record.direction,
+        max_scope=record.max_scope,
+        pseudo=record.pseudo,
+    )
+
+
 @lru_cache(maxsize=1)
 def load_cues() -> tuple[Cue, ...]:
-    """Read and validate the cue file (once per process), longest cues first."""
-    path = resources.files("bilat") / "data" / "modality_cues.json"
-    raw = json.loads(path.read_text(encoding="utf-8"))["cues"]
-    cues: list[Cue] = []
-    for item in raw:
-        category = item["category"]
-        if category not in PRIORITY and category != "terminate":
-            raise ValueError(f"modality cue {item!r}: unknown category {category!r}")
-        if item["direction"] not in {"forward", "backward", "both"}:
-            raise ValueError(f"modality cue {item!r}: unknown direction")
-        cues.append(
-            Cue(
-                category=category,
-                words=tuple(item["literal"].lower().split()),
-                direction=item["direction"],
-                max_scope=int(item["max_scope"]),
-                pseudo=bool(item.get("pseudo", False)),
-            )
-        )
+    """The shipped cue file, checked by its schema (:class:`bilat.lexicons.files.CueRecord`;
+    a bad cue fails naming the file and the key), read once, longest cues first."""
+    cues = [_cue(record) for record in typed("modality_cues.json", ModalityCuesFile).cues]
     cues.sort(key=lambda c: -len(c.words))
     return tuple(cues)
+
+
+def active_cues() -> tuple[Cue, ...]:
+    """The cues in force: the shipped ones plus those the pipeline at work added
+    (:class:`bilat.lexicons.Additions`), longest first."""
+    extra = active_additions()
+    if extra is None or not extra.cues:
+        return load_cues()
+    found: tuple[Cue, ...] | None = extra.cache.get("modality_cues")
+    if found is None:
+        cues = [*load_cues(), *(_cue(record) for record in extra.cues)]
+        cues.sort(key=lambda c: -len(c.words))
+        found = extra.cache["modality_cues"] = tuple(cues)
+    return found
 
 
 def cue_matches(sent: Span) -> list[CueMatch]:
@@ -90,7 +99,7 @@ def cue_matches(sent: Span) -> list[CueMatch]:
     at: dict[str, list[int]] = {}  # word -> its positions, so each cue is tried only there
     for i, word in enumerate(words):
         at.setdefault(word, []).append(i)
-    for cue in load_cues():
+    for cue in active_cues():
         n = len(cue.words)
         for i in at.get(cue.words[0], ()):
             if i + n > len(words):

@@ -446,8 +446,9 @@ def states_named(doc: Doc, *, enough: int = 2) -> int:
     return min(enough, len(_scan_states(doc, _Columns(doc)).codes))
 
 
-@cache
 def _lexicon(event_type: str) -> TriggerLexicon | None:
+    """The type's trigger lexicon, with the words the pipeline at work added (cached by
+    :func:`bilat.triggers.load_lexicon`)."""
     from bilat.triggers import load_lexicon
 
     try:
@@ -474,12 +475,16 @@ def _condition(event_type: str, entry: Any) -> int:
     return _WEAK_GROUND if entry.label == "ground" else _WEAK
 
 
-@cache
 def _sequences(event_type: str) -> _Sequences:
     """The lexicon's entries as word-hash sequences (with their condition), by the hash of
     their first word."""
     lexicon = _lexicon(event_type)
     assert lexicon is not None
+    return _lexicon_sequences(event_type, lexicon)
+
+
+@lru_cache(maxsize=64)
+def _lexicon_sequences(event_type: str, lexicon: TriggerLexicon) -> _Sequences:
     return {first: [(steps, _condition(event_type, entry)) for entry, steps in bucket]
             for first, bucket in lexicon.hashed_entries().items()}
 
@@ -736,7 +741,7 @@ def _screen(doc: Doc, types: Iterable[str] | None, explain: bool) -> dict[str, s
                     "name for an official abroad")
         return f"no trigger word of the {t} lexicon"
 
-    if gazetteer_index() is None:
+    if _no_state_count():
         triggered.update(weak)
         return {t: None if t in triggered or t in triggerless else no_trigger(t)
                 for t in wanted}
@@ -771,6 +776,16 @@ def _triggerless(types: Iterable[str]) -> frozenset[str]:
     """Those of ``types`` with a rule that needs no trigger word (``PrefilterNeeds.triggerless``:
     visits, see :func:`possible_types`)."""
     return frozenset(t for t in types if _needs(t).triggerless)
+
+
+def _no_state_count() -> bool:
+    """Whether states cannot be counted: the gazetteers cannot be read, or the pipeline at
+    work added names of its own (:class:`bilat.lexicons.Additions`), which no index here
+    holds; then only trigger words decide."""
+    from bilat.lexicons import active
+
+    extra = active()
+    return gazetteer_index() is None or (extra is not None and extra.adds_names)
 
 
 def could_hold_events(doc: Doc, types: Iterable[str] | None = None) -> bool:

@@ -18,13 +18,14 @@ when the pipeline has a tagger. A match's ``head`` is the token of the sequence 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
+
+from bilat.lexicons import TriggerRecord, shipped_type_lexicon, type_lexicon
+from bilat.lexicons import active as active_additions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -162,31 +163,39 @@ def _lower_attr() -> int:
     return int(LOWER)
 
 
-def _entry(raw: dict[str, Any]) -> TriggerEntry:
-    if "id" not in raw or ("sequence" not in raw and "forms" not in raw):
-        raise ValueError(f"trigger entry {raw!r} needs an 'id' and 'forms' or 'sequence'")
-    if "sequence" in raw:
-        sequence = tuple(frozenset(str(f).lower() for f in step) for step in raw["sequence"])
-    else:
-        sequence = (frozenset(str(f).lower() for f in raw["forms"]),)
-    if not sequence or not all(sequence):
-        raise ValueError(f"trigger {raw.get('id')!r} has an empty word-form list")
-    known = {"id", "label", "forms", "sequence", "pos", "head"}
+def _entry(record: TriggerRecord) -> TriggerEntry:
     return TriggerEntry(
-        id=str(raw["id"]),
-        label=str(raw.get("label", raw["id"])),
-        sequence=sequence,
-        pos=frozenset(raw.get("pos", ())),
-        head=int(raw.get("head", -1)),
-        extra={k: v for k, v in raw.items() if k not in known},
+        id=record.id,
+        label=record.label,
+        sequence=tuple(frozenset(step) for step in record.sequence),
+        pos=frozenset(record.pos),
+        head=record.head,
+        extra=dict(record.extra),
     )
 
 
 @cache
+def _shipped_lexicon(event_type: str) -> TriggerLexicon:
+    return TriggerLexicon(
+        event_type, [_entry(r) for r in shipped_type_lexicon(event_type).triggers]
+    )
+
+
 def load_lexicon(event_type: str) -> TriggerLexicon:
-    """Load and compile ``bilat/data/triggers/<event_type>.json`` (once per process)."""
-    path = resources.files("bilat") / "data" / "triggers" / f"{event_type}.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("type") != event_type:
-        raise ValueError(f"{path}: 'type' must be {event_type!r}")
-    return TriggerLexicon(event_type, [_entry(raw) for raw in data["triggers"]])
+    """The compiled trigger lexicon of ``event_type``: ``bilat/data/triggers/<type>.json``
+    (checked by :mod:`bilat.lexicons`, compiled once per process), plus the trigger records
+    the pipeline at work added (:class:`bilat.lexicons.Additions`, compiled once per set).
+
+    Raises:
+        FileNotFoundError: the type has no lexicon file.
+        bilat.lexicons.LexiconError: the file does not fit its schema (file and key named).
+    """
+    extra = active_additions()
+    if extra is None or event_type not in extra.triggers:
+        return _shipped_lexicon(event_type)
+    key = ("trigger_lexicon", event_type)
+    found: TriggerLexicon | None = extra.cache.get(key)
+    if found is None:
+        entries = [_entry(r) for r in type_lexicon(event_type).triggers]
+        found = extra.cache[key] = TriggerLexicon(event_type, entries)
+    return found

@@ -17,6 +17,7 @@ import attrs
 
 from bilat.actors import gazetteer as gz
 from bilat.actors.teams import AFTER_KINDS, is_team_name
+from bilat.lexicons.files import ActorWordsFile, typed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,276 +26,30 @@ __all__ = ["ActorMention", "DocumentActors"]
 
 MAX_NGRAM = 8
 
-# Words that make up a title ("Deputy Prime Minister", "Secretary of State"); a title must
-# contain one of TITLE_HEADS.
-TITLE_HEADS = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "premier",
-        "chancellor",
-        "ambassador",
-        "envoy",
-        "king",
-        "queen",
-        "emir",
-        "leader",
-        "counterpart",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "representative",
-        "commissioner",
-        "chief",
-        "commander",
-        "general",
-        "governor",
-        "chairman",
-        "negotiator",
-        "diplomat",
-        "sultan",
-        "monarch",
-        "ruler",
-        "dictator",
-        "strongman",
-        "head",
-        "official",
-        "officials",
-        "emissary",
-        "consul",
-        "attache",
-    ]
-)
-TITLE_MODS = frozenset(
-    [
-        "prime",
-        "foreign",
-        "deputy",
-        "acting",
-        "vice",
-        "first",
-        "trade",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "home",
-        "state",
-        "of",
-        "for",
-        "affairs",
-        "external",
-        "commerce",
-        "economy",
-        "economic",
-        "energy",
-        "industry",
-        "chief",
-        "crown",
-        "supreme",
-        "army",
-        "military",
-        "senior",
-        "top",
-        "agriculture",
-        "information",
-        "justice",
-        "security",
-        "national",
-        "treasury",
-        "international",
-        "development",
-        "special",
-        "cabinet",
-        "assistant",
-        "under",
-        "permanent",
-        "junior",
-        "federal",
-        "caretaker",
-        "outgoing",
-        "incoming",
-        "interim",
-        "de",
-        "facto",
-        "grand",
-        "the",
-        "and",
-        "senior-most",
-        "immigration",
-        "planning",
-        "petroleum",
-        "oil",
-        "overseas",
-        "european",
-        "commonwealth",
-        "environment",
-        "health",
-        "education",
-        "labour",
-        "labor",
-        "culture",
-    ]
-)
+# The word lists (titles, honorifics, name particles, bodies...) are data:
+# bilat/data/actor_words.json, checked by its schema (bilat.lexicons.files.ActorWordsFile).
+_WORDS = typed("actor_words.json", ActorWordsFile)
+TITLE_HEADS = frozenset(_WORDS.title_heads)
+TITLE_MODS = frozenset(_WORDS.title_mods)
 TITLE_WORDS = TITLE_HEADS | TITLE_MODS
-# Title heads that do not make a state official when they follow a name ("X, Britain's
-# chief executive of ..." is a company's).
-_NOT_OFFICIAL_HEADS = frozenset(["chief", "head", "chairman", "leader", "counterpart"])
-# Government posts whose holder, named without a nationality, serves the story's home state.
-HOME_TITLE_HEADS = frozenset(["minister", "secretary", "premier", "chancellor", "president"])
-# Heads of a government post whose portfolio may be any capitalised words, after a state.
-PORTFOLIO_HEADS = frozenset(["minister", "secretary", "commissioner"])
-TITLE_TRIM = frozenset({"of", "for", "the", "and", "de", "facto"})
-HONORIFICS = frozenset(
-    [
-        "dr",
-        "dr.",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "gen",
-        "gen.",
-        "general",
-        "sheikh",
-        "shaikh",
-        "prince",
-        "princess",
-        "sir",
-        "dame",
-        "lt",
-        "lt.",
-        "col",
-        "col.",
-        "colonel",
-        "marshal",
-        "ayatollah",
-        "mullah",
-        "maulvi",
-        "maulana",
-        "haji",
-        "king",
-        "queen",
-        "emir",
-        "crown",
-        "professor",
-        "prof",
-        "prof.",
-        "president",
-        "premier",
-        "chancellor",
-    ]
-)
-NAME_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "de",
-        "von",
-        "van",
-        "der",
-        "den",
-        "la",
-        "le",
-        "da",
-        "di",
-        "du",
-        "dos",
-        "ul",
-        "abu",
-        "ben",
-    ]
-)
-BODY_HEADS = frozenset(
-    [
-        "ministry",
-        "office",
-        "department",
-        "parliament",
-        "government",
-        "administration",
-        "embassy",
-        "cabinet",
-        "authorities",
-        "regime",
-        "army",
-        "navy",
-        "military",
-        "forces",
-        "troops",
-        "police",
-        "guard",
-        "guards",
-        "senate",
-        "congress",
-        "assembly",
-        "council",
-        "legislature",
-        "presidency",
-        "junta",
-        "consulate",
-        "mission",
-        "delegation",
-        "court",
-    ]
-)
-BODY_MODS = frozenset(
-    [
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "trade",
-        "commerce",
-        "finance",
-        "home",
-        "external",
-        "affairs",
-        "state",
-        "air",
-        "coast",
-        "border",
-        "security",
-        "armed",
-        "special",
-        "national",
-        "federal",
-        "central",
-        "of",
-        "the",
-        "and",
-        "naval",
-        "information",
-        "justice",
-        "economy",
-        "economic",
-        "high",
-        "supreme",
-        "revolutionary",
-        "islamic",
-    ]
-)
-POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-# Foreign spellings of a state's name ("Island", "Mann"): the tail of a longer name after a
-# capitalised word ("Kharg Island", "Thomas Mann").
-_FOREIGN_SPELLINGS = frozenset({"countryinfo:altSpellings"})
-# Prepositions after which a known place name is the place, whatever the tagger says.
-_PLACE_PREPS = frozenset({"in", "into", "on", "near", "at", "outside", "inside", "around",
-                          "across", "towards", "toward", "of"})
-# Names that are also common given names: not a state inside a person's name.
-PERSONISH = frozenset({"jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon"})
-_SENT_END = frozenset({".", "!", "?", "\n", "\n\n", ":", ";", '"', "\u201d", "\u201c"})
-_NER_TO_KIND = {"GPE": "country", "NORP": "demonym", "ORG": "body", "LOC": "place", "FAC": "place"}
+# Title heads that do not make a state official when they follow a name.
+_NOT_OFFICIAL_HEADS = frozenset(_WORDS.not_official_heads)
+HOME_TITLE_HEADS = frozenset(_WORDS.home_title_heads)
+PORTFOLIO_HEADS = frozenset(_WORDS.portfolio_heads)
+TITLE_TRIM = frozenset(_WORDS.title_trim)
+HONORIFICS = frozenset(_WORDS.honorifics)
+NAME_PARTICLES = frozenset(_WORDS.name_particles)
+BODY_HEADS = frozenset(_WORDS.body_heads)
+BODY_MODS = frozenset(_WORDS.body_mods)
+POSSESSIVE = frozenset(_WORDS.possessive)
+_FOREIGN_SPELLINGS = frozenset(_WORDS.foreign_spellings)
+_PLACE_PREPS = frozenset(_WORDS.place_preps)
+PERSONISH = frozenset(_WORDS.personish)
+_SENT_END = frozenset(_WORDS.sentence_end)
+_NER_TO_KIND = dict(_WORDS.ner_to_kind)
+_NOT_PLACE_LABELS = frozenset(_WORDS.not_place_labels)
+# Bodies whose name every state uses: only the state the rest of the doc names.
+_CONTEXTUAL_BODIES = frozenset(_WORDS.contextual_bodies)
 
 
 @attrs.frozen(slots=True)
@@ -1042,23 +797,7 @@ class DocumentActors:
 # Team names: how much text on each side of a name to show bilat.actors.teams.
 _TEAM_WINDOW = 40
 
-# Entity labels whose spans hold no place name ("Real Madrid", "the Paris Agreement").
-_NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"})
 
-# Bodies whose name every state uses: only the state the rest of the doc names.
-_CONTEXTUAL_BODIES = frozenset(
-    {
-        "foreign office",
-        "home office",
-        "ministry of defence",
-        "exchequer",
-        "congress",
-        "foreign and commonwealth office",
-        "diet",
-        "majlis",
-        "cortes",
-    }
-)
 
 
 def _glued(doc: Sequence[Token] | Doc, start: int, end: int) -> bool:

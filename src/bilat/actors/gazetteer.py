@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import re
 import unicodedata
-from importlib import resources
 from typing import Any
+
+from bilat.lexicons import active as active_additions
+from bilat.lexicons.files import read_checked
 
 __all__ = [
     "is_case_sensitive",
@@ -74,9 +75,8 @@ def is_case_sensitive(name: str) -> bool:
 
 
 def _load(name: str) -> Any:
-    ref = resources.files("bilat").joinpath("data").joinpath(name)
-    with ref.open("r", encoding="utf-8") as fh:
-        return json.load(fh)
+    """``bilat/data/<name>``, checked against its schema (:mod:`bilat.lexicons.files`)."""
+    return read_checked(name)
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,6 +163,11 @@ def lookup(name: str) -> dict[str, Any] | None:
     folded = _fold(name)
     if not folded:
         return None
+    extra = active_additions()
+    if extra is not None and extra.names:  # a user's name wins over the shipped table's
+        added = extra.names.get(folded.lower())
+        if added is not None:
+            return dict(added)
     hit = table["exact"].get(folded)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -175,9 +180,21 @@ def _exact_lower() -> frozenset[str]:
     return frozenset(k.lower() for k in _countries()["exact"])
 
 
-@functools.lru_cache(maxsize=1)
 def first_words() -> frozenset[str]:
-    """First word of every countries-table key (a cheap pre-filter for n-gram matching)."""
+    """First word of every countries-table key (a cheap pre-filter for n-gram matching),
+    with the names the pipeline at work added (:class:`bilat.lexicons.Additions`)."""
+    extra = active_additions()
+    if extra is None or not extra.names:
+        return _shipped_first_words()
+    found: frozenset[str] | None = extra.cache.get("first_words")
+    if found is None:
+        added = {key.split(" ")[0] for key in extra.names}
+        found = extra.cache["first_words"] = _shipped_first_words() | added
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_first_words() -> frozenset[str]:
     table = _countries()
     words = {k.split(" ")[0] for k in table["entries"]}
     words |= {normalise(k).split(" ")[0] for k in table["exact"]}
@@ -190,16 +207,50 @@ def place_first_words() -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in _places())
 
 
-@functools.lru_cache(maxsize=1)
+def _leaders_by_key() -> dict[str, list[dict[str, Any]]]:
+    """Leader records by name key, with the officials the pipeline at work added (an added
+    official's names replace the shipped records of the same name)."""
+    shipped: dict[str, list[dict[str, Any]]] = _leaders()["by_key"]
+    extra = active_additions()
+    if extra is None or not extra.officials:
+        return shipped
+    found: dict[str, list[dict[str, Any]]] | None = extra.cache.get("leaders_by_key")
+    if found is None:
+        added: dict[str, list[dict[str, Any]]] = {}
+        for official in extra.officials:
+            rec = {"name": official.name, "country": official.country,
+                   "title": official.title, "start": official.start, "end": official.end,
+                   "aliases": list(official.aliases), "source": "user"}
+            names = {official.name, *official.aliases}
+            if official.surname:
+                names.add(official.surname)
+            for n in names:
+                added.setdefault(normalise(n), []).append(rec)
+        found = extra.cache["leaders_by_key"] = {**shipped, **added}
+    return found
+
+
 def leader_first_words() -> frozenset[str]:
-    """First word of every leader name, alias and surname key."""
+    """First word of every leader name, alias and surname key (with added officials)."""
+    extra = active_additions()
+    if extra is None or not extra.officials:
+        return _shipped_leader_first_words()
+    found: frozenset[str] | None = extra.cache.get("leader_first_words")
+    if found is None:
+        found = frozenset(k.split(" ")[0] for k in _leaders_by_key())
+        extra.cache["leader_first_words"] = found
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_leader_first_words() -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in _leaders()["by_key"])
 
 
 def _leader_code(name: str, when: datetime.date | None) -> str | None:
     data = _leaders()
     key = normalise(name)
-    recs = data["by_key"].get(key)
+    recs = _leaders_by_key().get(key)
     if not recs:
         return None
     full = any(
@@ -231,7 +282,7 @@ def leaders_named(name: str) -> list[dict[str, Any]]:
     """Leader records whose full name, alias or surname is ``name``."""
     if not isinstance(name, str):
         return []
-    return list(_leaders()["by_key"].get(normalise(name), []))
+    return list(_leaders_by_key().get(normalise(name), []))
 
 
 def ambiguous_surname(name: str) -> bool:

@@ -19,10 +19,10 @@ Words must be written as listed (case-sensitive), one white-space character from
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 
 import regex
+
+from bilat.lexicons.files import SportsTeamsFile, typed
 
 __all__ = ["AFTER_KINDS", "is_team_name", "team_words"]
 
@@ -34,9 +34,8 @@ capital; never a country, demonym or body: see the module docstring)."""
 @functools.lru_cache(maxsize=1)
 def team_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The ``before`` and ``after`` words of ``sports_teams.json``."""
-    path = resources.files("bilat") / "data" / "sports_teams.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(data["before"]), tuple(data["after"])
+    data = typed("sports_teams.json", SportsTeamsFile)
+    return data.before, data.after
 
 
 def _alternation(words: tuple[str, ...]) -> str:

@@ -35,12 +35,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
-from importlib import resources
 from typing import Any, Literal
 
 import attrs
@@ -85,9 +83,9 @@ _ATTRIBUTES: dict[str, tuple[str, ...]] = {
 
 @functools.cache
 def _goldstein_weights() -> dict[str, float]:
-    text = resources.files("bilat").joinpath("data/goldstein.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return {str(k): float(v) for k, v in data["weights"].items()}
+    from bilat.lexicons.files import GoldsteinFile, typed
+
+    return dict(typed("goldstein.json", GoldsteinFile).weights)
 
 
 def goldstein(cameo: str | None) -> float | None:

@@ -8,13 +8,12 @@ verb) live in :mod:`bilat.syntax`; ``conjuncts``, ``governing_verb``, ``pp_objec
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from bilat.actors.document import TITLE_HEADS
+from bilat.lexicons.files import HypotheticalCuesFile, NonStateHeadsFile, typed
 from bilat.modality import modality_at
 from bilat.syntax.anaphora import clause_subject, fronted_subject, title_antecedent
 from bilat.syntax.arguments import conjuncts, pp_objects, subjects
@@ -144,9 +143,8 @@ def mention_for(context: DocumentContext, token: Token, kinds: frozenset[str] = 
 
 @lru_cache(maxsize=1)
 def _hypothetical_cues() -> tuple[frozenset[str], frozenset[str]]:
-    path = resources.files("bilat") / "data" / "hypothetical_cues.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return frozenset(data["governors"]), frozenset(data["marks"])
+    data = typed("hypothetical_cues.json", HypotheticalCuesFile)
+    return frozenset(data.governors), frozenset(data.marks)
 
 
 def in_conditional(token: Token, max_hops: int = 3) -> bool:
@@ -186,8 +184,7 @@ def is_non_state(context: DocumentContext, token: Token) -> bool:
 @lru_cache(maxsize=1)
 def non_state_heads() -> frozenset[str]:
     """Nouns for non-state people and bodies (``bilat/data/non_state_heads.json``)."""
-    path = resources.files("bilat") / "data" / "non_state_heads.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["heads"])
+    return frozenset(typed("non_state_heads.json", NonStateHeadsFile).heads)
 
 
 def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> ActorMention | None:

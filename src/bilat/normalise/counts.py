@@ -17,15 +17,14 @@ The qualifier and vague-quantity vocabulary is data in ``bilat/data/number_words
 from __future__ import annotations
 
 import bisect
-import json
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
 import regex
 
+from bilat.lexicons.files import read_checked
 from bilat.normalise.numbers import NUMBER, SCALE, number_value, scaled_value
 from bilat.values import Count
 
@@ -58,8 +57,7 @@ def _key(text: str) -> str:
 
 @cache
 def _grammar() -> _Grammar:
-    raw = resources.files("bilat.data").joinpath("number_words.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = read_checked("number_words.json")
     quals = data["count_qualifiers"]
     vague = data["vague_counts"]
     before = {_key(k): v for k, v in quals["before"].items()}

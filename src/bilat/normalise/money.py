@@ -8,15 +8,14 @@ Amounts are exact :class:`~decimal.Decimal` values in units of the currency.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
 import regex
 
+from bilat.lexicons.files import FigureWordsFile, read_checked, typed
 from bilat.normalise.numbers import (
     NUMBER,
     SCALE,
@@ -32,8 +31,7 @@ _MAX_TEXT = 1_000_000  # characters scanned; longer input is cut (documents are 
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("bilat.data").joinpath("currencies.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_checked("currencies.json")
     return data
 
 
@@ -248,8 +246,7 @@ def _next_word(text: str, pos: int) -> str:
 
 @cache
 def _change_words() -> frozenset[str]:
-    text = resources.files("bilat.data").joinpath("figures.json").read_text("utf-8")
-    return frozenset(str(w).lower() for w in json.loads(text)["change_forms"])
+    return frozenset(w.lower() for w in typed("figures.json", FigureWordsFile).change_forms)
 
 
 def _after_change_word(text: str, start: int) -> bool:

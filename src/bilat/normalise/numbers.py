@@ -7,11 +7,11 @@ values. Used by the money and count parsers.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from bilat.lexicons.files import read_checked
 
 __all__ = [
     "DIGITS",
@@ -26,8 +26,7 @@ __all__ = [
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("bilat.data").joinpath("number_words.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_checked("number_words.json")
     return data
 
 

@@ -13,10 +13,10 @@ serve any figure: money, counts of people, percentages.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from bilat.lexicons.files import FigureWordsFile, typed
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,11 +34,12 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "npadvmod", "attr"})
 def change_words() -> dict[str, frozenset[str]]:
     """The word lists of ``figures.json``: ``change_lemmas``, ``change_nouns``,
     ``change_forms`` and ``change_adverbs``, lower-cased."""
-    text = resources.files("bilat.data").joinpath("figures.json").read_text("utf-8")
-    data = json.loads(text)
+    data = typed("figures.json", FigureWordsFile)
     return {
-        key: frozenset(str(w).lower() for w in data[key])
-        for key in ("change_lemmas", "change_nouns", "change_forms", "change_adverbs")
+        "change_lemmas": frozenset(w.lower() for w in data.change_lemmas),
+        "change_nouns": frozenset(w.lower() for w in data.change_nouns),
+        "change_forms": frozenset(w.lower() for w in data.change_forms),
+        "change_adverbs": frozenset(w.lower() for w in data.change_adverbs),
     }
 
 

@@ -13,10 +13,10 @@ file, ``bilat/data/triggers/visit.json`` (``itinerary_verbs``, ``stop_nouns``).
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from bilat.lexicons.types import shipped_type_lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,8 +38,7 @@ _SITE_PREPS = ("in", "at")
 
 @cache
 def _words(key: str) -> frozenset[str]:
-    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8")).get(key, ()))
+    return frozenset(shipped_type_lexicon("visit").words(key))
 
 
 def itinerary_verbs() -> frozenset[str]:

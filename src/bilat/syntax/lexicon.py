@@ -8,9 +8,10 @@ event types want different ones.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
+
+from bilat.lexicons.files import SyntaxWordsFile, read_json
+from bilat.lexicons.schema import structure
 
 __all__ = [
     "STATE_NAME_KINDS",
@@ -43,33 +44,23 @@ _FILE = "syntax.json"
 
 def parse_syntax_words(data: object, source: str = f"bilat/data/{_FILE}"
                        ) -> dict[str, frozenset[str]]:
-    """Check and lower-case the word sets of a ``syntax.json``-shaped mapping.
+    """Check and lower-case the word sets of a ``syntax.json``-shaped mapping (schema:
+    :class:`bilat.lexicons.files.SyntaxWordsFile`).
 
     Raises:
-        ValueError: ``data`` is no mapping, lacks a key of :data:`SYNTAX_WORD_KEYS`, has an
-            unknown key, or a value that is not a list of strings; the message names
-            ``source`` and the key.
+        LexiconError: (a ``ValueError``) ``data`` is no mapping, lacks a key of
+            :data:`SYNTAX_WORD_KEYS`, has an unknown key, or a value that is not a list of
+            strings; the message names ``source`` and the key.
     """
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: expected a JSON object of word lists")
-    unknown = sorted(set(data) - set(SYNTAX_WORD_KEYS))
-    if unknown:
-        raise ValueError(f"{source}: unknown key(s) {unknown}; expected {list(SYNTAX_WORD_KEYS)}")
-    out: dict[str, frozenset[str]] = {}
-    for key in SYNTAX_WORD_KEYS:
-        words = data.get(key)
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ValueError(f"{source}: key {key!r} must be a list of strings")
-        out[key] = frozenset(w.lower() for w in words)
-    return out
+    words = structure(data, SyntaxWordsFile, f"{source}: ")
+    return {key: frozenset(w.lower() for w in getattr(words, key)) for key in SYNTAX_WORD_KEYS}
 
 
 @cache
 def syntax_words() -> dict[str, frozenset[str]]:
     """Every word set of ``bilat/data/syntax.json``, lower-cased, read once (checked by
     :func:`parse_syntax_words`)."""
-    text = resources.files("bilat.data").joinpath(_FILE).read_text("utf-8")
-    return parse_syntax_words(json.loads(text))
+    return parse_syntax_words(read_json(_FILE))
 
 
 def hypothetical_modals() -> frozenset[str]:

@@ -1,0 +1,231 @@
+"""The lexicon of one event type: ``bilat/data/triggers/<type>.json``, checked.
+
+A type's file holds ``type`` (its name), ``about`` (prose), ``triggers`` (the trigger
+records) and, beside them, the **named word lists** its extractor reads: each a list of
+strings, or an object of such lists (named groups, e.g. ``weapon_nouns`` by kind).
+
+A trigger record::
+
+    {"id": "visit", "label": "travel", "forms": ["visit", "visits", "visited"],
+     "pos": ["NOUN", "VERB"]}
+    {"id": "state_visit", "label": "travel", "sequence": [["state"], ["visit", "visits"]]}
+
+``id`` (required), ``label`` (default: the id), ``forms`` (one token) or ``sequence`` (one
+list of forms per token), ``pos`` (Universal POS tags the head token may have), ``head``
+(which token of the sequence anchors it; default the last). Any other key is a flag the
+type's extractor reads (``"strength": "weak"``, ``"object_host": true``): a boolean, number,
+string or list of strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import attrs
+
+from bilat.lexicons.files import data_path, read_json
+from bilat.lexicons.schema import LexiconError, string_list, word_groups
+
+__all__ = ["CORE_TRIGGER_KEYS", "UPOS", "TriggerRecord", "TypeLexicon", "parse_trigger",
+           "parse_type_file", "shipped_type_lexicon"]
+
+UPOS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART",
+                  "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "SPACE"})
+"""The Universal POS tags a trigger's ``pos`` may name (spaCy's ``token.pos_``)."""
+
+CORE_TRIGGER_KEYS = ("id", "label", "forms", "sequence", "pos", "head")
+_TOP_KEYS = frozenset({"type", "about", "triggers"})
+
+Words = tuple[str, ...]
+
+
+@attrs.frozen
+class TriggerRecord:
+    """A checked trigger record: ``sequence`` holds one tuple of lower-cased forms per token
+    (``forms`` is a one-token sequence); ``extra`` the type's own flags."""
+
+    id: str
+    label: str
+    sequence: tuple[Words, ...]
+    pos: Words = ()
+    head: int = -1
+    extra: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+
+
+def _flag(value: object, where: str) -> object:
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, list):
+        return list(string_list(value, where))
+    raise LexiconError(f"{where}: expected true/false, a number, a string or a list of "
+                       f"strings (a flag of the type's extractor), got {type(value).__name__}")
+
+
+def _sequence(raw: Mapping[str, Any], where: str) -> tuple[Words, ...]:
+    if "sequence" in raw:
+        steps = raw["sequence"]
+        if not isinstance(steps, list) or not steps:
+            raise LexiconError(f"{where}.sequence: expected a non-empty list of lists of word "
+                               "forms, one list per token")
+        sequence = tuple(string_list(step, f"{where}.sequence[{i}]")
+                         for i, step in enumerate(steps))
+    else:
+        sequence = (string_list(raw["forms"], f"{where}.forms"),)
+    for i, step in enumerate(sequence):
+        if not step or not all(form.strip() for form in step):
+            key = "forms" if "sequence" not in raw else f"sequence[{i}]"
+            raise LexiconError(f"{where}.{key}: expected one or more non-empty word forms")
+    return tuple(tuple(form.lower() for form in step) for step in sequence)
+
+
+def parse_trigger(raw: object, where: str, flags: frozenset[str] | None = None) -> TriggerRecord:
+    """Check one trigger record and build it.
+
+    Args:
+        raw: the record as parsed JSON (or as a user passed it).
+        where: the file or argument and the record's place, for messages.
+        flags: the extra keys allowed; ``None`` allows any (a shipped file's own flags).
+
+    Raises:
+        LexiconError: a missing ``id`` or word forms, a value of the wrong type, an unknown
+            POS tag, a ``head`` outside the sequence, or (with ``flags``) an unknown key.
+    """
+    if not isinstance(raw, Mapping):
+        raise LexiconError(f"{where}: expected a trigger record (an object), "
+                           f"got {type(raw).__name__}")
+    trigger_id = raw.get("id")
+    if not isinstance(trigger_id, str) or not trigger_id:
+        raise LexiconError(f"{where}.id: missing or not a non-empty string")
+    where = f"{where} (id {trigger_id!r})"
+    if "sequence" not in raw and "forms" not in raw:
+        raise LexiconError(f"{where}: needs 'forms' (one token) or 'sequence' (several)")
+    label = raw.get("label", trigger_id)
+    if not isinstance(label, str) or not label:
+        raise LexiconError(f"{where}.label: expected a non-empty string")
+    sequence = _sequence(raw, where)
+    pos = string_list(raw.get("pos", []), f"{where}.pos")
+    bad = [p for p in pos if p not in UPOS]
+    if bad:
+        raise LexiconError(f"{where}.pos: unknown tag {bad[0]!r}; expected Universal POS "
+                           f"tags such as 'VERB', 'NOUN' ({sorted(UPOS)})")
+    head = raw.get("head", -1)
+    if isinstance(head, bool) or not isinstance(head, int) \
+            or not (head == -1 or 0 <= head < len(sequence)):
+        raise LexiconError(f"{where}.head: expected a token index of its sequence "
+                           f"(0 to {len(sequence) - 1}, or -1 for the last), got {head!r}")
+    extra: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in CORE_TRIGGER_KEYS:
+            continue
+        if flags is not None and key not in flags:
+            raise LexiconError(
+                f"{where}: unknown key {key!r}; expected some of {list(CORE_TRIGGER_KEYS)}"
+                + (f" or of this type's flags {sorted(flags)}" if flags else "")
+            )
+        extra[key] = _flag(value, f"{where}.{key}")
+    return TriggerRecord(id=trigger_id, label=label, sequence=sequence, pos=pos,
+                         head=head, extra=extra)
+
+
+@attrs.frozen
+class TypeLexicon:
+    """A type's checked lexicon file: its trigger records and its named word lists.
+
+    :meth:`words` and :meth:`groups` fail with the file and the key named when the key is
+    absent or holds the other shape, so an extractor that reads a misspelled key fails at
+    once instead of reading an empty list.
+    """
+
+    event_type: str
+    source: str
+    triggers: tuple[TriggerRecord, ...]
+    lists: Mapping[str, Words | Mapping[str, Words]] = attrs.field(eq=False)
+    about: str = ""
+
+    def _get(self, key: str) -> Words | Mapping[str, Words]:
+        try:
+            return self.lists[key]
+        except KeyError:
+            raise LexiconError(
+                f"{self.source}: no word list {key!r}; the file has {sorted(self.lists)}"
+            ) from None
+
+    def words(self, key: str) -> Words:
+        """The word list ``key``, as in the file (order and case kept).
+
+        Raises:
+            LexiconError: no such key, or it holds named groups (use :meth:`groups`).
+        """
+        value = self._get(key)
+        if not isinstance(value, tuple):
+            raise LexiconError(f"{self.source}: {key!r} holds named groups "
+                               f"{sorted(value)}, not one list; read it with groups()")
+        return value
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """:meth:`words` lower-cased, as a set (for ``token.lower_ in ...``)."""
+        return frozenset(w.lower() for w in self.words(key))
+
+    def groups(self, key: str) -> Mapping[str, Words]:
+        """The named groups of word lists ``key`` (e.g. ``weapon_nouns`` by kind).
+
+        Raises:
+            LexiconError: no such key, or it holds a single list (use :meth:`words`).
+        """
+        value = self._get(key)
+        if isinstance(value, tuple):
+            raise LexiconError(f"{self.source}: {key!r} is one word list, not named groups; "
+                               "read it with words()")
+        return value
+
+    def has(self, key: str) -> bool:
+        """Whether the file has a word list ``key``."""
+        return key in self.lists
+
+    def flags(self) -> frozenset[str]:
+        """Every extra key the type's trigger records use (``strength``, ``object_host``)."""
+        return frozenset(k for record in self.triggers for k in record.extra)
+
+
+def parse_type_file(data: object, event_type: str, source: str) -> TypeLexicon:
+    """Check a parsed ``triggers/<type>.json`` and build its :class:`TypeLexicon`.
+
+    Raises:
+        LexiconError: not an object, a wrong ``type``, a bad trigger record, or a named
+            word list that is not a list of strings (or an object of such lists).
+    """
+    if not isinstance(data, dict):
+        raise LexiconError(f"{source}: expected an object with 'type' and 'triggers'")
+    if data.get("type") != event_type:
+        raise LexiconError(f"{source}: type: expected {event_type!r}, got {data.get('type')!r}")
+    about = data.get("about", "")
+    if not isinstance(about, str):
+        raise LexiconError(f"{source}: about: expected a string")
+    raw_triggers = data.get("triggers")
+    if not isinstance(raw_triggers, list):
+        raise LexiconError(f"{source}: triggers: missing or not a list of trigger records")
+    triggers = tuple(parse_trigger(raw, f"{source}: triggers[{i}]")
+                     for i, raw in enumerate(raw_triggers))
+    seen: set[str] = set()
+    for record in triggers:
+        if record.id in seen:
+            raise LexiconError(f"{source}: triggers: id {record.id!r} is used twice")
+        seen.add(record.id)
+    lists = {key: word_groups(value, f"{source}: {key}") for key, value in data.items()
+             if key not in _TOP_KEYS and not key.startswith("_")}
+    return TypeLexicon(event_type=event_type, source=source, triggers=triggers, lists=lists,
+                       about=about)
+
+
+@cache
+def shipped_type_lexicon(event_type: str) -> TypeLexicon:
+    """The package's ``bilat/data/triggers/<event_type>.json``, checked, once per process.
+
+    Raises:
+        FileNotFoundError: the type has no lexicon file.
+        LexiconError: the file does not fit (file and key named).
+    """
+    name = f"triggers/{event_type}.json"
+    return parse_type_file(read_json(name), event_type, data_path(name))
