@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from bilat import engine
+from bilat.admission import Admitted, admit, check_admission
 from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
 from bilat.events import EVENT_TYPES, Event
 from bilat.extraction import Extraction
@@ -98,6 +99,11 @@ class Extractor:
             empty, exactly as a full parse would give. ``False`` parses everything.
         recase_headlines: parse ALL-CAPS lines (wire-copy headlines) in sentence case
             (:mod:`bilat.headlines`); offsets and evidence still index the original text.
+        admission: with the pre-filter on, what of an admitted document is parsed:
+            ``"paragraph"`` (the default) parses only the paragraphs that can hold an
+            event, with the context the extractors read (:mod:`bilat.admission`);
+            ``"document"`` parses the whole document. The events are the same; offsets
+            always index the original text.
 
     Attributes:
         nlp: the spaCy pipeline in use.
@@ -120,6 +126,7 @@ class Extractor:
         types: Iterable[str] | None = None,
         prefilter: bool = True,
         recase_headlines: bool = True,
+        admission: str = "paragraph",
     ) -> None:
         self.nlp: Language = load_pipeline(model)
         if add_paragraph_boundaries(self.nlp) and not isinstance(model, (str, os.PathLike)) \
@@ -136,6 +143,7 @@ class Extractor:
         self.chunk_chars: int = CHUNK_CHARS
         self.prefilter: bool = prefilter
         self.recase_headlines: bool = recase_headlines
+        self.admission: str = check_admission(admission)
         self._lock = threading.RLock()
 
     def __getstate__(self) -> dict[str, object]:
@@ -186,15 +194,26 @@ class Extractor:
     def _chunk_limit(self) -> int:
         return max(2, min(int(self.chunk_chars), int(self.nlp.max_length)))
 
-    def _tokens(self, text: str) -> tuple[Doc, tuple[str, ...]] | None:
+    def _tokens(self, text: str) -> tuple[Doc | Admitted, tuple[str, ...]] | None:
         """``text`` tokenized, with the event types it may hold; ``None`` when the
-        pre-filter rules out every event. Only those types' extractors need to run."""
+        pre-filter rules out every event. Only those types' extractors need to run. With
+        paragraph admission, the paragraphs to parse when they are not the whole text."""
         with self._lock:
             doc = self.nlp.make_doc(text)
         types = possible_types(doc, self.types)
-        return (doc, types) if types else None
+        if not types:
+            return None
+        if self.admission == "paragraph":
+            kept = Admitted.of(text, admit(doc, types))
+            if not kept.ranges:
+                return None
+            if not kept.whole or len(kept.text) != len(text):
+                return kept, types
+        return doc, types
 
-    def _screen(self, text: str) -> tuple[str | Doc, tuple[str, ...] | None] | None:
+    def _screen(
+        self, text: str
+    ) -> tuple[str | Doc | Admitted, tuple[str, ...] | None] | None:
         """:meth:`_tokens` for a batch: a text the tokenizer fails on is kept (with every
         type), to fail later."""
         try:
@@ -228,10 +247,17 @@ class Extractor:
         index: int | None,
         types: tuple[str, ...] | None = None,
         clean: str | None = None,
+        kept: Admitted | None = None,
     ) -> Extraction:
         """Events of ``doc``, parsed from ``clean == self._prepare(text)`` (prepared here when
-        not given), with offsets into ``text``; ``types``: the types the pre-filter left
-        possible (default: all of ``self.types``)."""
+        not given), or from the paragraphs ``kept`` of it, with offsets into ``text``;
+        ``types``: the types the pre-filter left possible (default: all of ``self.types``)."""
+        if kept is not None:
+            events = self._events_of(doc, day, types, kept.text)
+            events = tuple(kept.restore(e, text) for e in events)
+            return Extraction(
+                text=text, events=events, published=day, model=self.model_name, doc_index=index
+            )
         if clean is None:
             clean = self._prepare(text)  # what ``doc`` was made from: ``doc.text == clean``
         events = self._events_of(doc, day, types, clean)
@@ -260,6 +286,10 @@ class Extractor:
             if screened is None:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
             tokens, types = screened
+            if isinstance(tokens, Admitted):
+                with self._lock:
+                    doc = self.nlp(tokens.text)
+                return self._from_parsed(doc, text, day, index, types, clean, tokens)
             with self._lock:
                 doc = self.nlp(tokens)
             return self._from_parsed(doc, text, day, index, types, clean)
@@ -276,13 +306,20 @@ class Extractor:
             piece = self._prepare(text[start:end])
             if piece.isspace():
                 continue
-            tokens: str | Doc = piece
+            tokens: str | Doc | Admitted = piece
             types = self.types
             if self.prefilter:
                 screened = self._tokens(piece)
                 if screened is None:
                     continue
                 tokens, types = screened
+            if isinstance(tokens, Admitted):
+                kept = tokens
+                with self._lock:
+                    found = engine.extract_events(self.nlp(kept.text), day, types)
+                mentions.extend(
+                    shift_event(kept.restore(event, None), start, text) for event in found)
+                continue
             with self._lock:
                 found = engine.extract_events(self.nlp(tokens), day, types)
             mentions.extend(shift_event(event, start, text) for event in found)
@@ -337,9 +374,11 @@ class Extractor:
         fail_fast: bool,
         types: tuple[str, ...] | None = None,
         clean: str | None = None,
+        kept: Admitted | None = None,
     ) -> Extraction:
         """The result for one item, given its Doc when ``nlp.pipe`` parsed it (and the
-        types the pre-filter left possible, and the prepared text it was parsed from)."""
+        types the pre-filter left possible, the prepared text it was parsed from, and the
+        paragraphs of it that were parsed when not all)."""
         if item.error is not None:
             if fail_fast:
                 raise item.error
@@ -347,7 +386,7 @@ class Extractor:
         try:
             if doc is None:
                 return self._extract_text(item.text, item.day, item.index)
-            return self._from_parsed(doc, item.text, item.day, item.index, types, clean)
+            return self._from_parsed(doc, item.text, item.day, item.index, types, clean, kept)
         except Exception as exc:
             if fail_fast:
                 raise
@@ -365,8 +404,8 @@ class Extractor:
             direct: list[_Item] = []
             inputs: list[str | Doc] = []
             skipped: set[int] = set()
-            # per parsed item: the types left possible and the prepared text
-            possible: dict[int, tuple[tuple[str, ...] | None, str]] = {}
+            # per parsed item: the types left possible, the prepared text, the paragraphs
+            possible: dict[int, tuple[tuple[str, ...] | None, str, Admitted | None]] = {}
             for item in items:
                 batch.append(item)
                 if self._direct(item):
@@ -376,8 +415,10 @@ class Extractor:
                         skipped.add(item.index)
                     else:
                         direct.append(item)
-                        inputs.append(screened[0])
-                        possible[item.index] = (screened[1], text)
+                        tokens = screened[0]
+                        kept = tokens if isinstance(tokens, Admitted) else None
+                        inputs.append(kept.text if kept is not None else tokens)
+                        possible[item.index] = (screened[1], text, kept)
                 if len(inputs) >= batch_size or len(batch) >= window:
                     break
             if not batch:
@@ -396,8 +437,9 @@ class Extractor:
                 if item.index in skipped:
                     yield self._empty(item)
                     continue
-                types, clean = possible.get(item.index, (None, None))
-                yield self._finish(item, docs.pop(item.index, None), fail_fast, types, clean)
+                types, clean, kept = possible.get(item.index, (None, None, None))
+                yield self._finish(
+                    item, docs.pop(item.index, None), fail_fast, types, clean, kept)
 
     def pipe(
         self,
