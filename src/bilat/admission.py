@@ -1,35 +1,43 @@
-"""Paragraph admission: parse only the paragraphs of a document that can hold an event.
+"""Sentence admission: parse only the sentences of a document that can hold an event.
 
 The document-level pre-filter (:mod:`bilat.prefilter`) decides whether a document can hold
 any event at all; a long wire story usually holds one trigger word somewhere, so nearly
 every word of real news still reaches the statistical parser. With
-``Extractor(admission="paragraph")`` (the default) a document the pre-filter admits is cut
-into paragraphs (at the same breaks :mod:`bilat.paragraphs` starts sentences at: a blank
-line, or a line break followed by indentation), and only these are parsed:
+``Extractor(admission="sentence")`` (the default) a document the pre-filter admits is cut
+into sentences, at every paragraph break (where :mod:`bilat.paragraphs` starts a sentence)
+and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`: after
+".", "!" or "?" before a capital), and only these are parsed:
 
-* **seed paragraphs**, which could hold an event of a type the document-level screen left
+* **seed sentences**, which could hold an event of a type the document-level screen left
   possible (:func:`seed_types`): a trigger word of that type's lexicon (a weak strike word
-  with its cue in its own sentence, as in the pre-filter); a trade figure also needs a
-  number (its value), a visit may instead be an official "in" a named place;
-* the **head**: the first :data:`HEAD_PARAGRAPHS` paragraphs (headline, lede, dateline),
-  which the extractors read for the story's date, place and actors;
-* the **neighbours** of each seed, :data:`NEIGHBOURS` paragraphs on each side (an event's
-  roles may come from the sentences just before or after it: "the two countries");
-* every paragraph that **names a state or person** the document-wide readers count: the
-  actor resolver's home state and people ("Foreign Minister Ishaq Dar", later "Dar"), and
-  the extractors' protagonists (the states a story names most often) are computed over all
-  actor mentions of the document, so a paragraph with a gazetteer name (a country, demonym,
-  capital, body, place or leader; any code it could take) or a title word is kept.
+  only with its cue in its own sentence, as in the pre-filter); a trade figure also needs
+  a number (its value); a visit or agreement also needs a possible actor mention (below)
+  or a word that refers back to one ("the two countries", "both", "its", "he": the
+  ``anaphors`` of ``bilat/data/admission.json``); a visit may instead be an official "in"
+  a named place, which needs no trigger word;
+* the sentences within each seed's **reach**: as many sentences before and after it as its
+  type's extractor reads beyond its own (``reach`` in ``bilat/data/admission.json``; three
+  each side for a type it does not list);
+* the **head**: the first :data:`HEAD_UNITS` sentences (headline, lede, dateline), which
+  give the story's place and date;
+* every sentence that **may hold an actor mention**: a name of the actor gazetteers (a
+  country, demonym, capital, body, group, place or leader: any name the pre-filter's state
+  count sees), a title word ("minister", "president"), or a capitalised word that stands
+  within a few words of a title word somewhere in the document (a person the story
+  introduces, "Foreign Minister Ishaq Dar", later "Dar"). So every actor mention of the
+  whole document is parsed, and what the extractors read document-wide comes out the same:
+  the actor resolver's home state, people and ambiguous names, the protagonists (the states
+  and people a story names most often), and the person "the minister" refers back to.
 
-Everything else (paragraphs naming no state, person or title and holding no trigger: quotes
-of business detail, background, boilerplate) is not parsed. The kept paragraphs are joined
-in their order with their own breaks, so the text the pipeline reads is a sub-sequence of
-whole paragraphs of the original; :class:`Admitted` maps every offset of every event back
-into the original text. ``admission="document"`` parses every admitted document whole.
+A document none of whose sentences is a seed is not parsed at all. The rest (sentences with
+no trigger and no name: quotes, background, detail) is not parsed. The kept sentences are
+joined in order with their own trailing white space, so the text the pipeline reads is a
+sub-sequence of whole sentences of the original, and :class:`Admitted` maps every offset of
+every event back into the original text. The publication date is passed to the extractors
+as before. ``admission="document"`` parses every admitted document whole.
 
-The rule is generous on purpose: it only drops paragraphs that give an extractor nothing to
-read. ``tests/test_admission.py`` checks on every shared gold document (dev and train) that
-it yields exactly the events of whole-document parsing.
+``tests/test_admission.py`` checks on every shared gold document (dev and train) that this
+yields exactly the events of whole-document parsing.
 """
 
 from __future__ import annotations
@@ -49,8 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADMISSIONS",
-    "HEAD_PARAGRAPHS",
-    "NEIGHBOURS",
+    "HEAD_UNITS",
     "Admitted",
     "admit",
     "check_admission",
@@ -58,16 +65,13 @@ __all__ = [
     "seed_types",
 ]
 
-ADMISSIONS = ("paragraph", "document")
-"""The admission settings of :class:`bilat.Extractor`: parse admitted documents by
-paragraph (only those that can hold an event, with their context) or whole."""
+ADMISSIONS = ("sentence", "document")
+"""The admission settings of :class:`bilat.Extractor`: parse only the sentences of an
+admitted document that can hold an event, with their context, or the whole document."""
 
-HEAD_PARAGRAPHS = 2
-"""Leading paragraphs always parsed with a kept document: the headline and the lede (with
+HEAD_UNITS = 2
+"""Leading sentences always parsed with a kept document: the headline and the lede (with
 the dateline), which give the story's place, date and main actors."""
-
-NEIGHBOURS = 1
-"""Paragraphs parsed on each side of a seed paragraph."""
 
 # The breaks :mod:`bilat.paragraphs` starts a sentence at: a blank line, or a line break
 # followed by paragraph indentation (two or more spaces or a tab, as in wire copy).
@@ -155,9 +159,10 @@ class Admitted:
             return moved, moved
         return self.to_source(start), self.to_source(end - 1) + 1
 
-    def restore(self, value: Any, source: str) -> Any:
+    def restore(self, value: Any, source: str | None) -> Any:
         """``value`` (an event, or any value :func:`bilat.chunking.move_value` moves) with
-        every offset moved into the source and every span's text cut from ``source``."""
+        every offset moved into the source and, when ``source`` is given, every span's
+        text cut from it."""
         return move_value(value, self.span, source)
 
 
@@ -172,7 +177,7 @@ def _number_ids() -> frozenset[int]:
 
     from spacy.strings import get_string_id
 
-    data = json.loads(resources.files("bilat").joinpath("data", "number_words.json")
+    data = json.loads(resources.files("bilat").joinpath("data").joinpath("number_words.json")
                       .read_text(encoding="utf-8"))
     words: set[str] = set()
     for key in ("units", "tens", "scales"):
@@ -197,13 +202,44 @@ def _has_number(doc: Doc, orths: Sequence[int], lowers: Sequence[int]) -> bool:
         any(ch.isdigit() for ch in strings[orth]) for orth in orths)
 
 
-def seed_types(doc: Doc, cols: Any, types: Iterable[str]) -> set[str]:
-    """The types of ``types`` one paragraph (token columns ``cols`` of ``doc``) could hold
-    an event of, judged on its own tokens (see the module docstring). States and actors are
-    not required here: the document-level screen already found enough, and an event's roles
-    may be named in another paragraph."""
+@attrs.frozen(slots=True)
+class _Rules:
+    """The admission word lists and reaches (``bilat/data/admission.json``)."""
+
+    reach: dict[str, tuple[int, int]]
+    default_reach: tuple[int, int]
+    anaphors: frozenset[int]
+    anaphor_types: frozenset[str]
+    person_window: int
+
+
+@cache
+def _rules() -> _Rules:
+    import json
+    from importlib import resources
+
+    from spacy.strings import get_string_id
+
+    data = json.loads(resources.files("bilat").joinpath("data").joinpath("admission.json")
+                      .read_text(encoding="utf-8"))
+    reach = {str(t): (int(r["before"]), int(r["after"])) for t, r in data["reach"].items()}
+    default = data["default_reach"]
+    return _Rules(
+        reach=reach,
+        default_reach=(int(default["before"]), int(default["after"])),
+        anaphors=frozenset(get_string_id(str(w).lower()) for w in data["anaphors"]),
+        anaphor_types=frozenset(data["anaphor_types"]),
+        person_window=int(data["person_window"]),
+    )
+
+
+def seed_types(doc: Doc, cols: Any, types: Iterable[str], actor: bool = True) -> set[str]:
+    """The types of ``types`` one sentence (token columns ``cols`` of ``doc``) could hold
+    an event of, judged on its own tokens (see the module docstring). ``actor``: whether
+    the sentence may hold an actor mention (:func:`_Scan.actor`)."""
     from bilat import prefilter as pf
 
+    rules = _rules()
     found: set[str] = set()
     for t in types:
         plain, hits = pf._find_triggers(t, cols)
@@ -211,13 +247,15 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str]) -> set[str]:
             continue
         if t == "trade_figure" and not _has_number(doc, cols.orths, cols.lowers):
             continue  # a trade figure states a value
+        if t in rules.anaphor_types and not actor and cols.present.isdisjoint(rules.anaphors):
+            continue  # neither a state, place, person or title nor "the two countries"
         if plain or pf.gazetteer_index() is None:
             found.add(t)
             continue
         named = pf._scan_states(doc, cols, positions=True)
         if pf._weak_counts(hits, doc, cols, named):
             found.add(t)
-    if "visit" in types and "visit" not in found and _official_in_place(doc, cols):
+    if "visit" in types and "visit" not in found and actor and _official_in_place(doc, cols):
         found.add("visit")
     return found
 
@@ -238,43 +276,110 @@ def _official_in_place(doc: Doc, cols: Any) -> bool:
     return False
 
 
-def _names_actor(doc: Doc, cols: Any) -> bool:
-    """Whether a paragraph names a state, place or leader (any gazetteer name) or holds a
-    title word: the mentions document-wide counts and people are built from."""
+class _Scan:
+    """What one cheap pass over a tokenized document finds per sentence: gazetteer names,
+    title words, and the capitalised words near a title (people the document introduces:
+    "Foreign Minister Ishaq Dar", "Wang Yi, China's foreign minister")."""
+
+    def __init__(self, doc: Doc, cols: Any, found: list[_Unit]) -> None:
+        from bilat import prefilter as pf
+
+        strings = doc.vocab.strings
+        titles = pf._person_cue_ids()
+        window = _rules().person_window
+        self.titled = [not cols.window(u.first, u.last).present.isdisjoint(titles)
+                       for u in found]
+        self.names = [bool(pf._scan_states(doc, cols.window(u.first, u.last),
+                                           positions=False).codes) or
+                      pf.gazetteer_index() is None for u in found]
+        capital = [bool(cols.alpha[i]) and strings[cols.orths[i]][:1].isupper()
+                   and cols.lowers[i] not in titles for i in range(len(cols.orths))]
+        self.capital = capital
+        # the people's words: capitalised words within ``window`` tokens of a title word
+        self.keys: list[set[int]] = []
+        for u in found:
+            keys: set[int] = set()
+            if self.titled[len(self.keys)]:
+                for i in range(u.first, u.last):
+                    if cols.lowers[i] in titles:
+                        keys.update(cols.lowers[j] for j in range(max(u.first, i - window),
+                                                                  min(u.last, i + window + 1))
+                                    if capital[j])
+            self.keys.append(keys)
+        self.people: set[int] = set().union(*self.keys) if self.keys else set()
+        self.words = [{cols.lowers[i] for i in range(u.first, u.last) if capital[i]}
+                      for u in found]
+
+    def actor(self, k: int) -> bool:
+        """Whether sentence ``k`` may hold an actor mention: a gazetteer name, a title
+        word, or a word of a person the document introduces."""
+        return self.names[k] or self.titled[k] or not self.words[k].isdisjoint(self.people)
+
+
+@attrs.frozen(slots=True)
+class _Unit:
+    """One admission unit: a sentence (cut where the parser surely cuts) of a paragraph."""
+
+    start: int  # character range in the text, trailing white space included
+    end: int
+    first: int  # token range
+    last: int
+    paragraph: int
+
+
+def units(doc: Doc, cols: Any) -> list[_Unit]:
+    """The sentences of ``doc`` (tokenized) as admission units, in order, covering its text:
+    cut at every paragraph break and where :func:`bilat.prefilter._sentence_starts` says the
+    parser surely starts a sentence."""
+    from spacy.attrs import IDX
+
     from bilat import prefilter as pf
 
-    if pf.gazetteer_index() is None:
-        return True
-    if not cols.present.isdisjoint(pf._person_cue_ids()):
-        return True
-    return bool(pf._scan_states(doc, cols, positions=False).codes)
+    text = doc.text
+    idx = doc.to_array([IDX]).tolist() if len(doc) else []
+    cuts: dict[int, int] = {}  # char offset -> paragraph number
+    paragraphs = paragraph_spans(text)
+    for k, (start, _) in enumerate(paragraphs):
+        cuts[start] = k
+    para_starts = [start for start, _ in paragraphs]
+    for token in pf._sentence_starts(doc, cols)[1:]:
+        at = idx[token]
+        k = bisect.bisect_right(para_starts, at) - 1
+        if at > para_starts[k]:
+            cuts.setdefault(at, k)
+    offsets = sorted(cuts)
+    found: list[_Unit] = []
+    for n, start in enumerate(offsets):
+        end = offsets[n + 1] if n + 1 < len(offsets) else len(text)
+        first, last = bisect.bisect_left(idx, start), bisect.bisect_left(idx, end)
+        found.append(_Unit(start, end, first, last, cuts[start]))
+    return found
 
 
 def admit(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
     """The character ranges of ``doc.text`` to parse for an event of ``types``.
 
     ``doc`` is the tokenized (``nlp.make_doc``) document the pre-filter admitted for
-    ``types``. Returns whole paragraphs (see the module docstring); all of them when every
-    paragraph is needed, none when no paragraph could hold an event.
+    ``types``. Returns whole sentences (see the module docstring); none when no sentence
+    could hold an event.
     """
-    from spacy.attrs import IDX
-
     from bilat import prefilter as pf
 
     wanted = tuple(types)
-    text = doc.text
-    spans = paragraph_spans(text)
-    if len(spans) <= HEAD_PARAGRAPHS:
-        return spans
+    rules = _rules()
     cols = pf._Columns(doc)
-    idx = doc.to_array([IDX]).tolist() if len(doc) else []
-    bounds = [bisect.bisect_left(idx, start) for start, _ in spans] + [len(idx)]
-    parts = [cols.window(bounds[k], bounds[k + 1]) for k in range(len(spans))]
-    seeds = [k for k, part in enumerate(parts) if seed_types(doc, part, wanted)]
-    if not seeds:
+    found = units(doc, cols)
+    scan = _Scan(doc, cols, found)
+    n = len(found)
+    keep: set[int] = set()
+    for k, u in enumerate(found):
+        for t in seed_types(doc, cols.window(u.first, u.last), wanted, scan.actor(k)):
+            before, after = rules.reach.get(t, rules.default_reach)
+            keep.update(range(max(0, k - before), min(n, k + after + 1)))
+    if not keep:
         return []
-    keep = set(range(HEAD_PARAGRAPHS))
-    for k in seeds:
-        keep.update(range(max(0, k - NEIGHBOURS), min(len(spans), k + NEIGHBOURS + 1)))
-    keep.update(k for k, part in enumerate(parts) if k not in keep and _names_actor(doc, part))
-    return [spans[k] for k in sorted(keep)]
+    keep.update(range(min(HEAD_UNITS, n)))
+    # every sentence that may hold an actor mention: the document-wide readers (the home
+    # state, the protagonists, people named earlier, "the minister") count all of them
+    keep.update(k for k in range(n) if scan.actor(k))
+    return [(found[k].start, found[k].end) for k in sorted(keep)]

@@ -100,7 +100,7 @@ class Extractor:
         recase_headlines: parse ALL-CAPS lines (wire-copy headlines) in sentence case
             (:mod:`bilat.headlines`); offsets and evidence still index the original text.
         admission: with the pre-filter on, what of an admitted document is parsed:
-            ``"paragraph"`` (the default) parses only the paragraphs that can hold an
+            ``"sentence"`` (the default) parses only the sentences that can hold an
             event, with the context the extractors read (:mod:`bilat.admission`);
             ``"document"`` parses the whole document. The events are the same; offsets
             always index the original text.
@@ -126,7 +126,7 @@ class Extractor:
         types: Iterable[str] | None = None,
         prefilter: bool = True,
         recase_headlines: bool = True,
-        admission: str = "paragraph",
+        admission: str = "sentence",
     ) -> None:
         self.nlp: Language = load_pipeline(model)
         if add_paragraph_boundaries(self.nlp) and not isinstance(model, (str, os.PathLike)) \
@@ -203,7 +203,7 @@ class Extractor:
         types = possible_types(doc, self.types)
         if not types:
             return None
-        if self.admission == "paragraph":
+        if self.admission == "sentence":
             kept = Admitted.of(text, admit(doc, types))
             if not kept.ranges:
                 return None
@@ -417,7 +417,7 @@ class Extractor:
                         direct.append(item)
                         tokens = screened[0]
                         kept = tokens if isinstance(tokens, Admitted) else None
-                        inputs.append(kept.text if kept is not None else tokens)
+                        inputs.append(tokens.text if isinstance(tokens, Admitted) else tokens)
                         possible[item.index] = (screened[1], text, kept)
                 if len(inputs) >= batch_size or len(batch) >= window:
                     break
