@@ -44,8 +44,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -233,10 +233,12 @@ def _rules() -> _Rules:
     )
 
 
-def seed_types(doc: Doc, cols: Any, types: Iterable[str], actor: bool = True) -> set[str]:
+def seed_types(doc: Doc, cols: Any, types: Iterable[str],
+               actor: Callable[[], bool] = lambda: True) -> set[str]:
     """The types of ``types`` one sentence (token columns ``cols`` of ``doc``) could hold
-    an event of, judged on its own tokens (see the module docstring). ``actor``: whether
-    the sentence may hold an actor mention (:func:`_Scan.actor`)."""
+    an event of, judged on its own tokens (see the module docstring). ``actor``: says
+    whether the sentence may hold an actor mention (:meth:`_Scan.actor`; asked only when
+    needed)."""
     from bilat import prefilter as pf
 
     rules = _rules()
@@ -247,7 +249,8 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str], actor: bool = True) ->
             continue
         if t == "trade_figure" and not _has_number(doc, cols.orths, cols.lowers):
             continue  # a trade figure states a value
-        if t in rules.anaphor_types and not actor and cols.present.isdisjoint(rules.anaphors):
+        if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
+                not actor():
             continue  # neither a state, place, person or title nor "the two countries"
         if plain or pf.gazetteer_index() is None:
             found.add(t)
@@ -255,7 +258,7 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str], actor: bool = True) ->
         named = pf._scan_states(doc, cols, positions=True)
         if pf._weak_counts(hits, doc, cols, named):
             found.add(t)
-    if "visit" in types and "visit" not in found and actor and _official_in_place(doc, cols):
+    if "visit" in types and "visit" not in found and _official_in_place(doc, cols) and actor():
         found.add("visit")
     return found
 
@@ -281,20 +284,19 @@ class _Scan:
     title words, and the capitalised words near a title (people the document introduces:
     "Foreign Minister Ishaq Dar", "Wang Yi, China's foreign minister")."""
 
-    def __init__(self, doc: Doc, cols: Any, found: list[_Unit]) -> None:
+    def __init__(self, doc: Doc, cols: Any, found: list[_Unit], parts: list[Any]) -> None:
         from bilat import prefilter as pf
 
         strings = doc.vocab.strings
         titles = pf._person_cue_ids()
         window = _rules().person_window
-        self.titled = [not cols.window(u.first, u.last).present.isdisjoint(titles)
-                       for u in found]
-        self.names = [bool(pf._scan_states(doc, cols.window(u.first, u.last),
-                                           positions=False).codes) or
-                      pf.gazetteer_index() is None for u in found]
-        capital = [bool(cols.alpha[i]) and strings[cols.orths[i]][:1].isupper()
-                   and cols.lowers[i] not in titles for i in range(len(cols.orths))]
-        self.capital = capital
+        self.titled = [not part.present.isdisjoint(titles) for part in parts]
+        self._doc, self._parts = doc, parts
+        self._names: dict[int, bool] = {}  # sentence -> whether it holds a gazetteer name
+        upper = {orth: strings[orth][:1].isupper() for orth in set(cols.orths)}
+        capital = [bool(alpha) and upper[orth] and lower not in titles
+                   for orth, lower, alpha in zip(cols.orths, cols.lowers, cols.alpha,
+                                                 strict=True)]
         # the people's words: capitalised words within ``window`` tokens of a title word
         self.keys: list[set[int]] = []
         for u in found:
@@ -313,7 +315,17 @@ class _Scan:
     def actor(self, k: int) -> bool:
         """Whether sentence ``k`` may hold an actor mention: a gazetteer name, a title
         word, or a word of a person the document introduces."""
-        return self.names[k] or self.titled[k] or not self.words[k].isdisjoint(self.people)
+        return self.titled[k] or not self.words[k].isdisjoint(self.people) or self.names(k)
+
+    def names(self, k: int) -> bool:
+        """Whether sentence ``k`` holds a name of the actor gazetteers (any code)."""
+        from bilat import prefilter as pf
+
+        hit = self._names.get(k)
+        if hit is None:
+            hit = self._names[k] = pf.gazetteer_index() is None or bool(pf._scan_states(
+                self._doc, self._parts[k], positions=False).codes)
+        return hit
 
 
 @attrs.frozen(slots=True)
@@ -327,15 +339,15 @@ class _Unit:
     paragraph: int
 
 
-def units(doc: Doc, cols: Any) -> list[_Unit]:
+def units(doc: Doc, cols: Any, text: str | None = None) -> list[_Unit]:
     """The sentences of ``doc`` (tokenized) as admission units, in order, covering its text:
     cut at every paragraph break and where :func:`bilat.prefilter._sentence_starts` says the
-    parser surely starts a sentence."""
+    parser surely starts a sentence. ``text``: ``doc.text``, when the caller has it."""
     from spacy.attrs import IDX
 
     from bilat import prefilter as pf
 
-    text = doc.text
+    text = doc.text if text is None else text
     idx = doc.to_array([IDX]).tolist() if len(doc) else []
     cuts: dict[int, int] = {}  # char offset -> paragraph number
     paragraphs = paragraph_spans(text)
@@ -356,7 +368,7 @@ def units(doc: Doc, cols: Any) -> list[_Unit]:
     return found
 
 
-def admit(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
+def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple[int, int]]:
     """The character ranges of ``doc.text`` to parse for an event of ``types``.
 
     ``doc`` is the tokenized (``nlp.make_doc``) document the pre-filter admitted for
@@ -368,12 +380,13 @@ def admit(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
     wanted = tuple(types)
     rules = _rules()
     cols = pf._Columns(doc)
-    found = units(doc, cols)
-    scan = _Scan(doc, cols, found)
+    found = units(doc, cols, text)
+    parts = [cols.window(u.first, u.last) for u in found]
+    scan = _Scan(doc, cols, found, parts)
     n = len(found)
     keep: set[int] = set()
-    for k, u in enumerate(found):
-        for t in seed_types(doc, cols.window(u.first, u.last), wanted, scan.actor(k)):
+    for k, part in enumerate(parts):
+        for t in seed_types(doc, part, wanted, partial(scan.actor, k)):
             before, after = rules.reach.get(t, rules.default_reach)
             keep.update(range(max(0, k - before), min(n, k + after + 1)))
     if not keep:
@@ -381,5 +394,5 @@ def admit(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
     keep.update(range(min(HEAD_UNITS, n)))
     # every sentence that may hold an actor mention: the document-wide readers (the home
     # state, the protagonists, people named earlier, "the minister") count all of them
-    keep.update(k for k in range(n) if scan.actor(k))
+    keep.update(k for k in range(n) if k not in keep and scan.actor(k))
     return [(found[k].start, found[k].end) for k in sorted(keep)]

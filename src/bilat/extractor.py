@@ -204,7 +204,7 @@ class Extractor:
         if not types:
             return None
         if self.admission == "sentence":
-            kept = Admitted.of(text, admit(doc, types))
+            kept = Admitted.of(text, admit(doc, types, text))
             if not kept.ranges:
                 return None
             if not kept.whole or len(kept.text) != len(text):
