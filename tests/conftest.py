@@ -99,12 +99,17 @@ class PrefilterLostEvent(AssertionError):
 def _audit_the_prefilter() -> Any:
     """Every test document doubles as a check that the pre-filter loses nothing.
 
+    And that sentence admission (:mod:`bilat.admission`) changes nothing: where only some
+    sentences of a document are parsed, the audit parses the whole text as well and fails
+    unless both give the same events.
+
     Whenever an :class:`bilat.Extractor` rules a document out (not parsed) or leaves an
     event type out (its extractor not run), this audit parses the document in full, runs
     every extractor and fails if one of them finds an event the filter ruled out. The
     extractor tests' hundreds of sentences, negatives included, thus check the filter too.
     """
     from bilat import engine
+    from bilat.admission import Admitted
     from bilat.extractor import Extractor
 
     tokens, events_of = Extractor._tokens, Extractor._events_of
@@ -116,11 +121,22 @@ def _audit_the_prefilter() -> Any:
         if lost:
             raise PrefilterLostEvent(f"pre-filter lost {lost} events in {doc.text[:200]!r}")
 
+    def audit_admission(extractor: Any, text: str, kept: Admitted, types: Any) -> None:
+        """Parsing only the admitted sentences gives the events of the whole text."""
+        whole = engine.extract_events(extractor.nlp(text), None, types)
+        part = engine.extract_events(extractor.nlp(kept.text), None, types, text=kept.text)
+        if [e.to_dict() for e in whole] != [kept.restore(e, text).to_dict() for e in part]:
+            raise PrefilterLostEvent(f"sentence admission changed the events of {text[:200]!r}")
+
     def audited_tokens(self: Any, text: str) -> Any:
         screened = tokens(self, text)
         if screened is None and len(text) <= AUDIT_MAX_CHARS:
             with self._lock:
                 audit(self, self.nlp(text), None, ())
+        elif screened is not None and isinstance(screened[0], Admitted) and \
+                len(text) <= AUDIT_MAX_CHARS:
+            with self._lock:
+                audit_admission(self, text, screened[0], screened[1])
         return screened
 
     def audited_events_of(self: Any, doc: Any, day: Any, *args: Any) -> Any:

@@ -23,7 +23,7 @@ every offset into the sanitized text is an offset into the original:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import attrs
@@ -35,6 +35,7 @@ __all__ = [
     "PUNCT_RUN",
     "WORD_RUN",
     "chunk_spans",
+    "move_value",
     "sanitize",
     "shift_event",
     "shift_value",
@@ -128,12 +129,16 @@ def sanitize(text: str) -> str:
     return text
 
 
-def _shift_attrs(value: Any, delta: int, source: str | None) -> Any:
+Mover = Callable[[int, int], tuple[int, int]]
+"""Moves a ``[start, end)`` character span: returns the span it becomes."""
+
+
+def _move_attrs(value: Any, move: Mover, source: str | None) -> Any:
     cls = type(value)
     changes: dict[str, Any] = {}
     names = {field.name for field in attrs.fields(cls)}
     if {"start_char", "end_char"} <= names and value.start_char is not None:
-        start, end = value.start_char + delta, value.end_char + delta
+        start, end = move(value.start_char, value.end_char)
         changes["start_char"], changes["end_char"] = start, end
         if source is not None and "text" in names:
             changes["text"] = source[start:end]
@@ -141,14 +146,14 @@ def _shift_attrs(value: Any, delta: int, source: str | None) -> Any:
         if field.name in changes:
             continue
         current = getattr(value, field.name)
-        moved = shift_value(current, delta, source)
+        moved = move_value(current, move, source)
         if moved is not current:
             changes[field.name] = moved
     return attrs.evolve(value, **changes) if changes else value
 
 
-def shift_value(value: T, delta: int, source: str | None = None) -> T:
-    """Return ``value`` with every character offset inside it moved by ``delta``.
+def move_value(value: T, move: Mover, source: str | None = None) -> T:
+    """Return ``value`` with every character span inside it moved by ``move``.
 
     Works on :class:`~bilat.values.Evidence` (``start``/``end``), on any attrs value with
     ``start_char``/``end_char`` (:class:`~bilat.values.TimeSpan`, :class:`Money`,
@@ -157,25 +162,40 @@ def shift_value(value: T, delta: int, source: str | None = None) -> T:
 
     Args:
         value: the value to move.
+        move: maps a ``(start, end)`` span to the span it becomes (a shift by a chunk's
+            start, or :meth:`bilat.admission.Admitted.span` for a text made of paragraphs).
+        source: the whole text; when given, every moved span's ``text`` is cut from it
+            again, so ``source[start:end] == text`` holds exactly even where the text the
+            value was found in had been :func:`sanitize`-d.
+    """
+    result: Any
+    if isinstance(value, Evidence):
+        start, end = move(value.start, value.end)
+        text = value.text if source is None else source[start:end]
+        result = Evidence(start=start, end=end, text=text)
+    elif isinstance(value, tuple):
+        items = tuple(move_value(item, move, source) for item in value)
+        changed = any(a is not b for a, b in zip(items, value, strict=True))
+        result = items if changed else value
+    elif attrs.has(type(value)):
+        result = _move_attrs(value, move, source)
+    else:
+        result = value
+    return result  # type: ignore[no-any-return]
+
+
+def shift_value(value: T, delta: int, source: str | None = None) -> T:
+    """Return ``value`` with every character offset inside it moved by ``delta``
+    (:func:`move_value` with a shift).
+
+    Args:
+        value: the value to move.
         delta: characters to add to every offset (a chunk's start in the whole text).
         source: the whole text; when given, every moved span's ``text`` is cut from it
             again, so ``source[start:end] == text`` holds exactly even where the chunk the
             value was found in had been :func:`sanitize`-d.
     """
-    result: Any
-    if isinstance(value, Evidence):
-        start, end = value.start + delta, value.end + delta
-        text = value.text if source is None else source[start:end]
-        result = Evidence(start=start, end=end, text=text)
-    elif isinstance(value, tuple):
-        items = tuple(shift_value(item, delta, source) for item in value)
-        changed = any(a is not b for a, b in zip(items, value, strict=True))
-        result = items if changed else value
-    elif attrs.has(type(value)):
-        result = _shift_attrs(value, delta, source)
-    else:
-        result = value
-    return result  # type: ignore[no-any-return]
+    return move_value(value, lambda start, end: (start + delta, end + delta), source)
 
 
 def shift_event(event: T, delta: int, source: str | None = None) -> T:

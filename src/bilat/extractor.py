@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat import engine
+from bilat.admission import Admitted, admit, check_admission
 from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
 from bilat.event_types import names as _type_names
 from bilat.events import Event
@@ -108,6 +109,11 @@ class Extractor:
         modality_cues: extra modality cues.
         country_names: extra names of states (name -> ISO3 code).
         officials: extra officials (records shaped as in ``leaders.json``).
+        admission: with the pre-filter on, what of an admitted document is parsed:
+            ``"sentence"`` parses only the sentences that can hold an
+            event, with the context the extractors read (:mod:`bilat.admission`);
+            ``"document"`` (the default) parses the whole document. The events are the same; offsets
+            always index the original text.
 
     Attributes:
         nlp: the spaCy pipeline in use.
@@ -134,6 +140,7 @@ class Extractor:
         modality_cues: Sequence[Mapping[str, Any]] | None = None,
         country_names: Mapping[str, str | Mapping[str, Any]] | None = None,
         officials: Sequence[Mapping[str, Any]] | None = None,
+        admission: str = "document",
     ) -> None:
         self.additions: Additions | None = Additions.build(
             triggers=triggers, modality_cues=modality_cues, country_names=country_names,
@@ -154,6 +161,7 @@ class Extractor:
         self.chunk_chars: int = CHUNK_CHARS
         self.prefilter: bool = prefilter
         self.recase_headlines: bool = recase_headlines
+        self.admission: str = check_admission(admission)
         self._lock = threading.RLock()
 
     def __getstate__(self) -> dict[str, object]:
@@ -204,16 +212,27 @@ class Extractor:
     def _chunk_limit(self) -> int:
         return max(2, min(int(self.chunk_chars), int(self.nlp.max_length)))
 
-    def _tokens(self, text: str) -> tuple[Doc, tuple[str, ...]] | None:
+    def _tokens(self, text: str) -> tuple[Doc | Admitted, tuple[str, ...]] | None:
         """``text`` tokenized, with the event types it may hold; ``None`` when the
-        pre-filter rules out every event. Only those types' extractors need to run."""
+        pre-filter rules out every event. Only those types' extractors need to run. With
+        paragraph admission, the paragraphs to parse when they are not the whole text."""
         with self._lock:
             doc = self.nlp.make_doc(text)
         with using(self.additions):
             types = possible_types(doc, self.types)
-        return (doc, types) if types else None
+            if not types:
+                return None
+            if self.admission == "sentence":
+                kept = Admitted.of(text, admit(doc, types, text))
+                if not kept.ranges:
+                    return None
+                if not kept.whole or len(kept.text) != len(text):
+                    return kept, types
+        return doc, types
 
-    def _screen(self, text: str) -> tuple[str | Doc, tuple[str, ...] | None] | None:
+    def _screen(
+        self, text: str
+    ) -> tuple[str | Doc | Admitted, tuple[str, ...] | None] | None:
         """:meth:`_tokens` for a batch: a text the tokenizer fails on is kept (with every
         type), to fail later."""
         try:
@@ -248,10 +267,17 @@ class Extractor:
         index: int | None,
         types: tuple[str, ...] | None = None,
         clean: str | None = None,
+        kept: Admitted | None = None,
     ) -> Extraction:
         """Events of ``doc``, parsed from ``clean == self._prepare(text)`` (prepared here when
-        not given), with offsets into ``text``; ``types``: the types the pre-filter left
-        possible (default: all of ``self.types``)."""
+        not given), or from the paragraphs ``kept`` of it, with offsets into ``text``;
+        ``types``: the types the pre-filter left possible (default: all of ``self.types``)."""
+        if kept is not None:
+            events = self._events_of(doc, day, types, kept.text)
+            events = tuple(kept.restore(e, text) for e in events)
+            return Extraction(
+                text=text, events=events, published=day, model=self.model_name, doc_index=index
+            )
         if clean is None:
             clean = self._prepare(text)  # what ``doc`` was made from: ``doc.text == clean``
         events = self._events_of(doc, day, types, clean)
@@ -280,6 +306,10 @@ class Extractor:
             if screened is None:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
             tokens, types = screened
+            if isinstance(tokens, Admitted):
+                with self._lock:
+                    doc = self.nlp(tokens.text)
+                return self._from_parsed(doc, text, day, index, types, clean, tokens)
             with self._lock:
                 doc = self.nlp(tokens)
             return self._from_parsed(doc, text, day, index, types, clean)
@@ -296,13 +326,21 @@ class Extractor:
             piece = self._prepare(text[start:end])
             if piece.isspace():
                 continue
-            tokens: str | Doc = piece
+            tokens: str | Doc | Admitted = piece
             types = self.types
             if self.prefilter:
                 screened = self._tokens(piece)
                 if screened is None:
                     continue
                 tokens, types = screened
+            if isinstance(tokens, Admitted):
+                kept = tokens
+                with self._lock:
+                    found = engine.extract_events(self.nlp(kept.text), day, types,
+                                                   additions=self.additions)
+                mentions.extend(
+                    shift_event(kept.restore(event, None), start, text) for event in found)
+                continue
             with self._lock:
                 found = engine.extract_events(
                     self.nlp(tokens), day, types, additions=self.additions
@@ -359,9 +397,11 @@ class Extractor:
         fail_fast: bool,
         types: tuple[str, ...] | None = None,
         clean: str | None = None,
+        kept: Admitted | None = None,
     ) -> Extraction:
         """The result for one item, given its Doc when ``nlp.pipe`` parsed it (and the
-        types the pre-filter left possible, and the prepared text it was parsed from)."""
+        types the pre-filter left possible, the prepared text it was parsed from, and the
+        paragraphs of it that were parsed when not all)."""
         if item.error is not None:
             if fail_fast:
                 raise item.error
@@ -369,7 +409,7 @@ class Extractor:
         try:
             if doc is None:
                 return self._extract_text(item.text, item.day, item.index)
-            return self._from_parsed(doc, item.text, item.day, item.index, types, clean)
+            return self._from_parsed(doc, item.text, item.day, item.index, types, clean, kept)
         except Exception as exc:
             if fail_fast:
                 raise
@@ -387,8 +427,8 @@ class Extractor:
             direct: list[_Item] = []
             inputs: list[str | Doc] = []
             skipped: set[int] = set()
-            # per parsed item: the types left possible and the prepared text
-            possible: dict[int, tuple[tuple[str, ...] | None, str]] = {}
+            # per parsed item: the types left possible, the prepared text, the paragraphs
+            possible: dict[int, tuple[tuple[str, ...] | None, str, Admitted | None]] = {}
             for item in items:
                 batch.append(item)
                 if self._direct(item):
@@ -398,8 +438,10 @@ class Extractor:
                         skipped.add(item.index)
                     else:
                         direct.append(item)
-                        inputs.append(screened[0])
-                        possible[item.index] = (screened[1], text)
+                        tokens = screened[0]
+                        kept = tokens if isinstance(tokens, Admitted) else None
+                        inputs.append(tokens.text if isinstance(tokens, Admitted) else tokens)
+                        possible[item.index] = (screened[1], text, kept)
                 if len(inputs) >= batch_size or len(batch) >= window:
                     break
             if not batch:
@@ -418,8 +460,9 @@ class Extractor:
                 if item.index in skipped:
                     yield self._empty(item)
                     continue
-                types, clean = possible.get(item.index, (None, None))
-                yield self._finish(item, docs.pop(item.index, None), fail_fast, types, clean)
+                types, clean, kept = possible.get(item.index, (None, None, None))
+                yield self._finish(
+                    item, docs.pop(item.index, None), fail_fast, types, clean, kept)
 
     def pipe(
         self,

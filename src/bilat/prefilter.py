@@ -433,6 +433,14 @@ class _Columns:
         self.spaced: list[int] = array[:, 3].tolist()
         self.present: set[int] = set(self.lowers)
 
+    def window(self, start: int, end: int) -> _Columns:
+        """The columns of tokens ``start..end`` only (one paragraph: :mod:`bilat.admission`)."""
+        part = _Columns.__new__(_Columns)
+        part.orths, part.lowers = self.orths[start:end], self.lowers[start:end]
+        part.alpha, part.spaced = self.alpha[start:end], self.spaced[start:end]
+        part.present = set(part.lowers)
+        return part
+
 
 def states_named(doc: Doc, *, enough: int = 2) -> int:
     """How many distinct states ``doc`` may name, counting up to ``enough`` (a cap).

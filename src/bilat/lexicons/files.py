@@ -209,6 +209,27 @@ class PrefilterFile:
 
 
 @attrs.frozen
+class Reach:
+    """How many sentences before and after an event's sentence its extractor reads."""
+
+    before: int
+    after: int
+
+
+@attrs.frozen
+class AdmissionFile:
+    """``admission.json``: what :mod:`bilat.admission` parses of an admitted document (each
+    type's reach, the anaphor words and the title window; see the file's ``about``)."""
+
+    reach: dict[str, Reach]
+    default_reach: Reach
+    anaphors: Words
+    anaphor_types: Words
+    person_window: int
+    about: str = ""
+
+
+@attrs.frozen
 class GoldsteinFile:
     """``goldstein.json``: Goldstein weight by CAMEO code."""
 
@@ -341,6 +362,7 @@ SCHEMAS: dict[str, type] = {
     "sports_teams.json": SportsTeamsFile,
     "syntax.json": SyntaxWordsFile,
     "prefilter.json": PrefilterFile,
+    "admission.json": AdmissionFile,
     "goldstein.json": GoldsteinFile,
     "actor_words.json": ActorWordsFile,
     "countries.json": CountriesFile,

@@ -1,0 +1,394 @@
+"""Sentence admission: parse only the sentences of a document that can hold an event.
+
+The document-level pre-filter (:mod:`bilat.prefilter`) decides whether a document can hold
+any event at all; a long wire story usually holds one trigger word somewhere, so nearly
+every word of real news still reaches the statistical parser. With
+``Extractor(admission="sentence")`` (the default) a document the pre-filter admits is cut
+into sentences, at every paragraph break (where :mod:`bilat.paragraphs` starts a sentence)
+and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`: after
+".", "!" or "?" before a capital), and only these are parsed:
+
+* **seed sentences**, which could hold an event of a type the document-level screen left
+  possible (:func:`seed_types`): a trigger word of that type's lexicon (a weak strike word
+  only with its cue in its own sentence, as in the pre-filter); a trade figure also needs
+  a number (its value); a visit or agreement also needs a possible actor mention (below)
+  or a word that refers back to one ("the two countries", "both", "its", "he": the
+  ``anaphors`` of ``bilat/data/admission.json``); a visit may instead be an official "in"
+  a named place, which needs no trigger word;
+* the sentences within each seed's **reach**: as many sentences before and after it as its
+  type's extractor reads beyond its own (``reach`` in ``bilat/data/admission.json``; three
+  each side for a type it does not list);
+* the **head**: the first :data:`HEAD_UNITS` sentences (headline, lede, dateline), which
+  give the story's place and date;
+* every sentence that **may hold an actor mention**: a name of the actor gazetteers (a
+  country, demonym, capital, body, group, place or leader: any name the pre-filter's state
+  count sees), a title word ("minister", "president"), or a capitalised word that stands
+  within a few words of a title word somewhere in the document (a person the story
+  introduces, "Foreign Minister Ishaq Dar", later "Dar"). So every actor mention of the
+  whole document is parsed, and what the extractors read document-wide comes out the same:
+  the actor resolver's home state, people and ambiguous names, the protagonists (the states
+  and people a story names most often), and the person "the minister" refers back to.
+
+A document none of whose sentences is a seed is not parsed at all. The rest (sentences with
+no trigger and no name: quotes, background, detail) is not parsed. The kept sentences are
+joined in order with their own trailing white space, so the text the pipeline reads is a
+sub-sequence of whole sentences of the original, and :class:`Admitted` maps every offset of
+every event back into the original text. The publication date is passed to the extractors
+as before. ``admission="document"`` parses every admitted document whole.
+
+``tests/test_admission.py`` checks on every shared gold document (dev and train) that this
+yields exactly the events of whole-document parsing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bilat.chunking import move_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "ADMISSIONS",
+    "HEAD_UNITS",
+    "Admitted",
+    "admit",
+    "check_admission",
+    "paragraph_spans",
+    "seed_types",
+]
+
+ADMISSIONS = ("sentence", "document")
+"""The admission settings of :class:`bilat.Extractor`: parse only the sentences of an
+admitted document that can hold an event, with their context, or the whole document."""
+
+HEAD_UNITS = 2
+"""Leading sentences always parsed with a kept document: the headline and the lede (with
+the dateline), which give the story's place, date and main actors."""
+
+# The breaks :mod:`bilat.paragraphs` starts a sentence at: a blank line, or a line break
+# followed by paragraph indentation (two or more spaces or a tab, as in wire copy).
+_BREAK = re.compile(r"\n[ \t\r\f\v]*\n|\n(?: {2,}|\t)")
+
+
+def check_admission(admission: object) -> str:
+    """``admission`` if it is one of :data:`ADMISSIONS`; a clear error otherwise."""
+    if not isinstance(admission, str):
+        raise TypeError(f"admission must be a str, not {type(admission).__name__}")
+    if admission not in ADMISSIONS:
+        raise ValueError(f"admission must be one of {list(ADMISSIONS)}, not {admission!r}")
+    return admission
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges that cover ``text`` exactly, one per paragraph, in order.
+
+    Each range but the last ends right after a paragraph break (so it holds the break that
+    closes it); consecutive ranges touch. An empty text has no paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        end = match.end()
+        if text[start:match.start()].strip():
+            spans.append((start, end))
+            start = end
+    if start < len(text):
+        if spans and not text[start:].strip():
+            spans[-1] = (spans[-1][0], len(text))  # trailing white space joins the last one
+        else:
+            spans.append((start, len(text)))
+    return spans
+
+
+@attrs.frozen(slots=True)
+class Admitted:
+    """The part of a text that is parsed: whole paragraphs of it, joined in order.
+
+    Attributes:
+        text: what the pipeline reads, ``"".join(source[a:b] for a, b in ranges)``.
+        ranges: the kept ``(start, end)`` ranges of the source text, sorted, disjoint and
+            not touching (touching ones are merged).
+    """
+
+    text: str
+    ranges: tuple[tuple[int, int], ...]
+    _starts: tuple[int, ...]  # where each range starts in ``text``
+
+    @classmethod
+    def of(cls, source: str, ranges: Iterable[tuple[int, int]]) -> Admitted:
+        """The admitted text of ``source`` over ``ranges`` (merged where they touch)."""
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(ranges):
+            if start >= end:
+                continue
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        starts: list[int] = []
+        at = 0
+        for start, end in merged:
+            starts.append(at)
+            at += end - start
+        text = "".join(source[start:end] for start, end in merged)
+        return cls(text=text, ranges=tuple(merged), starts=tuple(starts))
+
+    @property
+    def whole(self) -> bool:
+        """Whether nothing was left out (one range from 0)."""
+        return len(self.ranges) == 1 and self.ranges[0][0] == 0
+
+    def to_source(self, offset: int) -> int:
+        """The source offset of ``offset`` into :attr:`text` (an end offset maps as the
+        end of the range holding the character before it: use :meth:`span`)."""
+        k = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.ranges[k][0] + offset - self._starts[k]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A ``[start, end)`` span of :attr:`text` as a span of the source."""
+        if end <= start:
+            moved = self.to_source(start)
+            return moved, moved
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+    def restore(self, value: Any, source: str | None) -> Any:
+        """``value`` (an event, or any value :func:`bilat.chunking.move_value` moves) with
+        every offset moved into the source and, when ``source`` is given, every span's
+        text cut from it."""
+        return move_value(value, self.span, source)
+
+
+# -- which paragraphs can hold an event -----------------------------------------------
+
+
+@cache
+def _number_ids() -> frozenset[int]:
+    """Hashes of the number words ("two", "billion", "dozen"): a value without a digit."""
+    import json
+    from importlib import resources
+
+    from spacy.strings import get_string_id
+
+    data = json.loads(resources.files("bilat").joinpath("data").joinpath("number_words.json")
+                      .read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for key in ("units", "tens", "scales"):
+        table = data.get(key)
+        if isinstance(table, dict):
+            words.update(str(w).lower() for w in table)
+    words.add(str(data.get("hundred", "hundred")).lower())
+    return frozenset(get_string_id(w) for w in words)
+
+
+@cache
+def _in_id() -> int:
+    from spacy.strings import get_string_id
+
+    return get_string_id("in")
+
+
+def _has_number(doc: Doc, orths: Sequence[int], lowers: Sequence[int]) -> bool:
+    strings = doc.vocab.strings
+    numbers = _number_ids()
+    return any(lower in numbers for lower in lowers) or any(
+        any(ch.isdigit() for ch in strings[orth]) for orth in orths)
+
+
+@attrs.frozen(slots=True)
+class _Rules:
+    """The admission word lists and reaches (``bilat/data/admission.json``)."""
+
+    reach: dict[str, tuple[int, int]]
+    default_reach: tuple[int, int]
+    anaphors: frozenset[int]
+    anaphor_types: frozenset[str]
+    person_window: int
+
+
+@cache
+def _rules() -> _Rules:
+    from spacy.strings import get_string_id
+
+    from bilat.lexicons.files import AdmissionFile, typed
+
+    data = typed("admission.json", AdmissionFile)
+    return _Rules(
+        reach={t: (r.before, r.after) for t, r in data.reach.items()},
+        default_reach=(data.default_reach.before, data.default_reach.after),
+        anaphors=frozenset(get_string_id(w.lower()) for w in data.anaphors),
+        anaphor_types=frozenset(data.anaphor_types),
+        person_window=data.person_window,
+    )
+
+
+def seed_types(doc: Doc, cols: Any, types: Iterable[str],
+               actor: Callable[[], bool] = lambda: True) -> set[str]:
+    """The types of ``types`` one sentence (token columns ``cols`` of ``doc``) could hold
+    an event of, judged on its own tokens (see the module docstring). ``actor``: says
+    whether the sentence may hold an actor mention (:meth:`_Scan.actor`; asked only when
+    needed)."""
+    from bilat import prefilter as pf
+
+    rules = _rules()
+    found: set[str] = set()
+    for t in types:
+        plain, hits = pf._find_triggers(t, cols)
+        if not plain and not hits:
+            continue
+        if t == "trade_figure" and not _has_number(doc, cols.orths, cols.lowers):
+            continue  # a trade figure states a value
+        if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
+                not actor():
+            continue  # neither a state, place, person or title nor "the two countries"
+        if plain or pf.gazetteer_index() is None:
+            found.add(t)
+            continue
+        named = pf._scan_states(doc, cols, positions=True)
+        if pf._weak_counts(hits, doc, cols, named):
+            found.add(t)
+    if "visit" in types and "visit" not in found and _official_in_place(doc, cols) and actor():
+        found.add("visit")
+    return found
+
+
+def _official_in_place(doc: Doc, cols: Any) -> bool:
+    """An "in" with a gazetteer name within three tokens after it ("officials with Shultz
+    in Peking"): the visit extractor's rule for officials placed in a foreign city."""
+    from bilat import prefilter as pf
+
+    lowers, orths = cols.lowers, cols.orths
+    word = _in_id()
+    if word not in cols.present:
+        return False
+    for i, lower in enumerate(lowers):
+        if lower == word and any(pf._gated(doc, orths[j])
+                                 for j in range(i + 1, min(len(orths), i + 4))):
+            return True
+    return False
+
+
+class _Scan:
+    """What one cheap pass over a tokenized document finds per sentence: gazetteer names,
+    title words, and the capitalised words near a title (people the document introduces:
+    "Foreign Minister Ishaq Dar", "Wang Yi, China's foreign minister")."""
+
+    def __init__(self, doc: Doc, cols: Any, found: list[_Unit], parts: list[Any]) -> None:
+        from bilat import prefilter as pf
+
+        strings = doc.vocab.strings
+        titles = pf._person_cue_ids()
+        window = _rules().person_window
+        self.titled = [not part.present.isdisjoint(titles) for part in parts]
+        self._doc, self._parts = doc, parts
+        self._names: dict[int, bool] = {}  # sentence -> whether it holds a gazetteer name
+        upper = {orth: strings[orth][:1].isupper() for orth in set(cols.orths)}
+        capital = [bool(alpha) and upper[orth] and lower not in titles
+                   for orth, lower, alpha in zip(cols.orths, cols.lowers, cols.alpha,
+                                                 strict=True)]
+        # the people's words: capitalised words within ``window`` tokens of a title word
+        self.keys: list[set[int]] = []
+        for u in found:
+            keys: set[int] = set()
+            if self.titled[len(self.keys)]:
+                for i in range(u.first, u.last):
+                    if cols.lowers[i] in titles:
+                        keys.update(cols.lowers[j] for j in range(max(u.first, i - window),
+                                                                  min(u.last, i + window + 1))
+                                    if capital[j])
+            self.keys.append(keys)
+        self.people: set[int] = set().union(*self.keys) if self.keys else set()
+        self.words = [{cols.lowers[i] for i in range(u.first, u.last) if capital[i]}
+                      for u in found]
+
+    def actor(self, k: int) -> bool:
+        """Whether sentence ``k`` may hold an actor mention: a gazetteer name, a title
+        word, or a word of a person the document introduces."""
+        return self.titled[k] or not self.words[k].isdisjoint(self.people) or self.names(k)
+
+    def names(self, k: int) -> bool:
+        """Whether sentence ``k`` holds a name of the actor gazetteers (any code)."""
+        from bilat import prefilter as pf
+
+        hit = self._names.get(k)
+        if hit is None:
+            hit = self._names[k] = pf.gazetteer_index() is None or bool(pf._scan_states(
+                self._doc, self._parts[k], positions=False).codes)
+        return hit
+
+
+@attrs.frozen(slots=True)
+class _Unit:
+    """One admission unit: a sentence (cut where the parser surely cuts) of a paragraph."""
+
+    start: int  # character range in the text, trailing white space included
+    end: int
+    first: int  # token range
+    last: int
+    paragraph: int
+
+
+def units(doc: Doc, cols: Any, text: str | None = None) -> list[_Unit]:
+    """The sentences of ``doc`` (tokenized) as admission units, in order, covering its text:
+    cut at every paragraph break and where :func:`bilat.prefilter._sentence_starts` says the
+    parser surely starts a sentence. ``text``: ``doc.text``, when the caller has it."""
+    from spacy.attrs import IDX
+
+    from bilat import prefilter as pf
+
+    text = doc.text if text is None else text
+    idx = doc.to_array([IDX]).tolist() if len(doc) else []
+    cuts: dict[int, int] = {}  # char offset -> paragraph number
+    paragraphs = paragraph_spans(text)
+    for k, (start, _) in enumerate(paragraphs):
+        cuts[start] = k
+    para_starts = [start for start, _ in paragraphs]
+    for token in pf._sentence_starts(doc, cols)[1:]:
+        at = idx[token]
+        k = bisect.bisect_right(para_starts, at) - 1
+        if at > para_starts[k]:
+            cuts.setdefault(at, k)
+    offsets = sorted(cuts)
+    found: list[_Unit] = []
+    for n, start in enumerate(offsets):
+        end = offsets[n + 1] if n + 1 < len(offsets) else len(text)
+        first, last = bisect.bisect_left(idx, start), bisect.bisect_left(idx, end)
+        found.append(_Unit(start, end, first, last, cuts[start]))
+    return found
+
+
+def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple[int, int]]:
+    """The character ranges of ``doc.text`` to parse for an event of ``types``.
+
+    ``doc`` is the tokenized (``nlp.make_doc``) document the pre-filter admitted for
+    ``types``. Returns whole sentences (see the module docstring); none when no sentence
+    could hold an event.
+    """
+    from bilat import prefilter as pf
+
+    wanted = tuple(types)
+    rules = _rules()
+    cols = pf._Columns(doc)
+    found = units(doc, cols, text)
+    parts = [cols.window(u.first, u.last) for u in found]
+    scan = _Scan(doc, cols, found, parts)
+    n = len(found)
+    keep: set[int] = set()
+    for k, part in enumerate(parts):
+        for t in seed_types(doc, part, wanted, partial(scan.actor, k)):
+            before, after = rules.reach.get(t, rules.default_reach)
+            keep.update(range(max(0, k - before), min(n, k + after + 1)))
+    if not keep:
+        return []
+    keep.update(range(min(HEAD_UNITS, n)))
+    # every sentence that may hold an actor mention: the document-wide readers (the home
+    # state, the protagonists, people named earlier, "the minister") count all of them
+    keep.update(k for k in range(n) if k not in keep and scan.actor(k))
+    return [(found[k].start, found[k].end) for k in sorted(keep)]

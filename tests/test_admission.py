@@ -1,0 +1,221 @@
+"""Sentence admission parses less of a document and loses nothing: same events, same offsets."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilat.admission import ADMISSIONS, Admitted, admit, check_admission, paragraph_spans, units
+from bilat.chunking import move_value, shift_value
+from bilat.values import Evidence
+
+# A made-up wire story, written for this test. The visit in the fifth paragraph names its
+# visitor by surname only: "Petrakov" refers back to the minister the lede introduces.
+# Paragraphs of football, weather and a concert hold no trigger and no name, and need not
+# be parsed.
+ARTICLE = """SOFIA, March 3 (Wire) - Bulgarian Energy Minister Ivan Petrakov said on Tuesday
+that gas prices would rise.
+
+Work on the route has been delayed for months by rows over the cost.
+
+The local football side lost again at the weekend and now sits bottom of the table.
+
+The weather stayed mild all week, and forecasters expected more of the same until Sunday.
+
+Petrakov arrived in Athens on Wednesday for talks on the pipeline.
+
+Work is due to start next year.
+
+A concert in the old theatre drew a large crowd, and the orchestra played two encores.
+
+Tickets for next month's festival go on sale on Friday, the organisers said.
+"""
+
+# A story without paragraph breaks: "the two countries" are the states of the sentence
+# before; sentence windows still drop the filler.
+RUN_ON = (
+    "Bulgaria and Greece opened talks on Tuesday on a gas pipeline. The two countries "
+    "signed an agreement on the pipeline on Wednesday, officials said. The weather stayed "
+    "mild all week, and forecasters expected more of the same. The football side lost "
+    "again at the weekend. A concert drew a large crowd, and the orchestra played two "
+    "encores. Tickets for the festival go on sale on Friday."
+)
+
+
+def _dicts(result: Any) -> list[dict[str, Any]]:
+    return [event.to_dict() for event in result]
+
+
+def test_admission_setting_is_checked() -> None:
+    assert ADMISSIONS == ("sentence", "document")
+    assert check_admission("document") == "document"
+    with pytest.raises(ValueError, match="admission must be one of"):
+        check_admission("paragraphs")
+    with pytest.raises(TypeError, match="must be a str"):
+        check_admission(True)
+
+
+def test_extractor_refuses_an_unknown_admission(nlp: Any) -> None:
+    import bilat
+
+    with pytest.raises(ValueError, match="admission"):
+        bilat.Extractor(nlp, admission="words")
+    assert bilat.Extractor(nlp).admission == "document"
+
+
+@pytest.mark.parametrize("text", [ARTICLE, RUN_ON])
+def test_filler_is_not_parsed_and_the_events_are_the_same(nlp: Any, blank: Any,
+                                                         text: str) -> None:
+    import bilat
+    from bilat.prefilter import possible_types
+
+    doc = blank.make_doc(text)
+    kept = Admitted.of(text, admit(doc, possible_types(doc)))
+    assert "Petrakov arrived" in kept.text or "two countries signed" in kept.text
+    assert "orchestra" not in kept.text and "football" not in kept.text
+    assert len(kept.text) < len(text)
+    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(text, "2026-03-04")
+    by_document = bilat.Extractor(nlp, admission="document").extract(text, "2026-03-04")
+    assert _dicts(by_sentence) == _dicts(by_document)
+    assert by_sentence.events and all(text[ev.start:ev.end] == ev.text
+                                      for e in by_sentence for ev in e.evidence)
+
+
+def test_an_official_named_in_the_lede_is_the_visitor_paragraphs_later(nlp: Any) -> None:
+    import bilat
+
+    found = bilat.Extractor(nlp, admission="sentence").extract(ARTICLE, "2026-03-04")
+    visits = [e for e in found if e.type == "visit"]
+    assert [(e.visitor_country, e.host_country) for e in visits] == [("BGR", "GRC")]
+    assert visits[0].visitor is not None and visits[0].visitor.name == "Ivan Petrakov"
+    evidence = visits[0].evidence[0]
+    assert evidence.start == ARTICLE.index("Petrakov arrived")
+    assert ARTICLE[evidence.start:evidence.end] == evidence.text
+
+
+def test_the_two_countries_are_those_of_the_sentence_before(nlp: Any) -> None:
+    import bilat
+
+    found = bilat.Extractor(nlp, admission="sentence").extract(RUN_ON, "2026-03-04")
+    assert [sorted(e.parties) for e in found if e.type == "agreement"] == [["BGR", "GRC"]]
+
+
+def test_pipe_and_long_texts_agree_with_whole_documents(nlp: Any) -> None:
+    """Batches, chunked long texts and worker processes give the same events too."""
+    import bilat
+
+    texts = [ARTICLE, RUN_ON, "Heavy rain hit Turin on Monday.", ARTICLE.upper()]
+    on = bilat.Extractor(nlp, admission="sentence")
+    off = bilat.Extractor(nlp, admission="document")
+    expected = [_dicts(r) for r in off.pipe(texts, published="2026-03-04", batch_size=2)]
+    assert [_dicts(r) for r in on.pipe(texts, published="2026-03-04", batch_size=2)] == expected
+    assert [_dicts(on.extract(t, "2026-03-04")) for t in texts] == expected
+    long_text = "\n\n".join([ARTICLE] * 3)
+    on.chunk_chars = off.chunk_chars = len(ARTICLE) + 10
+    assert _dicts(on.extract(long_text, "2026-03-04")) == _dicts(
+        off.extract(long_text, "2026-03-04"))
+
+
+def test_nothing_admitted_when_no_sentence_can_hold_an_event(blank: Any) -> None:
+    text = ("Talks with the club's sponsor continue.\n\nThe coach said the players were "
+            "tired.\n\nRain is expected in the north on Sunday.")
+    assert admit(blank.make_doc(text), ("visit",)) == []
+
+
+# -- offsets -------------------------------------------------------------------------
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab .\n  XY")), min_size=1, max_size=80)
+
+
+@st.composite
+def _source_and_ranges(draw: Any) -> tuple[str, list[tuple[int, int]]]:
+    source = draw(_TEXT)
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(source)), max_size=8))) |
+                  {0, len(source)})
+    pieces = list(itertools.pairwise(cuts))
+    chosen = [p for p in pieces if draw(st.booleans())]
+    return source, chosen
+
+
+@given(_source_and_ranges(), st.data())
+def test_every_admitted_span_maps_to_the_same_source_text(
+    case: tuple[str, list[tuple[int, int]]], data: Any
+) -> None:
+    source, ranges = case
+    kept = Admitted.of(source, ranges)
+    assert kept.text == "".join(source[a:b] for a, b in kept.ranges)
+    assert len(kept.text) == sum(b - a for a, b in ranges)
+    if not kept.text:
+        return
+    # any span inside one kept range of the admitted text is the same text in the source
+    k = data.draw(st.integers(0, len(kept.ranges) - 1))
+    start_of = sum(b - a for a, b in kept.ranges[:k])
+    length = kept.ranges[k][1] - kept.ranges[k][0]
+    lo = data.draw(st.integers(0, length))
+    hi = data.draw(st.integers(lo, length))
+    start, end = kept.span(start_of + lo, start_of + hi)
+    assert source[start:end] == kept.text[start_of + lo:start_of + hi]
+    if lo < hi:  # (an empty span where two ranges meet may map to either side)
+        assert kept.ranges[k][0] <= start < end <= kept.ranges[k][1]
+    moved = kept.restore(Evidence(start=start_of + lo, end=start_of + hi,
+                                  text=kept.text[start_of + lo:start_of + hi]), source)
+    assert (moved.start, moved.end, moved.text) == (start, end, source[start:end])
+
+
+@given(st.integers(-50, 50), st.integers(0, 40), st.integers(0, 40))
+def test_shift_is_a_move_by_a_constant(delta: int, start: int, length: int) -> None:
+    evidence = Evidence(start=start + 60, end=start + 60 + length, text="x" * length)
+    assert shift_value(evidence, delta) == move_value(
+        evidence, lambda a, b: (a + delta, b + delta))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab.\n \tC")), max_size=120))
+def test_paragraphs_and_sentences_cover_the_text(text: str) -> None:
+    import spacy
+
+    from bilat.prefilter import _Columns
+
+    spans = paragraph_spans(text)
+    if text:
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+    doc = spacy.blank("en").make_doc(text)
+    found = units(doc, _Columns(doc))
+    if found:
+        assert found[0].start == 0 and found[-1].end == len(text)
+    assert all(a.end == b.start for a, b in itertools.pairwise(found))
+
+
+# -- the audit on the shared gold documents ---------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("gold_set", ["dev", "train"])
+def test_gold_set_identical_by_sentence_and_by_document(
+    nlp: Any, shared_dir: Path, gold_set: str
+) -> None:
+    """Every shared gold document (dev and train) gives exactly the same events when only
+    its admitted sentences are parsed as when the whole document is."""
+    import bilat
+    from conftest import load_gold
+
+    files = sorted((shared_dir / "eval" / gold_set).glob("*.jsonl"))
+    if not files:
+        pytest.skip(f"no {gold_set} set under ../shared/eval/{gold_set}")
+    docs = [doc for path in files for doc in load_gold(path)]
+    pairs = [(d["text"], d.get("published")) for d in docs]
+    by_sentence = bilat.Extractor(nlp, admission="sentence")
+    by_document = bilat.Extractor(nlp, admission="document")
+    for doc, a, b in zip(docs, by_sentence.pipe(pairs), by_document.pipe(pairs), strict=True):
+        assert _dicts(a) == _dicts(b), doc["id"]
+    # not vacuous: some documents are parsed only in part
+    cut = 0
+    for text, _ in pairs:
+        screened = by_sentence._tokens(by_sentence._prepare(text))
+        cut += screened is not None and isinstance(screened[0], Admitted)
+    assert cut > 0
