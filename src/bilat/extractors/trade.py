@@ -54,7 +54,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -149,6 +149,14 @@ def _config() -> dict[str, frozenset[str]]:
     words = change_words()
     config["value_verbs"] |= words["change_forms"] | words["change_lemmas"]
     return config
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``data/triggers/trade_figure.json`` (lower-cased)."""
+    path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in data[key])
 
 
 @attrs.frozen
@@ -721,21 +729,40 @@ def _deal_and_buy(money_root: Token) -> tuple[Token | None, Token | None, Token 
     if buy is None and governor is not None:
         buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
                     and c.lemma_.lower() in _BUY_LEMMAS), None)
-        if buy is None and governor.lemma_.lower() in _BUY_LEMMAS and deal is not None:
-            buy = governor
+        if buy is None and governor.lemma_.lower() in _BUY_LEMMAS and (
+                deal is not None or node.dep_ in {"dobj", "obj"}):
+            buy = governor  # "a deal it bought", "bought $2bn (worth) of U.S. goods"
     return deal, buy, governor
+
+
+def _firms_state(context: DocumentContext, token: Token) -> str | None:
+    """The state whose firms or banks ``token`` names: "Japanese companies", "U.S. banks",
+    "his country's firms" (a state noun owned by a pronoun: the state named before)."""
+    if token.lower_ not in _FIRM_NOUNS and token.lemma_.lower() not in _FIRM_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            found = _countries(context, [child], depth=1)
+            if len(found) == 1:
+                return found[0]
+        elif child.dep_ == "poss" and child.lower_ in _words("state_nouns") and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children):
+            found = _pronoun_owner(context, child)
+            return found[0] if found else None
+    return None
 
 
 def _buyer(context: DocumentContext, deal: Token | None, buy: Token,
            governor: Token | None) -> tuple[str | None, list[Token]]:
-    """The buying state (the deal's owner or the clause's subject) and the subjects read."""
+    """The buying state (the deal's owner or the clause's subject, or the state of the
+    firms that are the subject) and the subjects read."""
     if deal is not None:
         buyer = _state_of(context, deal)
         if buyer is not None:
             return buyer, []
     subject_tokens = subjects(governor if governor is not None else buy) or subjects(buy)
     for subject in subject_tokens:
-        buyer = _state_of(context, subject)
+        buyer = _state_of(context, subject) or _firms_state(context, subject)
         if buyer is not None:
             return buyer, subject_tokens
     return None, subject_tokens
@@ -774,6 +801,9 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
     if buy is None:
         return None
     goods = [c for c in buy.children if c.dep_ in {"dobj", "obj"}]
+    if (goods and goods[0] in money_root.ancestors) or money_root in goods:
+        # "bought $2bn of American soybeans": what is bought follows the amount
+        goods = pp_objects(goods[0], ["of"])
     if any(g.lower_ in _FIRM_NOUNS or g.lemma_.lower() in _FIRM_NOUNS for g in goods):
         return None
     buyer, subject_tokens = _buyer(context, deal, buy, governor)
@@ -782,6 +812,9 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
     sellers = _sellers(context, buyer, goods, buy, subject_tokens, sent, previous_named)
     if len(sellers) != 1:
         return None
+    if any(g.lower_ in _words("security_nouns") for g in goods):
+        # "Japan bought $2bn of Indonesian bonds": the buyer invests in the issuer
+        return buyer, sellers[0], "investment"
     words = {c.lower_ for c in (deal.children if deal is not None else ())}
     flow = "export" if words & _ARMS_WORDS else "import"
     return sellers[0], buyer, flow
