@@ -380,9 +380,44 @@ def _transfer_through_verb(context: DocumentContext, trigger: Trigger, verb: Tok
             draft.owners, draft.targets, draft.marker = partners, takers, True
 
 
+def _given_in(head: Token) -> Token | None:
+    """The verb of "gave X in aid", "extended X in loans": a transfer noun after "in" on the
+    verb or on the amount that is the verb's object."""
+    if head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.dep_ != "prep":
+        return None
+    host = head.head.head
+    if _is_amount(host) and host.dep_ in {"dobj", "obj"} and _is_verb(host.head):
+        return host.head
+    if _is_verb(host) and any(_is_amount(c) for c in host.children if c.dep_ in {"dobj", "obj"}):
+        return host
+    return None
+
+
+def _transfer_given_in(context: DocumentContext, trigger: Trigger, draft: _Draft) -> None:
+    """Giver and receiver of "the U.S. gave X in aid to Egypt", "Britain gave Ukraine X in
+    military aid", "Egypt received X in aid from the U.S."."""
+    verb = _given_in(trigger.head) if trigger.label in _TRANSFER_FLOWS else None
+    if verb is None:
+        return
+    doers = _countries(context, subjects(verb), depth=1, kinds=_SUBJECT_KINDS)
+    if verb.lower_ in _RECEIVE_VERBS:
+        givers = _countries(context, pp_objects(verb, ["from"]), depth=1, kinds=_SUBJECT_KINDS)
+        takers = doers
+    else:
+        givers = doers
+        takers = _countries(context, [c for c in verb.children if c.dep_ in {"dative", "iobj"}
+                                      or (c.dep_ == "dobj" and not _is_amount(c))], depth=1)
+    if not draft.owners and givers:
+        draft.owners = givers
+        draft.marker = True
+    if not draft.targets and takers:
+        draft.targets = [c for c in takers if c not in draft.owners]
+
+
 def _roles_through_verb(context: DocumentContext, trigger: Trigger, draft: _Draft) -> None:
     """What the verb a trade noun is an argument of says about its states."""
     head = trigger.head
+    _transfer_given_in(context, trigger, draft)
     verb, given_with = _noun_verb(head)
     if verb is None or not _is_verb(verb):
         return
