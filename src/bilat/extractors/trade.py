@@ -1334,6 +1334,7 @@ class _DocumentState:
     previous_pair: tuple[str, str] | None = None
     previous_label: str | None = None
     recent_pair: tuple[str, str] | None = None
+    recent_label: str | None = None  # the flow of the figure that set recent_pair
     last_currency: str | None = None
     dollar: str | None = None
     last_end: int = 0
@@ -1695,7 +1696,7 @@ def _close_sentence(context: DocumentContext, state: _DocumentState,
             if len(roles.owners) == 1 and len(roles.targets) == 1 and not roles.foreign:
                 state.bilateral_of[(roles.owners[0], trigger.label)] = roles.targets[0]
     if here.pair_here is not None:
-        state.recent_pair = here.pair_here
+        state.recent_pair, state.recent_label = here.pair_here, here.label_here
     state.previous_pair, state.previous_label = here.pair_here, here.label_here
 
 
@@ -1709,7 +1710,9 @@ def extract_trade_figures(context: DocumentContext) -> list[Event]:
     for sent in context.sentences:
         here = _open_sentence(context, state, sent, [t for t in lexicon.find(sent) if _usable(t)])
         if not here.triggers:
-            state.previous_pair, state.previous_label = here.pair_here, None
+            # "The two countries also signed ...": the pair and its flow stay in view
+            state.previous_pair = here.pair_here
+            state.previous_label = state.recent_label if here.refers_back else None
             continue
         here.mentions = [m for m in context.actors.within(sent.start, sent.end)
                          if m.kind in STATE_NAME_KINDS]
