@@ -407,10 +407,12 @@ def _transfer_given_in(context: DocumentContext, trigger: Trigger, draft: _Draft
         givers = doers
         takers = _countries(context, [c for c in verb.children if c.dep_ in {"dative", "iobj"}
                                       or (c.dep_ == "dobj" and not _is_amount(c))], depth=1)
-    if not draft.owners and givers:
+    if not givers or not takers:
+        return  # (a one-sided "receive X in U.S. aid" is read from the aid noun)
+    if not draft.owners:
         draft.owners = givers
         draft.marker = True
-    if not draft.targets and takers:
+    if not draft.targets:
         draft.targets = [c for c in takers if c not in draft.owners]
 
 
@@ -772,8 +774,10 @@ def _deal_and_buy(money_root: Token) -> tuple[Token | None, Token | None, Token 
 
 def _firms_state(context: DocumentContext, token: Token) -> str | None:
     """The state whose firms or banks ``token`` names: "Japanese companies", "U.S. banks",
-    "his country's firms" (a state noun owned by a pronoun: the state named before)."""
-    if token.lower_ not in _FIRM_NOUNS and token.lemma_.lower() not in _FIRM_NOUNS:
+    "his country's firms" (a state noun owned by a pronoun: the state named before). Only a
+    plural stands for the state's business as a whole: "a German group" is one firm."""
+    if token.tag_ != "NNS" or (token.lower_ not in _FIRM_NOUNS
+                               and token.lemma_.lower() not in _FIRM_NOUNS):
         return None
     for child in token.children:
         if child.dep_ in {"amod", "compound", "nmod"}:
