@@ -97,6 +97,9 @@ _TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "loan": ("to", "for"),
     "aid": ("to", "for"),
 }
+_OWNER_PREPS: dict[str, tuple[str, ...]] = {"export": ("from",), "import": ("into", "by")}
+"""Phrases on a flow noun naming the state whose flow it is: "exports from A to B",
+"imports into A from B"."""
 _MARKER_PREPS = frozenset({"with", "between", "to", "from", "into"})
 _RECEIVE_VERBS = frozenset({"receive", "received", "receives", "get", "got", "gets", "obtain",
                             "obtained", "secure", "secured", "seek", "sought", "seeks"})
@@ -457,6 +460,9 @@ def _noun_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     draft = _Draft(_noun_owners(context, trigger))
     of_objects = pp_objects(head, ["of"]) if flow in {"import", "export"} else []
     _noun_targets(context, trigger, draft, of_objects)
+    if not draft.owners and flow in _OWNER_PREPS:
+        draft.owners = [c for c in _countries(context, pp_objects(head, _OWNER_PREPS[flow]))
+                        if c not in draft.targets][:1]
     # a hyphenated pair modifying the noun: "U.S.-Japan trade", "Sino-Soviet trade"
     if len(draft.owners) >= 2 and flow in {"total", "balance"}:
         draft.targets = draft.owners[1:] + draft.targets
