@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bilat.event_types.trade_figure.extract import extract_trade_figures
 from bilat.extractors.agreement import extract_agreements
 from bilat.extractors.deportation import extract_deportations
 from bilat.extractors.strike import extract_strikes
-from bilat.extractors.trade import extract_trade_figures
 from bilat.extractors.visit import extract_visits
 
 if TYPE_CHECKING:
