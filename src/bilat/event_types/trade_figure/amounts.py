@@ -11,9 +11,9 @@ import attrs
 from bilat.event_types.trade_figure.attachment import _word_before
 from bilat.event_types.trade_figure.lexicon import (
     _BARE_DOLLAR,
-    _COMPARE_WORDS,
     _PARAGRAPH,
-    _PRICE_UNIT,
+    _price_unit,
+    words,
 )
 from bilat.values import Money, Precision, TimeSpan
 
@@ -46,7 +46,7 @@ def _sentence_money(context: DocumentContext, sent: Span, hint: str | None) -> l
             previous_end = money.end_char
             continue  # a bracketed conversion of the amount before it
         previous_end = money.end_char
-        if _PRICE_UNIT.match(after) or before.lower().endswith(("below", "beneath")):
+        if _price_unit().match(after) or before.lower().endswith(("below", "beneath")):
             continue
         if re.match(r"^\s*(?:pct|per\s*cent|percent|%)", after, re.IGNORECASE):
             continue
@@ -118,7 +118,7 @@ def _period(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
     adjacent = _adjacent_date(context, span, dates, others)
     if adjacent is not None:
         return adjacent
-    if _word_before(span) in _COMPARE_WORDS and earlier is not None:
+    if _word_before(span) in words("compare_words") and earlier is not None:
         return _previous_year(earlier), False
     return _free_date(context, span, trigger, dates, others)
 

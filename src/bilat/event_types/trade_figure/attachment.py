@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilat.event_types.trade_figure.lexicon import (
-    _COMPARE_WORDS,
-    _LEVY_FILLERS,
-    _MEASURE_NOUNS,
-    _TARGET_PREPS,
     _config,
+    flow_preps,
+    words,
 )
 from bilat.event_types.trade_figure.mentions import _is_amount, _is_verb
 from bilat.syntax.figures import (
@@ -76,7 +74,7 @@ def _usable(trigger: Trigger) -> bool:
     """Drop a trigger word used as a modifier of a non-flow noun ("trade unions")."""
     head = trigger.head
     single = trigger.end - trigger.start == 1
-    if single and head.dep_ == "compound" and head.head.lemma_.lower() in _MEASURE_NOUNS:
+    if single and head.dep_ == "compound" and head.head.lemma_.lower() in words("measure_nouns"):
         return True  # "export levels", "import bill", "export earnings" measure the flow
     return not (single and head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"})
 
@@ -87,8 +85,7 @@ def _breaks_linear_link(token: Token, trigger: Trigger) -> bool:
     value_verbs = _config()["value_verbs"]
     if token.lower_ in _config()["levy_nouns"]:
         return True
-    if token.text in {";", ":", "(", ")"} or token.lower_ in {"said", "says", "while",
-                                                              "but", "whereas"}:
+    if token.text in {";", ":", "(", ")"} or token.lower_ in words("linear_breaks"):
         return True
     if _is_verb(token) and token.lower_ not in value_verbs and \
             token.lemma_.lower() not in value_verbs and token.lower_ not in {"to"}:
@@ -108,7 +105,7 @@ def _linear_attachment(money: Span, trigger: Trigger, sent: Span,
            for token in sent.doc[trigger.end:money.start]):
         return None
     between = [o for o in others if trigger.end <= o.start < money.start]
-    compared = _word_before(money) in _COMPARE_WORDS
+    compared = _word_before(money) in words("compare_words")
     if len(between) > (1 if compared else 0):
         return None
     return 10 + money.start - trigger.end
@@ -140,7 +137,7 @@ def _levy_amount(span: Span) -> bool:
     for token in reversed(doc[max(span.sent.start, span.start - 5):span.start]):
         if token.lower_ in levies:
             return True
-        if token.lower_ not in _LEVY_FILLERS:
+        if token.lower_ not in words("levy_fillers"):
             break
     after = [t for t in doc[span.end:min(span.sent.end, span.end + 4)] if not t.is_space]
     if after and after[0].lower_ in {"in", "of"}:
@@ -158,7 +155,7 @@ def _stands_for_flow(span: Span, trigger: Trigger) -> bool:
     verb = predicate_of(span.root)
     if verb is None:
         return False
-    preps = _TARGET_PREPS[trigger.label]
+    preps = flow_preps("target_preps")[trigger.label]
     return any(s_.lower_ in {"those", "that"} and any(
         c.dep_ == "prep" and c.lower_ in preps for c in s_.children)
         for s_ in verb.children if s_.dep_ in {"nsubj", "nsubjpass"})
@@ -178,5 +175,5 @@ def _compared(span: Span) -> bool:
     doc = span.doc
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 4):span.start]
               if not t.is_space]
-    return bool(before) and (before[-1] in _COMPARE_WORDS - {"with"} or before[-2:] in (
+    return bool(before) and (before[-1] in words("compare_words") - {"with"} or before[-2:] in (
         ["compared", "with"], ["compared", "to"], ["as", "against"]))

@@ -1,101 +1,108 @@
-"""Word lists and fixed sets of the trade-figure extractor."""
+"""Word lists and fixed sets of the trade-figure extractor.
+
+Every English word list lives in ``bilat/data/triggers/trade_figure.json`` and is read
+through :func:`words` (a list of words) or :func:`preps` (prepositions by flow), which fail
+with the file and the key named when a key is missing or holds the wrong type. What stays
+here are parser labels (dependency and entity labels), flow labels and mention kinds.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bilat.syntax.figures import (
-    change_words,
-)
+from bilat.syntax.figures import change_words
 from bilat.syntax.lexicon import STATE_NAME_KINDS
 from bilat.triggers import load_lexicon
 
-if TYPE_CHECKING:
-
-    pass
-
 TRADE_MODALITIES = frozenset({"planned"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj"})
-_TARGET_PREPS: dict[str, tuple[str, ...]] = {
-    "total": ("with", "between", "to", "from"),
-    "export": ("to", "into", "with"),
-    "import": ("from", "with"),
-    "balance": ("with", "between", "against", "to"),
-    "investment": ("in", "into", "to"),
-    "pledge": ("to", "for", "in"),
-    "loan": ("to", "for"),
-    "aid": ("to", "for"),
-}
-_OWNER_PREPS: dict[str, tuple[str, ...]] = {"export": ("from",), "import": ("into", "by")}
-"""Phrases on a flow noun naming the state whose flow it is: "exports from A to B",
-"imports into A from B"."""
-_MARKER_PREPS = frozenset({"with", "between", "to", "from", "into"})
-_RECEIVE_VERBS = frozenset({"receive", "received", "receives", "get", "got", "gets", "obtain",
-                            "obtained", "secure", "secured", "seek", "sought", "seeks"})
-_PRICE_UNIT = re.compile(
-    r"^\s*(?:a|an|per|each)\s+(?:barrel|tonne|ton|ounce|share|unit|kilo|kg|pound|bushel|"
-    r"gallon|litre|liter|head|day|hour|megawatt|mwh|kwh|tonnes|tons)\b",
-    re.IGNORECASE,
-)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n[ \t]+")
 _BARE_DOLLAR = re.compile(r"^[\d.,\s]*(?:[a-z]+\s+)?(?:dlrs?|dollars?)$", re.IGNORECASE)
-_COMPARE_WORDS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "than"})
-_FAVOUR = frozenset({"favour", "favor"})
 _VALUE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "DATE", "QUANTITY"})
-_PRONOUN_OWNERS = frozenset({"its", "their"})
-_PAIR_ANAPHORS = frozenset({("two", "countries"), ("both", "countries"), ("two", "nations"),
-                  ("both", "nations"), ("two", "sides"), ("both", "sides"), ("each", "side"),
-                  ("two", "neighbours"), ("two", "neighbors"), ("two", "states"),
-                  ("two", "allies"), ("two", "partners"), ("two", "governments")})
-"""Two-word phrases that refer back to a pair of states named before."""
-_BUY_LEMMAS = frozenset({"buy", "purchase", "acquire", "procure"})
-_DEAL_NOUNS = frozenset({"deal", "deals", "contract", "contracts", "order", "orders",
-                         "agreement", "package", "purchase", "sale"})
-_ARMS_WORDS = frozenset({"arms", "weapons", "weapon", "military", "defence", "defense"})
-# objects of "buy" that make the deal a company acquisition, not a trade between states
-_FIRM_NOUNS = frozenset({"company", "companies", "firm", "firms", "maker", "makers", "group",
-                         "stake", "stakes", "share", "shares", "bank", "banks", "producer",
-                         "manufacturer", "operator", "business", "businesses", "unit",
-                         "subsidiary", "rival", "carrier", "brand", "assets", "startup",
-                         "chain", "retailer", "insurer", "developer", "plant", "factory"})
-_MEASURE_NOUNS = frozenset({"level", "earnings", "earning", "revenue", "revenues", "bill",
-                            "receipts", "receipt", "figure", "total"})
 _TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
 _REPORTED_FLOWS = frozenset({"export", "import", "balance"})
 """Flows a story reports for one state against partner after partner ("exports to A ...,
 shipments to B ..."); a later figure of the flow with only a partner is that state's."""
 _COUNTRY_OR_CAPITAL_KINDS = frozenset({"country", "capital"})
 _SUBJECT_KINDS = STATE_NAME_KINDS | {"body"}
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+_FILE = "bilat/data/triggers/trade_figure.json"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """The trade-figure lexicon file, parsed once."""
+    path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{_FILE}: expected a JSON object at the top level")
+    return data
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ValueError(f"{where}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _entry(key: str) -> object:
+    data = _data()
+    if key not in data:
+        raise ValueError(f"{_FILE}: the key {key!r} is missing")
+    return data[key]
+
+
+@cache
+def words(key: str) -> frozenset[str]:
+    """The word list ``key`` of ``data/triggers/trade_figure.json``, lower-cased.
+
+    Raises:
+        ValueError: naming the file and the key, when the key is missing or its value is not
+            a list of strings.
+    """
+    return frozenset(w.lower() for w in _strings(_entry(key), f"{_FILE}: key {key!r}"))
+
+
+@cache
+def flow_preps(key: str) -> Mapping[str, tuple[str, ...]]:
+    """The prepositions by flow under ``key`` (``target_preps``, ``owner_preps``).
+
+    Raises:
+        ValueError: naming the file and the key, when the key is missing or its value is not
+            an object of lists of strings.
+    """
+    value = _entry(key)
+    if not isinstance(value, dict):
+        raise ValueError(f"{_FILE}: key {key!r}: expected an object of flow -> prepositions")
+    return {str(flow): _strings(listed, f"{_FILE}: key {key!r}, flow {flow!r}")
+            for flow, listed in value.items()}
 
 
 @lru_cache(maxsize=1)
 def _config() -> dict[str, frozenset[str]]:
-    path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     config = {
-        key: frozenset(str(w).lower() for w in data.get(key, ()))
+        key: words(key)
         for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs",
                     "bilateral_words", "world_markers", "levy_nouns")
     }
     # a verb of change links a level to its flow as "stood at" does ("decreased to X")
-    words = change_words()
-    config["value_verbs"] |= words["change_forms"] | words["change_lemmas"]
+    changes = change_words()
+    config["value_verbs"] |= changes["change_forms"] | changes["change_lemmas"]
     return config
 
 
-@cache
-def _words(key: str) -> frozenset[str]:
-    """A word list of ``data/triggers/trade_figure.json`` (lower-cased)."""
-    path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return frozenset(str(w).lower() for w in data[key])
-
-
-_SCALES = frozenset({"million", "mln", "billion", "bln", "bn", "trillion", "m", "thousand"})
+@lru_cache(maxsize=1)
+def _price_unit() -> re.Pattern[str]:
+    """ "a barrel", "per tonne" right after an amount: a unit price, no figure."""
+    units = "|".join(re.escape(u) for u in _strings(_entry("price_units"),
+                                                       f"{_FILE}: key 'price_units'"))
+    return re.compile(rf"^\s*(?:a|an|per|each)\s+(?:{units})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -108,24 +115,11 @@ def _flow_nouns() -> frozenset[str]:
                      for w in entry.sequence[0])
 
 
-_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
-
-
-_COLLECTIVES = frozenset({"countries", "nations", "states", "economies", "partners",
-                          "neighbours", "neighbors", "members", "regions"})
-
-
 @lru_cache(maxsize=1)
 def _pair_anaphor_hashes() -> frozenset[tuple[int, int]]:
+    """Two-word phrases that refer back to a pair of states named before ("the two
+    countries"), as hashes of their lower-cased words."""
     from spacy.strings import get_string_id
 
-    return frozenset((get_string_id(a), get_string_id(b)) for a, b in _PAIR_ANAPHORS)
-
-
-_GIVE_LEMMAS = frozenset({"grant", "extend", "provide", "offer", "approve", "lend", "pledge",
-                          "give", "promise", "disburse", "announce", "commit", "allocate"})
-
-
-_LEVY_FILLERS = frozenset({"worth", "of", "totalling", "totaling", "amounting", "to", "up",
-                           "as", "much", "some", "about", "around", "nearly", "almost", "over",
-                           "more", "than", "valued", "at", "an", "estimated"})
+    pairs = [phrase.split() for phrase in words("pair_anaphors")]
+    return frozenset((get_string_id(a), get_string_id(b)) for a, b in pairs)

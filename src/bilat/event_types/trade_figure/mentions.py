@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 from bilat.event_types.trade_figure.lexicon import (
     _CLAUSE_DEPS,
     _COUNTRY_OR_CAPITAL_KINDS,
-    _PRONOUN_OWNERS,
-    _SCALES,
     _SUBJECT_KINDS,
     _flow_nouns,
+    words,
 )
 from bilat.syntax.arguments import pp_objects
 from bilat.syntax.lexicon import STATE_NAME_KINDS
@@ -76,7 +75,7 @@ def _is_amount(token: Token) -> bool:
             token.ent_type_ in {"MONEY", "PERCENT", "DATE"}:
         return True
     return any(c.dep_ in {"nummod", "compound", "quantmod", "amod"} and
-               (any(ch.isdigit() for ch in c.text) or c.lower_ in _SCALES)
+               (any(ch.isdigit() for ch in c.text) or c.lower_ in words("scale_words"))
                for c in token.children)
 
 
@@ -144,7 +143,7 @@ def _state_of(context: DocumentContext, token: Token) -> str | None:
     for child in token.children:
         if child.dep_ != "poss":
             continue
-        if child.lower_ in _PRONOUN_OWNERS:
+        if child.lower_ in words("pronoun_owners"):
             found = _pronoun_owner(context, token)
             return found[0] if found else None
         mention = context.actor_at(child.i)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from bilat.event_types.trade_figure.lexicon import _FAVOUR, _pair_anaphor_hashes
+from bilat.event_types.trade_figure.lexicon import _pair_anaphor_hashes, words
 from bilat.event_types.trade_figure.mentions import _is_verb, _named_in
 from bilat.event_types.trade_figure.partners import _partner_phrase
 from bilat.event_types.trade_figure.roles import _Roles, _roles
@@ -107,7 +107,7 @@ def _in_favour_of(context: DocumentContext, span: Span, sent: Span) -> str | Non
     """ "six billion dlrs in Japan's favour": the state the balance favours."""
     window = context.doc[span.end:min(sent.end, span.end + 6)]
     for token in window:
-        if token.lower_ in _FAVOUR:
+        if token.lower_ in words("favour_words"):
             for child in token.children:
                 if child.dep_ == "poss":
                     mention = context.actor_at(child.i)

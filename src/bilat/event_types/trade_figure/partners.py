@@ -5,12 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilat.event_types.trade_figure.lexicon import (
-    _COLLECTIVES,
-    _GIVE_LEMMAS,
-    _MARKER_PREPS,
-    _PRONOUN_OWNERS,
-    _TARGET_PREPS,
     _config,
+    flow_preps,
+    words,
 )
 from bilat.event_types.trade_figure.mentions import _countries, _is_amount, _is_verb
 from bilat.syntax.arguments import conjuncts, pp_objects
@@ -29,7 +26,7 @@ def _own_partner(context: DocumentContext, money_root: Token, trigger: Trigger
                  ) -> tuple[list[str], bool]:
     """ "(surplus with A was X) and with B, Y": the partner phrase the amount itself hangs
     from or carries, when it is not the trigger's own; ``(states, found)``."""
-    preps = _TARGET_PREPS[trigger.label]
+    preps = flow_preps("target_preps")[trigger.label]
     own = {t.i for t in trigger.head.doc[trigger.start:trigger.end]}
     node = money_root
     for _ in range(3):
@@ -59,7 +56,7 @@ def _listed_partner(context: DocumentContext, span: Span, trigger: Trigger
     if _is_verb(trigger.head) or trigger.end >= span.start:
         return None
     obj = nearest_phrase_object(context.doc, trigger.end, span.start,
-                                frozenset(_TARGET_PREPS[trigger.label]), _is_amount)
+                                frozenset(flow_preps("target_preps")[trigger.label]), _is_amount)
     if obj is None:
         return None
     states = _countries(context, conjuncts(obj))
@@ -68,8 +65,8 @@ def _listed_partner(context: DocumentContext, span: Span, trigger: Trigger
     if states:
         return None
     named = obj.pos_ == "PROPN" or obj.ent_type_ in {"GPE", "LOC", "NORP", "ORG"}
-    if named or (obj.lower_ in _COLLECTIVES and not any(
-            c.dep_ == "poss" or c.lower_ in {"both", "two", "these", "those"}
+    if named or (obj.lower_ in words("collective_nouns") and not any(
+            c.dep_ == "poss" or c.lower_ in words("pair_determiners")
             for c in obj.children)):
         return (), True  # "with Latin America", "with industrial countries"
     return None  # "between both countries", "with its neighbours": someone named before
@@ -108,16 +105,16 @@ def _partner_phrase(token: Token) -> bool:
     for _ in range(8):
         if token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head != token:
             token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ in {"including", "like", "as"} and \
+        elif token.dep_ == "pobj" and token.head.lower_ in words("list_introducers") and \
                 token.head.head != token.head:
             token = token.head.head
         else:
             break
     if token.dep_ in {"nsubj", "nsubjpass"} and any(
-            c.dep_ == "mark" and c.lower_ in _MARKER_PREPS and c.i < token.i
+            c.dep_ == "mark" and c.lower_ in words("marker_preps") and c.i < token.i
             for c in token.head.children):
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in _MARKER_PREPS
+    return token.dep_ == "pobj" and token.head.lower_ in words("marker_preps")
 
 
 def _in_comparison(token: Token) -> bool:
@@ -127,7 +124,7 @@ def _in_comparison(token: Token) -> bool:
         if node.head == node:
             return False
         node = node.head
-        if node.lower_ in {"compared", "against", "versus", "vs", "vs."}:
+        if node.lower_ in words("comparison_heads"):
             return True
     return False
 
@@ -135,7 +132,7 @@ def _in_comparison(token: Token) -> bool:
 def _pronoun_partner(sent: Span) -> bool:
     """ "with its neighbour", "to their partner": a partner named only by a possessive."""
     return any(t.dep_ == "pobj" and t.head.lower_ in {"with", "to", "from"}
-               and any(c.dep_ == "poss" and c.lower_ in _PRONOUN_OWNERS for c in t.children)
+               and any(c.dep_ == "poss" and c.lower_ in words("pronoun_owners") for c in t.children)
                for t in sent)
 
 
@@ -180,7 +177,7 @@ def _donor_only(context: DocumentContext, trigger: Trigger, money_root: Token,
     if any(c.dep_ in {"poss", "amod", "compound", "nmod"} and names_donor(c)
            for c in head.children):
         return True
-    if verb is None or verb.lemma_.lower() not in _GIVE_LEMMAS:
+    if verb is None or verb.lemma_.lower() not in words("give_lemmas"):
         return False
     givers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(names_donor(g) and not any(c.dep_ == "conj" for c in g.children)

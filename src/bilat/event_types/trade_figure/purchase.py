@@ -5,11 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilat.event_types.trade_figure.lexicon import (
-    _ARMS_WORDS,
-    _BUY_LEMMAS,
-    _DEAL_NOUNS,
-    _FIRM_NOUNS,
-    _words,
+    words,
 )
 from bilat.event_types.trade_figure.mentions import _countries, _is_verb, _pronoun_owner, _state_of
 from bilat.syntax.arguments import pp_objects, subjects
@@ -39,19 +35,20 @@ def _deal_and_buy(money_root: Token) -> tuple[Token | None, Token | None, Token 
     while node.dep_ in {"compound", "nummod", "quantmod"} and node.head != node:
         node = node.head
     deal: Token | None = None
-    if node.dep_ in {"amod", "nmod", "compound", "nummod"} and node.head.lower_ in _DEAL_NOUNS:
+    deal_nouns = words("deal_nouns")
+    if node.dep_ in {"amod", "nmod", "compound", "nummod"} and node.head.lower_ in deal_nouns:
         deal = node.head
-    elif node.lower_ in _DEAL_NOUNS:
+    elif node.lower_ in deal_nouns:
         deal = node
     buy: Token | None = None
     if deal is not None:
         buy = next((c for c in deal.children if c.dep_ in {"relcl", "acl"}
-                    and c.lemma_.lower() in _BUY_LEMMAS), None)
+                    and c.lemma_.lower() in words("buy_lemmas")), None)
     governor = _governor(deal or node)
     if buy is None and governor is not None:
         buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
-                    and c.lemma_.lower() in _BUY_LEMMAS), None)
-        if buy is None and governor.lemma_.lower() in _BUY_LEMMAS and (
+                    and c.lemma_.lower() in words("buy_lemmas")), None)
+        if buy is None and governor.lemma_.lower() in words("buy_lemmas") and (
                 deal is not None or node.dep_ in {"dobj", "obj"}):
             buy = governor  # "a deal it bought", "bought $2bn (worth) of U.S. goods"
     return deal, buy, governor
@@ -61,15 +58,15 @@ def _firms_state(context: DocumentContext, token: Token) -> str | None:
     """The state whose firms or banks ``token`` names: "Japanese companies", "U.S. banks",
     "his country's firms" (a state noun owned by a pronoun: the state named before). Only a
     plural stands for the state's business as a whole: "a German group" is one firm."""
-    if token.tag_ != "NNS" or (token.lower_ not in _FIRM_NOUNS
-                               and token.lemma_.lower() not in _FIRM_NOUNS):
+    if token.tag_ != "NNS" or (token.lower_ not in words("firm_nouns")
+                               and token.lemma_.lower() not in words("firm_nouns")):
         return None
     for child in token.children:
         if child.dep_ in {"amod", "compound", "nmod"}:
             found = _countries(context, [child], depth=1)
             if len(found) == 1:
                 return found[0]
-        elif child.dep_ == "poss" and child.lower_ in _words("state_nouns") and any(
+        elif child.dep_ == "poss" and child.lower_ in words("state_nouns") and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children):
             found = _pronoun_owner(context, child)
             return found[0] if found else None
@@ -128,7 +125,8 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
     if (goods and goods[0] in money_root.ancestors) or money_root in goods:
         # "bought $2bn of American soybeans": what is bought follows the amount
         goods = pp_objects(goods[0], ["of"])
-    if any(g.lower_ in _FIRM_NOUNS or g.lemma_.lower() in _FIRM_NOUNS for g in goods):
+    firms = words("firm_nouns")
+    if any(g.lower_ in firms or g.lemma_.lower() in firms for g in goods):
         return None
     buyer, subject_tokens = _buyer(context, deal, buy, governor)
     if buyer is None:
@@ -136,9 +134,9 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
     sellers = _sellers(context, buyer, goods, buy, subject_tokens, sent, previous_named)
     if len(sellers) != 1:
         return None
-    if any(g.lower_ in _words("security_nouns") for g in goods):
+    if any(g.lower_ in words("security_nouns") for g in goods):
         # "Japan bought $2bn of Indonesian bonds": the buyer invests in the issuer
         return buyer, sellers[0], "investment"
-    words = {c.lower_ for c in (deal.children if deal is not None else ())}
-    flow = "export" if words & _ARMS_WORDS else "import"
+    deal_words = {c.lower_ for c in (deal.children if deal is not None else ())}
+    flow = "export" if deal_words & words("arms_words") else "import"
     return sellers[0], buyer, flow

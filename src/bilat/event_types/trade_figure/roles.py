@@ -7,15 +7,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from bilat.event_types.trade_figure.lexicon import (
-    _MARKER_PREPS,
     _NOUN_MODIFIER_DEPS,
-    _OWNER_PREPS,
-    _PRONOUN_OWNERS,
-    _RECEIVE_VERBS,
     _SUBJECT_KINDS,
-    _TARGET_PREPS,
     _TRANSFER_FLOWS,
     _config,
+    flow_preps,
+    words,
 )
 from bilat.event_types.trade_figure.mentions import (
     _countries,
@@ -65,7 +62,7 @@ def _noun_owners(context: DocumentContext, trigger: Trigger) -> list[str]:
     modifiers += [c for c in first.children if c.dep_ in _NOUN_MODIFIER_DEPS
                   and c.i < trigger.start and c not in modifiers]
     owners = _countries(context, modifiers, depth=1)
-    if not owners and any(c.dep_ == "poss" and c.lower_ in _PRONOUN_OWNERS
+    if not owners and any(c.dep_ == "poss" and c.lower_ in words("pronoun_owners")
                           for c in head.children):
         owners = _pronoun_owner(context, head)
     return owners
@@ -76,7 +73,7 @@ def _noun_targets(context: DocumentContext, trigger: Trigger, draft: _Draft,
     """The partners a trade noun's own phrases name: "with", "to", "between", or on its
     goods ("imports of soybeans from the US")."""
     head = trigger.head
-    preps = _TARGET_PREPS[trigger.label]
+    preps = flow_preps("target_preps")[trigger.label]
     nouns = [head] + [t for t in head.doc[trigger.start:trigger.end] if t != head]
     between: list[str] = []
     for noun in nouns:
@@ -146,7 +143,7 @@ def _transfer_given_in(context: DocumentContext, trigger: Trigger, draft: _Draft
     if verb is None:
         return
     doers = _countries(context, subjects(verb), depth=1, kinds=_SUBJECT_KINDS)
-    if verb.lower_ in _RECEIVE_VERBS:
+    if verb.lower_ in words("receive_verbs"):
         givers = _countries(context, pp_objects(verb, ["from"]), depth=1, kinds=_SUBJECT_KINDS)
         takers = doers
     else:
@@ -171,11 +168,11 @@ def _roles_through_verb(context: DocumentContext, trigger: Trigger, draft: _Draf
         return
     _transfer_through_verb(context, trigger, verb, given_with, draft)
     if not draft.targets:
-        got, has = _pp_targets(context, verb, _TARGET_PREPS[trigger.label], own=head)
+        got, has = _pp_targets(context, verb, flow_preps("target_preps")[trigger.label], own=head)
         draft.targets, draft.marker = got, draft.marker or has
     if not draft.owners and head.dep_ in {"dobj", "attr"}:
         draft.owners = _countries(context, subjects(verb), depth=1)
-        if verb.lower_ in _RECEIVE_VERBS and draft.owners:
+        if verb.lower_ in words("receive_verbs") and draft.owners:
             draft.owners, draft.targets = draft.targets, draft.owners
 
 
@@ -201,8 +198,9 @@ def _owners_by_phrase(context: DocumentContext, trigger: Trigger, draft: _Draft)
     """The owner named by a phrase ("exports from A", "imports into A") and the first state of
     a hyphenated pair ("U.S.-Japan trade")."""
     flow = trigger.label
-    if not draft.owners and flow in _OWNER_PREPS:
-        draft.owners = [c for c in _countries(context, pp_objects(trigger.head, _OWNER_PREPS[flow]))
+    owner_preps = flow_preps("owner_preps")
+    if not draft.owners and flow in owner_preps:
+        draft.owners = [c for c in _countries(context, pp_objects(trigger.head, owner_preps[flow]))
                         if c not in draft.targets][:1]
     # a hyphenated pair modifying the noun: "U.S.-Japan trade", "Sino-Soviet trade"
     if len(draft.owners) >= 2 and flow in {"total", "balance"}:
@@ -217,7 +215,7 @@ def _open_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
     head = trigger.head
     flow = trigger.label
     if money_root is not None and not draft.targets:
-        got, has = _subtree_targets(context, money_root, _TARGET_PREPS[flow])
+        got, has = _subtree_targets(context, money_root, flow_preps("target_preps")[flow])
         draft.targets, draft.marker = got, draft.marker or has
     if flow in _TRANSFER_FLOWS and not draft.owners:
         # "a 1 bln dlr loan from the Japanese government": the lender
@@ -255,7 +253,7 @@ def _amount_targets(context: DocumentContext, trigger: Trigger, money_root: Toke
     # hang anywhere in the amount's noun phrase
     np_head = money_root.head if money_root.dep_ in {"amod", "nummod", "compound",
                                                      "quantmod"} else money_root
-    targets, has = _subtree_targets(context, np_head, _TARGET_PREPS[flow])
+    targets, has = _subtree_targets(context, np_head, flow_preps("target_preps")[flow])
     marker = marker or has
     if not targets and flow in {"export", "import"}:
         # "... and bought X worth of items, including textiles, from India"
@@ -271,7 +269,7 @@ def _amount_targets(context: DocumentContext, trigger: Trigger, money_root: Toke
 def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | None) -> _Roles:
     head = trigger.head
     flow = trigger.label
-    preps = _TARGET_PREPS[flow]
+    preps = flow_preps("target_preps")[flow]
     # a state body as subject speaks for its state ("the U.S. administration promised")
     owners = _countries(context, subjects(head), depth=1, kinds=_SUBJECT_KINDS)
     targets, marker = _pp_targets(context, head, preps)
@@ -283,7 +281,7 @@ def _verb_roles(context: DocumentContext, trigger: Trigger, money_root: Token | 
             marker = True
     if money_root is not None and not targets:
         targets, marker = _amount_targets(context, trigger, money_root, marker)
-    if head.lower_ in _RECEIVE_VERBS and owners:
+    if head.lower_ in words("receive_verbs") and owners:
         owners, targets = targets, owners
     return _Roles(tuple(owners), tuple(t for t in targets if t not in owners), marker, False)
 
@@ -300,7 +298,7 @@ def _non_state_partner(context: DocumentContext, trigger: Trigger,
         if money_root.dep_ in {"amod", "nummod", "compound", "quantmod"}:
             tokens.append(money_root.head)
     for token in tokens:
-        for obj in pp_objects(token, _MARKER_PREPS):
+        for obj in pp_objects(token, words("marker_preps")):
             names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_ in
                      {"GPE", "LOC", "NORP", "ORG"}]
             if names and not any(
@@ -348,7 +346,7 @@ def _with_recipient(context: DocumentContext, trigger: Trigger, money_root: Toke
 def _recipient(context: DocumentContext, money_root: Token) -> str | None:
     """ "Egypt will receive 1.3 billion dlrs in U.S. aid": the state that receives the money."""
     verb = money_root.head
-    if money_root.dep_ not in {"dobj", "obj"} or verb.lower_ not in _RECEIVE_VERBS:
+    if money_root.dep_ not in {"dobj", "obj"} or verb.lower_ not in words("receive_verbs"):
         return None
     for subject in subjects(verb):
         mention = context.actor_at(subject.i)
