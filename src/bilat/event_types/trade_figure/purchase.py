@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bilat.event_types.trade_figure.lexicon import (
-    words,
-)
+from bilat.event_types.trade_figure.lexicon import _SUBJECT_KINDS, words
 from bilat.event_types.trade_figure.mentions import _countries, _is_verb, _pronoun_owner, _state_of
 from bilat.syntax.arguments import pp_objects, subjects
 from bilat.syntax.lexicon import STATE_NAME_KINDS
@@ -89,10 +87,17 @@ def _buyer(context: DocumentContext, deal: Token | None, buy: Token,
     return None, subject_tokens
 
 
+def _securities(goods: list[Token]) -> bool:
+    """What is bought is bonds or other securities: an investment in the issuer."""
+    return any(g.lower_ in words("security_nouns") for g in goods)
+
+
 def _sellers(context: DocumentContext, buyer: str, goods: list[Token], buy: Token,
              subject_tokens: list[Token], sent: Span, previous_named: list[str]) -> list[str]:
-    """The states a purchase may be from, in order of evidence."""
-    sellers = [c for c in _countries(context, goods, depth=3) if c != buyer]
+    """The states a purchase may be from, in order of evidence. Bonds name their issuer also
+    by a state body ("U.S. Treasury bonds")."""
+    kinds = _SUBJECT_KINDS if _securities(goods) else STATE_NAME_KINDS
+    sellers = [c for c in _countries(context, goods, depth=3, kinds=kinds) if c != buyer]
     sellers += [c for c in _countries(context, pp_objects(buy, ["from"]))
                 if c != buyer and c not in sellers]
     if not sellers:
@@ -134,7 +139,7 @@ def _purchase(context: DocumentContext, money_root: Token, sent: Span,
     sellers = _sellers(context, buyer, goods, buy, subject_tokens, sent, previous_named)
     if len(sellers) != 1:
         return None
-    if any(g.lower_ in words("security_nouns") for g in goods):
+    if _securities(goods):
         # "Japan bought $2bn of Indonesian bonds": the buyer invests in the issuer
         return buyer, sellers[0], "investment"
     deal_words = {c.lower_ for c in (deal.children if deal is not None else ())}
