@@ -56,3 +56,15 @@ def test_preposition_table_of_the_wrong_type_names_file_key_and_flow(
     fake_file["target_preps"] = {"export": "to"}
     with pytest.raises(ValueError, match=r"key 'target_preps', flow 'export'"):
         lexicon.flow_preps("target_preps")
+
+
+@pytest.mark.parametrize("module", ["extract", "figures", "pairs", "state"])
+def test_a_trade_module_imports_first_without_a_cycle(module: str) -> None:
+    # bilat.extractors imports the trade package; the package must not import bilat.extractors
+    # at module level, or importing one of its modules first (as a registry may) fails
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import bilat.event_types.trade_figure.{module}"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

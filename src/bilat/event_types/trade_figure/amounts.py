@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bilat.context import DateMention, DocumentContext
     from bilat.triggers import Trigger
 
+
 def _money_root(context: DocumentContext, money: Money) -> Span | None:
     assert money.start_char is not None and money.end_char is not None
     return context.doc.char_span(money.start_char, money.end_char, alignment_mode="expand")

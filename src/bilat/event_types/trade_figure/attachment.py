@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from bilat.triggers import Trigger
 
+
 def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
     """Tokens from ``a`` up to the lowest common ancestor and from ``b`` up to it."""
     chain_a = [a]

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 
     from bilat.context import DocumentContext
 
+
 __all__ = ["extract_trade_figures"]
 
 

@@ -20,7 +20,7 @@ from bilat.event_types.trade_figure.lexicon import (
     _TRANSFER_FLOWS,
     TRADE_MODALITIES,
 )
-from bilat.event_types.trade_figure.mentions import _is_verb
+from bilat.event_types.trade_figure.mentions import _is_verb, _main_states, _trigger_modality
 from bilat.event_types.trade_figure.pairs import (
     _direction,
     _in_favour_of,
@@ -42,7 +42,6 @@ from bilat.event_types.trade_figure.purchase import _purchase
 from bilat.event_types.trade_figure.roles import _Roles, _roles
 from bilat.event_types.trade_figure.state import _DocumentState, _SentenceState
 from bilat.events import TradeFigure
-from bilat.extractors.common import main_states, modality_for
 from bilat.modality import modality_at
 from bilat.syntax.figures import (
     in_conditional_consequent,
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
 
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
+
 
 def _purchase_figure(context: DocumentContext, state: _DocumentState, here: _SentenceState,
                      money: Money, span: Span, bought: tuple[str, str, str]
@@ -225,7 +225,7 @@ def _transfer_pair(context: DocumentContext, state: _DocumentState, trigger: Tri
     if _donor_only(context, trigger, span.root, donor):
         # "Japan's Ex-Im bank announced a 900 mln dlr credit" in a story about
         # Indonesia's funding: the story's own state receives it
-        main = main_states(context, 1, _COUNTRY_OR_CAPITAL_KINDS)
+        main = _main_states(context, 1, _COUNTRY_OR_CAPITAL_KINDS)
         if main and main[0] != donor:
             return (donor, main[0]), "story", attrs.evolve(roles, targets=(main[0],))
     return None
@@ -267,7 +267,7 @@ def _figure_flow(context: DocumentContext, sent: Span, span: Span, trigger: Trig
 
 def _figure_modality(context: DocumentContext, sent: Span, span: Span, trigger: Trigger,
                      target: bool) -> Modality:
-    modality = modality_for(trigger, TRADE_MODALITIES)
+    modality = _trigger_modality(trigger, TRADE_MODALITIES)
     if modality is Modality.ASSERTED:
         modality, _ = modality_at(sent, span.start, span.end, allowed=TRADE_MODALITIES)
     if target or (modality is Modality.ASSERTED

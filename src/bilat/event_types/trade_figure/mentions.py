@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
+    from bilat.triggers import Trigger
+    from bilat.values import Modality
+
 
 def _countries(context: DocumentContext, tokens: list[Token], depth: int = 2,
                kinds: frozenset[str] = STATE_NAME_KINDS) -> list[str]:
@@ -156,3 +159,21 @@ def _named_in(context: DocumentContext, sent: Span) -> list[str]:
     """The distinct states a sentence names, in order."""
     return list(dict.fromkeys(m.country for m in context.actors.within(sent.start, sent.end)
                               if m.kind in STATE_NAME_KINDS))
+
+
+def _main_states(context: DocumentContext, wanted: int, kinds: frozenset[str]) -> list[str]:
+    """The story's protagonist states (:func:`bilat.extractors.common.main_states`).
+
+    Imported on first call: ``bilat.extractors`` imports this package, so importing it at
+    module level would close a cycle whenever this package is imported first."""
+    from bilat.extractors.common import main_states
+
+    return main_states(context, wanted, kinds)
+
+
+def _trigger_modality(trigger: Trigger, allowed: frozenset[str]) -> Modality:
+    """The ConText modality of a trigger (:func:`bilat.extractors.common.modality_for`),
+    imported on first call for the same reason as :func:`_main_states`."""
+    from bilat.extractors.common import modality_for
+
+    return modality_for(trigger, allowed)

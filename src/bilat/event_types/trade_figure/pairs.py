@@ -7,10 +7,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bilat.event_types.trade_figure.lexicon import _pair_anaphor_hashes, words
-from bilat.event_types.trade_figure.mentions import _is_verb, _named_in
+from bilat.event_types.trade_figure.mentions import _is_verb, _main_states, _named_in
 from bilat.event_types.trade_figure.partners import _partner_phrase
 from bilat.event_types.trade_figure.roles import _Roles, _roles
-from bilat.extractors.common import main_states
 from bilat.syntax.lexicon import STATE_NAME_KINDS
 from bilat.triggers import lower_hashes
 
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
+
 
 def _marked_pair(context: DocumentContext, sent: Span, roles: _Roles,
                  known: list[str]) -> tuple[str, ...] | None:
@@ -66,7 +66,7 @@ def _pair(context: DocumentContext, sent: Span, roles: _Roles,
     if roles.bilateral and len(known) == 1:
         # "Japan's bilateral surplus" in a story about Japan and the U.S.: the other
         # protagonist is the partner
-        main = main_states(context, 2, STATE_NAME_KINDS)
+        main = _main_states(context, 2, STATE_NAME_KINDS)
         if known[0] in main:
             return (main[0], main[1]), "protagonists"
     return (), ""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
 
+
 def _own_partner(context: DocumentContext, money_root: Token, trigger: Trigger
                  ) -> tuple[list[str], bool]:
     """ "(surplus with A was X) and with B, Y": the partner phrase the amount itself hangs

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from bilat.context import DocumentContext
 
+
 def _governor(anchor: Token) -> Token | None:
     """The verb a deal noun or amount is the object, prepositional object or subject of."""
     if anchor.dep_ in {"dobj", "obj"} and _is_verb(anchor.head):

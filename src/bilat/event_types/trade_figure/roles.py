@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
 
+
 @attrs.frozen
 class _Roles:
     """What the syntax of one trigger says about the two states."""

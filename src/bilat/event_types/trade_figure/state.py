@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from bilat.event_types.trade_figure.amounts import _paragraph_break
+from bilat.event_types.trade_figure.mentions import _main_states
 from bilat.event_types.trade_figure.pairs import _names_pair
-from bilat.extractors.common import main_states
 from bilat.syntax.lexicon import STATE_NAME_KINDS
 from bilat.values import TimeSpan
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
+
 
 @attrs.define
 class _DocumentState:
@@ -68,7 +69,7 @@ def _carried_pair(context: DocumentContext, state: _DocumentState, named_before:
         return (before[0], before[1])
     if carried is None and refers_back:
         # "the two neighbours" with no pair nearby: the document's two protagonists
-        main = main_states(context, 2, STATE_NAME_KINDS)
+        main = _main_states(context, 2, STATE_NAME_KINDS)
         if len(main) == 2:
             return (main[0], main[1])
     return carried
