@@ -175,6 +175,9 @@ def _roles_through_verb(context: DocumentContext, trigger: Trigger, draft: _Draf
         draft.owners = _countries(context, subjects(verb), depth=1)
         if verb.lower_ in words("receive_verbs") and draft.owners:
             draft.owners, draft.targets = draft.targets, draft.owners
+            if not draft.owners:  # "Ghana received a loan from China": the giver
+                draft.owners = _countries(context, pp_objects(verb, ["from"]), depth=1,
+                                          kinds=_SUBJECT_KINDS)[:1]
 
 
 def _noun_flags(trigger: Trigger) -> tuple[bool, bool, bool]:
