@@ -27,30 +27,48 @@ def _governor(anchor: Token) -> Token | None:
     return None
 
 
-def _deal_and_buy(money_root: Token) -> tuple[Token | None, Token | None, Token | None]:
-    """``(deal, buy, governor)`` around an amount: the deal noun it belongs to, the buying
-    verb of the deal or of the clause, and the verb the deal (or amount) is an argument of."""
+def _amount_head(money_root: Token) -> Token:
+    """The noun an amount's number words hang from ("1.8 billion dlrs worth": worth)."""
     node = money_root
     while node.dep_ in {"compound", "nummod", "quantmod"} and node.head != node:
         node = node.head
-    deal: Token | None = None
+    return node
+
+
+def _deal_noun(node: Token) -> Token | None:
+    """The deal noun an amount belongs to ("a $5bn deal", "a deal worth ...")."""
     deal_nouns = words("deal_nouns")
     if node.dep_ in {"amod", "nmod", "compound", "nummod"} and node.head.lower_ in deal_nouns:
-        deal = node.head
-    elif node.lower_ in deal_nouns:
-        deal = node
-    buy: Token | None = None
+        return node.head
+    return node if node.lower_ in deal_nouns else None
+
+
+def _buying_verb(deal: Token | None, node: Token, governor: Token | None) -> Token | None:
+    """The verb of buying: on the deal ("a deal to buy"), on the clause ("pledged X to buy"),
+    or the governor itself ("a deal it bought", "bought $2bn (worth) of U.S. goods")."""
+    buy_lemmas = words("buy_lemmas")
     if deal is not None:
         buy = next((c for c in deal.children if c.dep_ in {"relcl", "acl"}
-                    and c.lemma_.lower() in words("buy_lemmas")), None)
+                    and c.lemma_.lower() in buy_lemmas), None)
+        if buy is not None:
+            return buy
+    if governor is None:
+        return None
+    buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
+                and c.lemma_.lower() in buy_lemmas), None)
+    if buy is None and governor.lemma_.lower() in buy_lemmas and (
+            deal is not None or node.dep_ in {"dobj", "obj"}):
+        return governor
+    return buy
+
+
+def _deal_and_buy(money_root: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """``(deal, buy, governor)`` around an amount: the deal noun it belongs to, the buying
+    verb of the deal or of the clause, and the verb the deal (or amount) is an argument of."""
+    node = _amount_head(money_root)
+    deal = _deal_noun(node)
     governor = _governor(deal or node)
-    if buy is None and governor is not None:
-        buy = next((c for c in governor.children if c.dep_ in {"advcl", "xcomp"}
-                    and c.lemma_.lower() in words("buy_lemmas")), None)
-        if buy is None and governor.lemma_.lower() in words("buy_lemmas") and (
-                deal is not None or node.dep_ in {"dobj", "obj"}):
-            buy = governor  # "a deal it bought", "bought $2bn (worth) of U.S. goods"
-    return deal, buy, governor
+    return deal, _buying_verb(deal, node, governor), governor
 
 
 def _firms_state(context: DocumentContext, token: Token) -> str | None:
