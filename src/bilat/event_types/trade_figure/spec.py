@@ -8,7 +8,7 @@ from bilat.events import TradeFigure
 SPEC = EventSpec(
     name="trade_figure",
     event_class=TradeFigure,
-    extractor="bilat.extractors.trade:extract_trade_figures",
+    extractor="bilat.event_types.trade_figure.extract:extract_trade_figures",
     view=View(
         colour=(214, 140, 20),
         summary="bilat.event_types.trade_figure.view:summary",

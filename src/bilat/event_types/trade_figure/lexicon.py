@@ -1,0 +1,129 @@
+"""Word lists and fixed sets of the trade-figure extractor.
+
+Every English word list lives in ``bilat/data/triggers/trade_figure.json`` and is read
+through :func:`words` (a list of words) or :func:`preps` (prepositions by flow), which fail
+with the file and the key named when a key is missing or holds the wrong type. What stays
+here are parser labels (dependency and entity labels), flow labels and mention kinds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from bilat.syntax.figures import change_words
+from bilat.syntax.lexicon import STATE_NAME_KINDS
+from bilat.triggers import TriggerLexicon, load_lexicon
+
+TRADE_MODALITIES = frozenset({"planned"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj"})
+_PARAGRAPH = re.compile(r"\n\s*\n|\n[ \t]+")
+_BARE_DOLLAR = re.compile(r"^[\d.,\s]*(?:[a-z]+\s+)?(?:dlrs?|dollars?)$", re.IGNORECASE)
+_VALUE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "DATE", "QUANTITY"})
+_TRANSFER_FLOWS = frozenset({"aid", "pledge", "loan"})
+_REPORTED_FLOWS = frozenset({"export", "import", "balance"})
+"""Flows a story reports for one state against partner after partner ("exports to A ...,
+shipments to B ..."); a later figure of the flow with only a partner is that state's."""
+_COUNTRY_OR_CAPITAL_KINDS = frozenset({"country", "capital"})
+_SUBJECT_KINDS = STATE_NAME_KINDS | {"body"}
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+_FILE = "bilat/data/triggers/trade_figure.json"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """The trade-figure lexicon file, parsed once."""
+    path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{_FILE}: expected a JSON object at the top level")
+    return data
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ValueError(f"{where}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _entry(key: str) -> object:
+    data = _data()
+    if key not in data:
+        raise ValueError(f"{_FILE}: the key {key!r} is missing")
+    return data[key]
+
+
+@cache
+def words(key: str) -> frozenset[str]:
+    """The word list ``key`` of ``data/triggers/trade_figure.json``, lower-cased.
+
+    Raises:
+        ValueError: naming the file and the key, when the key is missing or its value is not
+            a list of strings.
+    """
+    return frozenset(w.lower() for w in _strings(_entry(key), f"{_FILE}: key {key!r}"))
+
+
+@cache
+def flow_preps(key: str) -> Mapping[str, tuple[str, ...]]:
+    """The prepositions by flow under ``key`` (``target_preps``, ``owner_preps``).
+
+    Raises:
+        ValueError: naming the file and the key, when the key is missing or its value is not
+            an object of lists of strings.
+    """
+    value = _entry(key)
+    if not isinstance(value, dict):
+        raise ValueError(f"{_FILE}: key {key!r}: expected an object of flow -> prepositions")
+    return {str(flow): _strings(listed, f"{_FILE}: key {key!r}, flow {flow!r}")
+            for flow, listed in value.items()}
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict[str, frozenset[str]]:
+    config = {
+        key: words(key)
+        for key in ("bilateral_markers", "anaphoric_markers", "value_verbs", "with_give_verbs",
+                    "bilateral_words", "world_markers", "levy_nouns")
+    }
+    # a verb of change links a level to its flow as "stood at" does ("decreased to X")
+    changes = change_words()
+    config["value_verbs"] |= changes["change_forms"] | changes["change_lemmas"]
+    return config
+
+
+@lru_cache(maxsize=1)
+def _price_unit() -> re.Pattern[str]:
+    """ "a barrel", "per tonne" right after an amount: a unit price, no figure."""
+    units = "|".join(re.escape(u) for u in _strings(_entry("price_units"),
+                                                       f"{_FILE}: key 'price_units'"))
+    return re.compile(rf"^\s*(?:a|an|per|each)\s+(?:{units})\b", re.IGNORECASE)
+
+
+def _flow_nouns() -> frozenset[str]:
+    """One-word flow nouns of the lexicon ("exports", "shipments", "surplus"): the object of
+    "with" on a verb ("rose to X, with shipments to B up 3 pct") is then another flow, not
+    a partner. The lexicon is the one in force: a pipeline's added nouns count for it only."""
+    return _flow_nouns_of(load_lexicon("trade_figure"))
+
+
+@lru_cache(maxsize=8)
+def _flow_nouns_of(lexicon: TriggerLexicon) -> frozenset[str]:
+    return frozenset(w for entry in lexicon.entries
+                     if len(entry.sequence) == 1 and "NOUN" in entry.pos
+                     for w in entry.sequence[0])
+
+
+@lru_cache(maxsize=1)
+def _pair_anaphor_hashes() -> frozenset[tuple[int, int]]:
+    """Two-word phrases that refer back to a pair of states named before ("the two
+    countries"), as hashes of their lower-cased words."""
+    from spacy.strings import get_string_id
+
+    pairs = [phrase.split() for phrase in words("pair_anaphors")]
+    return frozenset((get_string_id(a), get_string_id(b)) for a, b in pairs)
