@@ -37,7 +37,9 @@ from bilat.extractors.common import (
 )
 from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
+from bilat.syntax.lexicon import statement_verb_forms
 from bilat.syntax.itinerary import (
+    described_noun,
     destinations,
     relative_place,
     sideline_objects,
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
 
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
-    from bilat.triggers import Trigger
+    from bilat.triggers import Trigger, TriggerEntry
     from bilat.values import TimeSpan
 
 __all__ = ["extract_visits"]
@@ -207,7 +209,10 @@ def _travel_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     hosts = _hosts(context, destinations(head, ["to", "for", "into"],
                                          object_is_place=object_host))
     hosts = hosts or _following_host(context, head)
-    return _official_visitors(context, subjects(head)), hosts, False
+    named = subjects(head)
+    if not named and head.dep_ in {"amod", "acl"} and head.tag_ == "VBG":
+        named = [described_noun(head)]  # "visiting British Trade Minister Michael Howard"
+    return _official_visitors(context, named), hosts, False
 
 
 def _arrive_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
@@ -287,6 +292,38 @@ def _meet_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     return _meeting_roles(context, trigger.head)
 
 
+def _here_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"BEIJING - The Japanese foreign minister said here on Tuesday": an official whose
+    clause says "here" is where the story is filed (no host without a dateline)."""
+    head = trigger.head
+    verb = head.head
+    if head.dep_ != "advmod" or verb.pos_ not in {"VERB", "AUX"}:
+        return [], [], True
+    named = subjects(verb)
+    official = any(t.lower_ in _visit_config("official_nouns") for t in named)
+    visitors = [m for m in _visitors(context, named)
+                if m.kind in OFFICIAL_KINDS or (official and m.kind == "demonym")]
+    return visitors, dateline_host(context, head.sent), True
+
+
+def _stays_here(trigger: Trigger) -> bool:
+    """Whether a "here" with no dateline still says a visit took or takes place: a stay or
+    a meeting ("was here for the signing", "will meet the creditors here"), not a
+    statement ("said here")."""
+    verb = trigger.head.head
+    if trigger.label != "here" or verb.lower_ in statement_verb_forms():
+        return False
+    return verb.lemma_ == "be" or any(
+        entry.label in {"meet", "arrive", "travel"} for entry in _entries_for(verb.lower_))
+
+
+@cache
+def _entries_for(form: str) -> tuple[TriggerEntry, ...]:
+    """The one-word visit trigger entries a word form matches."""
+    return tuple(e for e in load_lexicon("visit").entries
+                 if len(e.sequence) == 1 and form in e.sequence[0])
+
+
 _ROLE_READERS: dict[str, Callable[[DocumentContext, Trigger], _Roles]] = {
     "travel": _travel_roles,
     "arrive": _arrive_roles,
@@ -296,6 +333,7 @@ _ROLE_READERS: dict[str, Callable[[DocumentContext, Trigger], _Roles]] = {
     "return": _return_roles,
     "host": _host_roles,
     "meet": _meet_roles,
+    "here": _here_roles,
 }
 
 
@@ -456,7 +494,25 @@ def _names_no_destination(head: Token) -> bool:
     the World Bank" (nor a verb: "visited the plant")."""
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return False
+    if head.pos_ == "VERB":  # "visiting British Trade Minister Howard said": a bare modifier
+        return head.tag_ == "VBG" and head.dep_ in _MODIFIER_DEPS and not any(
+            c.dep_ in {"dobj", "obj", "prep"} for c in head.children)
     return head.pos_ in {"NOUN", "PROPN"}
+
+
+_MODIFIER_DEPS = frozenset({"amod", "acl", "advcl", "compound"})
+
+
+def dateline_host(context: DocumentContext, sent: Span) -> list[ActorMention]:
+    """The place of the wire dateline a sentence is filed under ("TOKYO, March 3 -" or
+    "ZEEBRUGGE, Belgium -"): the last dateline before it, for a digest of several items."""
+    before = [(s, e) for s, e in context.datelines if e <= sent.start_char]
+    if not before:
+        return []
+    start, end = before[-1]
+    places = [m for m in context.actors.mentions
+              if start <= m.start_char and m.end_char <= end and m.kind in HOST_KINDS]
+    return places[-1:]
 
 
 def _sentence_host(context: DocumentContext, sent: Span,
@@ -474,6 +530,9 @@ def _sentence_host(context: DocumentContext, sent: Span,
         return []
     if others:
         return others[:1]
+    filed = [m for m in dateline_host(context, sent) if m.country not in own]
+    if filed:  # "TOKYO - Visiting British Trade Minister Michael Howard said"
+        return filed
     home = context.actors.home_state()  # "arrives on a four-day tour on Friday": the story's state
     if home is None or home in own:
         return []
@@ -517,6 +576,8 @@ def _trigger_visits(context: DocumentContext, trigger: Trigger, sent: Span) -> l
     if in_conditional(trigger.head):
         return []  # "if Putin visits Kyiv", "analysts bet he would travel to Kyiv"
     visitors, hosts, implicit = _completed_roles(context, trigger, sent)
+    if visitors and not hosts and _stays_here(trigger):
+        return _unplaced_visits(context, trigger, sent, visitors)
     if not visitors or not hosts:
         return []
     modality, date = _modality_and_date(context, trigger, sent)
@@ -536,6 +597,20 @@ def _trigger_visits(context: DocumentContext, trigger: Trigger, sent: Span) -> l
         )
         for visitor in visitors for host in hosts if visitor.country != host.country
     ]
+
+
+def _unplaced_visits(context: DocumentContext, trigger: Trigger, sent: Span,
+                     visitors: list[ActorMention]) -> list[Event]:
+    """Visits "here" in a story with no dateline: the host is unknown (``None``). Only in a
+    story naming some other state too, as a visit is between two (what the pre-filter's
+    two-state minimum assumes): a story naming one state is domestic news."""
+    if len({m.country for m in context.actors.mentions}) < 2:
+        return []
+    modality, date = _modality_and_date(context, trigger, sent)
+    evidence = (context.evidence(sent.start_char, sent.end_char),)
+    return [Visit(visitor_country=visitor.country, visitor=actor_of(visitor), implicit=True,
+                  date=date, modality=modality, evidence=evidence,
+                  rule=f"visit.{trigger.entry.id}") for visitor in visitors]
 
 
 def extract_visits(context: DocumentContext) -> list[Event]:

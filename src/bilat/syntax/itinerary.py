@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "described_noun",
     "destinations",
     "itinerary_verbs",
     "relative_place",
@@ -159,3 +160,15 @@ def sideline_objects(head: Token) -> list[Token]:
     """Objects of "on the sidelines of", "on the margins of" on ``head`` (the
     ``sideline_nouns`` of the visit trigger file)."""
     return [obj for obj in _pp(head, ["on"]) if obj.lower_ in _words("sideline_nouns")]
+
+
+def described_noun(modifier: Token) -> Token:
+    """The head of the noun phrase a participle modifies, past compound titles: "visiting
+    British Trade Minister Michael Howard" -> Howard; "the visiting delegation" ->
+    delegation."""
+    node = modifier.head
+    for _ in range(6):
+        if node.dep_ != "compound" or node.head == node:
+            break
+        node = node.head
+    return node
