@@ -209,6 +209,9 @@ def _travel_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     hosts = _hosts(context, destinations(head, ["to", "for", "into"],
                                          object_is_place=object_host))
     hosts = hosts or _following_host(context, head)
+    if not hosts and object_host:  # "McCain visited Mr Blair": where the one visited is
+        hosts = [m for o in head.children if o.dep_ in {"dobj", "obj"}
+                 if (m := mention_for(context, o, frozenset({"person"}), depth=1)) is not None]
     named = subjects(head)
     if not named and head.dep_ in {"amod", "acl"} and head.tag_ == "VBG":
         named = [described_noun(head)]  # "visiting British Trade Minister Michael Howard"
@@ -292,6 +295,30 @@ def _meet_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     return _meeting_roles(context, trigger.head)
 
 
+def _address_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"speaking to the Bolivian Congress", "an address to the Indian parliament": the
+    speaker visits the legislature's state; else where the speech is given ("a speech in
+    Cairo", "speaking at a conference in Tokyo")."""
+    head = trigger.head
+    audience = pp_objects(head, ["to", "before"])
+    if head.pos_ == "VERB":
+        audience += [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+    houses = [a for a in audience if a.lower_ in _visit_config("legislature_nouns")]
+    if not houses:
+        return _meeting_roles(context, head)
+    hosts = [m for m in (mention_for(context, h, _LEGISLATURE_KINDS, depth=2) for h in houses)
+             if m is not None]
+    if head.pos_ == "VERB":
+        visitors = _official_visitors(context, subjects(head))
+    else:
+        visitors = _meeting_roles(context, head)[0] or _visitors(
+            context, [c for c in head.children if c.dep_ == "poss"])
+    return visitors, hosts, True
+
+
+_LEGISLATURE_KINDS = frozenset({"country", "demonym", "body", "capital"})
+
+
 def _here_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     """"BEIJING - The Japanese foreign minister said here on Tuesday": an official whose
     clause says "here" is where the story is filed (no host without a dateline)."""
@@ -334,6 +361,7 @@ _ROLE_READERS: dict[str, Callable[[DocumentContext, Trigger], _Roles]] = {
     "host": _host_roles,
     "meet": _meet_roles,
     "here": _here_roles,
+    "address": _address_roles,
 }
 
 
@@ -363,6 +391,9 @@ def _meeting_places(context: DocumentContext, head: Token, verb: Token | None,
         for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
             places += pp_objects(partner, ["in", "at"])
     hosts = [m for m in _hosts(context, places) if m.kind in {"capital", "place"}]
+    if not hosts:  # "at the London School of Economics", "in a Geneva hotel": the city named
+        hosts = [m for p in places for c in p.children if c.dep_ == "compound"
+                 if (m := context.actor_at(c.i)) is not None and m.kind in {"capital", "place"}]
     if not hosts:  # "met ... at the White House", "talks at the Kremlin": a seat of government
         hosts = [m for m in (mention_for(context, p, frozenset({"body"}), depth=1) for p in places)
                  if m is not None]
