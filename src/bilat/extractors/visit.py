@@ -38,8 +38,11 @@ from bilat.extractors.common import (
 from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
 from bilat.syntax.lexicon import statement_verb_forms
+from bilat.normalise.numbers import number_value
 from bilat.syntax.itinerary import (
+    coordinations,
     described_noun,
+    group_count_word,
     destinations,
     relative_place,
     sideline_objects,
@@ -429,7 +432,46 @@ def _meeting_roles(context: DocumentContext, head: Token) -> _Roles:
         return [], [], True
     people = _meeting_people(context, head, verb, partners)
     visitors = [m for m in _visitors(context, people) if m.kind in OFFICIAL_KINDS | {"country"}]
+    for person in people:  # "the two sides held talks in Miami"
+        visitors += [m for m in _group_members(context, person)
+                     if all(v.country != m.country for v in visitors)]
     return visitors, hosts, True
+
+
+_GROUP_WINDOW = 8  # sentences back to look for the list a numbered group counts
+_MEMBER_KINDS = frozenset({"country", "demonym", "body", "person", "capital"})
+
+
+def _group_members(context: DocumentContext, noun: Token) -> list[ActorMention]:
+    """The states a numbered group refers to: "the six nations" -> the nearest earlier
+    list of six states ("Canada, Britain, France, Japan, the U.S. and West Germany
+    agreed ..."); "the two sides" with no such list -> the states the sentence before
+    names, when there are no more than two."""
+    if noun.lower_ not in _visit_config("group_nouns"):
+        return []
+    word = group_count_word(noun)
+    count = 2 if word == "both" else (number_value(word) if word else None)
+    if count is None or not 2 <= count <= 30:
+        return []
+    sentences = context.sentences
+    index = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+    for sent in reversed(sentences[max(0, index - _GROUP_WINDOW):index]):
+        for members in reversed(coordinations(sent)):
+            found: list[ActorMention] = []
+            for token in members:
+                m = mention_for(context, token, _MEMBER_KINDS, depth=2)
+                if m is not None and all(f.country != m.country for f in found):
+                    found.append(m)
+            if len(found) == count:
+                return found
+    if index == 0:
+        return []
+    before = sentences[index - 1]
+    named: list[ActorMention] = []
+    for m in context.actors.within(before.start, before.end):
+        if m.kind in _MEMBER_KINDS - {"capital"} and all(n.country != m.country for n in named):
+            named.append(m)
+    return named if len(named) <= count else []
 
 
 UNIONS = frozenset({"EUU"})  # a meeting "of EU ministers" is one of its member states

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "coordinations",
     "described_noun",
+    "group_count_word",
     "destinations",
     "itinerary_verbs",
     "relative_place",
@@ -172,3 +174,19 @@ def described_noun(modifier: Token) -> Token:
             break
         node = node.head
     return node
+
+
+def group_count_word(noun: Token) -> str | None:
+    """The word that counts a group: "the two sides" -> "two", "both countries" -> "both",
+    "the six nations" -> "six"; ``None`` for an uncounted noun ("the nations")."""
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.dep_ in {"det", "predet"} and child.lower_ == "both"):
+            return child.lower_
+    return None
+
+
+def coordinations(tokens: Iterable[Token]) -> list[list[Token]]:
+    """The coordinated phrases among ``tokens``, each as its members in order ("Canada,
+    Britain, France and Japan" -> [Canada, Britain, France, Japan])."""
+    return [[token, *token.conjuncts] for token in tokens
+            if token.dep_ != "conj" and token.conjuncts]
