@@ -415,10 +415,25 @@ def _meeting_people(context: DocumentContext, head: Token, verb: Token | None,
         people += [p for p in members if (m := mention_for(context, p)) is None
                    or m.country not in UNIONS]
     if verb is not None:
-        people += subjects(verb)
+        people += subjects(verb) or _outer_subjects(verb)
         if verb != head:
             people += pp_objects(verb, ["with", "between"])
     return [p for p in people if p != head]  # "the meeting ended": not a participant
+
+
+def _outer_subjects(verb: Token, hops: int = 2) -> list[Token]:
+    """The subjects of the nearest clause above a subjectless one: "In a speech delivered
+    in Cairo, pitched as the centrepiece of his tour, Pompeo called for ...", where
+    "pitched" heads a clause of its own."""
+    node = verb
+    for _ in range(hops):
+        if node.head == node or node.dep_ not in {"ccomp", "advcl", "conj", "xcomp"}:
+            return []
+        node = node.head
+        found = subjects(node)
+        if found:
+            return found
+    return []
 
 
 def _meeting_roles(context: DocumentContext, head: Token) -> _Roles:
