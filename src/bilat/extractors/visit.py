@@ -421,6 +421,35 @@ def _meeting_people(context: DocumentContext, head: Token, verb: Token | None,
     return [p for p in people if p != head]  # "the meeting ended": not a participant
 
 
+_PLACE_WINDOW = 3  # sentences back to look for where a definite meeting is held
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a meeting noun refers back to one already told of: "the talks", "these
+    meetings", "tomorrow's meeting" (not "a meeting", nor a verb)."""
+    return noun.pos_ in {"NOUN", "PROPN"} and any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"})
+        or c.dep_ == "poss" for c in noun.children)
+
+
+def _earlier_meeting_place(context: DocumentContext, head: Token) -> list[ActorMention]:
+    """Where the meeting told of just before is held ("a series of talks in Washington
+    ... Tomorrow's Group of Seven meeting"): the one place of the nearest earlier meeting
+    word within a few sentences."""
+    sentences = context.sentences
+    index = next(i for i, s in enumerate(sentences) if s.start <= head.i < s.end)
+    lexicon = load_lexicon("visit")
+    for sent in reversed(sentences[max(0, index - _PLACE_WINDOW):index + 1]):
+        earlier = [t.head for t in lexicon.find(sent)
+                   if t.label == "meet" and t.head.i < head.i and t.head.pos_ in {"NOUN", "PROPN"}]
+        for noun in reversed(earlier):
+            verb = governing_verb(noun, max_hops=6)
+            places = _meeting_places(context, noun, verb, pp_objects(noun, ["with", "between"]), [])
+            if len(places) == 1:
+                return places
+    return []
+
+
 def _outer_subjects(verb: Token, hops: int = 2) -> list[Token]:
     """The subjects of the nearest clause above a subjectless one: "In a speech delivered
     in Cairo, pitched as the centrepiece of his tour, Pompeo called for ...", where
@@ -443,10 +472,14 @@ def _meeting_roles(context: DocumentContext, head: Token) -> _Roles:
     if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
         partners += objects
     hosts = _meeting_places(context, head, verb, partners, objects)
+    kinds = OFFICIAL_KINDS | {"country"}
+    if not hosts and _definite(head):  # "Tomorrow's Group of Seven meeting", "the talks"
+        hosts = _earlier_meeting_place(context, head)
+        kinds = frozenset({"country"})  # the states that meet, not someone speaking of it
     if len(hosts) != 1:
         return [], [], True
     people = _meeting_people(context, head, verb, partners)
-    visitors = [m for m in _visitors(context, people) if m.kind in OFFICIAL_KINDS | {"country"}]
+    visitors = [m for m in _visitors(context, people) if m.kind in kinds]
     for person in people:  # "the two sides held talks in Miami"
         visitors += [m for m in _group_members(context, person)
                      if all(v.country != m.country for v in visitors)]
