@@ -113,6 +113,31 @@ def _host_forms() -> frozenset[str]:
     return frozenset(f for e in entries if e["label"] == "host" for f in e.get("forms", ()))
 
 
+@cache
+def _venue_seats() -> dict[str, str]:
+    """City -> state, for meeting venues whose name the gazetteer keeps for a body
+    (``venue_seats`` in the visit trigger file)."""
+    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
+    seats = json.loads(path.read_text(encoding="utf-8")).get("venue_seats", {})
+    return {str(k).lower(): str(v) for k, v in seats.items()}
+
+
+def _names_two_states(context: DocumentContext) -> bool:
+    """Whether the document's actors name two states or more. A visit whose host is no
+    named state (an unnamed "here", a city of :func:`_venue_seats`) counts only then, as
+    the pre-filter passes a document for visits only when it names two."""
+    return len({m.country for m in context.actors.mentions}) >= 2
+
+
+def _seat_mention(token: Token) -> ActorMention:
+    """A city of :func:`_venue_seats` as the mention of the state it lies in."""
+    from bilat.actors import ActorMention
+
+    return ActorMention(start=token.i, end=token.i + 1, start_char=token.idx,
+                        end_char=token.idx + len(token), text=token.text,
+                        country=_venue_seats()[token.lower_], kind="capital")
+
+
 def envoy_nouns() -> frozenset[str]:
     """Nouns for envoys a state sends (``envoy_nouns`` in the visit trigger file)."""
     return _visit_config("envoy_nouns")
@@ -397,6 +422,8 @@ def _meeting_places(context: DocumentContext, head: Token, verb: Token | None,
     if not hosts:  # "at the London School of Economics", "in a Geneva hotel": the city named
         hosts = [m for p in places for c in p.children if c.dep_ == "compound"
                  if (m := context.actor_at(c.i)) is not None and m.kind in {"capital", "place"}]
+    if not hosts and _names_two_states(context):  # "EU ministers met in Brussels": the city
+        hosts = [_seat_mention(p) for p in places if p.lower_ in _venue_seats()]
     if not hosts:  # "met ... at the White House", "talks at the Kremlin": a seat of government
         hosts = [m for m in (mention_for(context, p, frozenset({"body"}), depth=1) for p in places)
                  if m is not None]
@@ -725,7 +752,7 @@ def _unplaced_visits(context: DocumentContext, trigger: Trigger, sent: Span,
     """Visits "here" in a story with no dateline: the host is unknown (``None``). Only in a
     story naming some other state too, as a visit is between two (what the pre-filter's
     two-state minimum assumes): a story naming one state is domestic news."""
-    if len({m.country for m in context.actors.mentions}) < 2:
+    if not _names_two_states(context):
         return []
     modality, date = _modality_and_date(context, trigger, sent)
     evidence = (context.evidence(sent.start_char, sent.end_char),)
