@@ -89,8 +89,8 @@ def _visitors(context: DocumentContext, tokens: list[Token],
     for token in tokens:
         for each in conjuncts(token):
             expanded.append(each)
-            if context.actor_at(each.i) is None:
-                expanded.extend(o for o in pp_objects(each, ["of"]) if o not in expanded)
+            if context.actor_at(each.i) is None:  # "ministers from Brazil and Chile"
+                expanded.extend(o for o in pp_objects(each, ["of", "from"]) if o not in expanded)
     for token in expanded:
         mention = mention_for(context, token, VISITOR_KINDS, depth=depth)
         if mention is not None and all(m.country != mention.country for m in out):
@@ -219,6 +219,9 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
             visitors = _visitors(context, subjects(verb))
         if not hosts and not strict:
             hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
+        elif not hosts and noun.dep_ in {"dobj", "obj"} and \
+                verb.lower_ in _visit_config("leading_verbs"):  # "led a delegation to Hanoi"
+            hosts = _hosts(context, pp_objects(verb, host_preps))
     if not visitors and not owned:
         visitors = _visitors(context, compounds)
     return visitors, hosts
@@ -415,6 +418,9 @@ def _meeting_places(context: DocumentContext, head: Token, verb: Token | None,
     places += sideline_objects(head)
     # "at a meeting of EU ministers in Luxembourg", "on the sidelines of a summit in Osaka"
     places = venue_places(places)
+    if not places:  # "talks on the dam in Washington": the PP hangs on the topic
+        places = [p for topic in pp_objects(head, ["on", "about", "over"])
+                  for p in pp_objects(topic, ["in", "at"])]
     if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
         for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
             places += pp_objects(partner, ["in", "at"])
@@ -443,6 +449,9 @@ def _meeting_people(context: DocumentContext, head: Token, verb: Token | None,
                    or m.country not in UNIONS]
     if verb is not None:
         people += subjects(verb) or _outer_subjects(verb)
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.head == verb:
+            # "the summit in Nairobi brought together leaders of Uganda and Rwanda"
+            people += [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
         if verb != head:
             people += pp_objects(verb, ["with", "between"])
     return [p for p in people if p != head]  # "the meeting ended": not a participant
