@@ -40,8 +40,8 @@ from bilat.syntax.clauses import governing_verb
 from bilat.syntax.lexicon import statement_verb_forms
 from bilat.normalise.numbers import number_value
 from bilat.syntax.itinerary import (
+    attributive_noun,
     coordinations,
-    described_noun,
     group_count_word,
     destinations,
     relative_place,
@@ -236,6 +236,13 @@ def _travel_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     if head.pos_ in {"NOUN", "PROPN"}:
         visitors, hosts = _noun_roles(context, trigger)
         return visitors, hosts, False
+    described = attributive_noun(head)
+    if described is not None:  # "told visiting U.S. Secretary of State George Shultz"
+        visitors = [m for m in _official_visitors(context, [described])
+                    if m.kind in OFFICIAL_KINDS or described.lower_ in _visit_config(
+                        "official_nouns")]
+        if visitors:
+            return visitors, [], False
     object_host = bool(trigger.entry.extra.get("object_host"))
     hosts = _hosts(context, destinations(head, ["to", "for", "into"],
                                          object_is_place=object_host))
@@ -243,10 +250,7 @@ def _travel_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     if not hosts and object_host:  # "McCain visited Mr Blair": where the one visited is
         hosts = [m for o in head.children if o.dep_ in {"dobj", "obj"}
                  if (m := mention_for(context, o, frozenset({"person"}), depth=1)) is not None]
-    named = subjects(head)
-    if not named and head.dep_ in {"amod", "acl"} and head.tag_ == "VBG":
-        named = [described_noun(head)]  # "visiting British Trade Minister Michael Howard"
-    return _official_visitors(context, named), hosts, False
+    return _official_visitors(context, subjects(head)), hosts, False
 
 
 def _arrive_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
@@ -350,6 +354,24 @@ def _address_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
 _LEGISLATURE_KINDS = frozenset({"country", "demonym", "body", "capital"})
 
 
+def _statement_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
+    """"Lavrov said in Beijing", "told reporters in Tokyo", "Japan pledged in Paris": the
+    speaker is in that city (a resident envoy is no visitor)."""
+    head = trigger.head
+    places = [p for p in pp_objects(head, ["in", "at"]) if p.i > head.i]  # not "In Caracas, X said"
+    places += [p for o in head.children
+               if o.dep_ in {"dobj", "dative"} for p in pp_objects(o, ["in", "at"])]
+    hosts = [m for m in _hosts(context, venue_places(places)) if m.kind in {"capital", "place"}]
+    if len(hosts) != 1:
+        return [], [], True
+    named = [t for t in subjects(head) if t.lower_ not in RESIDENT_TITLES]
+    official = any(t.lower_ in _visit_config("official_nouns") for t in named)
+    visitors = [m for m in _visitors(context, named)
+                if (m.kind in OFFICIAL_KINDS | {"country"} or (official and m.kind == "demonym"))
+                and not set((m.title or "").lower().split()) & RESIDENT_TITLES]
+    return visitors, hosts, True
+
+
 def _here_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     """"BEIJING - The Japanese foreign minister said here on Tuesday": an official whose
     clause says "here" is where the story is filed (no host without a dateline)."""
@@ -392,6 +414,7 @@ _ROLE_READERS: dict[str, Callable[[DocumentContext, Trigger], _Roles]] = {
     "host": _host_roles,
     "meet": _meet_roles,
     "here": _here_roles,
+    "statement": _statement_roles,
     "address": _address_roles,
 }
 
@@ -652,12 +675,9 @@ def _names_no_destination(head: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return False
     if head.pos_ == "VERB":  # "visiting British Trade Minister Howard said": a bare modifier
-        return head.tag_ == "VBG" and head.dep_ in _MODIFIER_DEPS and not any(
-            c.dep_ in {"dobj", "obj", "prep"} for c in head.children)
+        return attributive_noun(head) is not None
     return head.pos_ in {"NOUN", "PROPN"}
 
-
-_MODIFIER_DEPS = frozenset({"amod", "acl", "advcl", "compound"})
 
 
 def dateline_host(context: DocumentContext, sent: Span) -> list[ActorMention]:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "coordinations",
     "described_noun",
+    "attributive_noun",
     "group_count_word",
     "destinations",
     "itinerary_verbs",
@@ -190,3 +191,25 @@ def coordinations(tokens: Iterable[Token]) -> list[list[Token]]:
     Britain, France and Japan" -> [Canada, Britain, France, Japan])."""
     return [[token, *token.conjuncts] for token in tokens
             if token.dep_ != "conj" and token.conjuncts]
+
+
+def attributive_noun(participle: Token) -> Token | None:
+    """The noun a present participle stands before as a modifier: "visiting British Trade
+    Minister Michael Howard" -> Howard (``amod``), and the same phrase misparsed as a verb
+    with its object ("told visiting U.S. Secretary of State George Shultz", where the
+    participle follows a verb or preposition and its object's phrase starts right after
+    it) -> Shultz. ``None`` for a verb with a subject ("Kohl is visiting Paris")."""
+    if participle.tag_ != "VBG":
+        return None
+    if participle.dep_ in {"amod", "acl", "compound"} and participle.i < participle.head.i:
+        return described_noun(participle)
+    doc = participle.doc
+    if participle.i == 0 or doc[participle.i - 1].pos_ not in {"VERB", "ADP", "DET", "PUNCT"} or \
+            any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in participle.children):
+        return None
+    objects = [c for c in participle.children if c.dep_ in {"dobj", "obj"}]
+    if participle.dep_ == "advcl" and not objects:  # ", visiting British Minister Howard told"
+        objects = [c for c in participle.head.children if c.dep_ == "nsubj"]
+    if len(objects) == 1 and min(t.i for t in objects[0].subtree) == participle.i + 1:
+        return objects[0]
+    return None
