@@ -584,7 +584,7 @@ def _group_members(context: DocumentContext, noun: Token) -> list[ActorMention]:
 UNIONS = frozenset({"EUU"})  # a meeting "of EU ministers" is one of its member states
 
 RESIDENT_TITLES = frozenset({"ambassador", "envoy", "consul", "correspondent", "attache",
-                             "charge", "representative", "spokesman", "spokeswoman"})
+                             "charge", "spokesman", "spokeswoman"})
 
 
 def _presence_visits(context: DocumentContext) -> list[Event]:
