@@ -35,19 +35,19 @@ from bilat.extractors.common import (
     mention_for,
     modality_for,
 )
+from bilat.normalise.numbers import number_value
 from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
-from bilat.syntax.lexicon import statement_verb_forms
-from bilat.normalise.numbers import number_value
 from bilat.syntax.itinerary import (
     attributive_noun,
     coordinations,
-    group_count_word,
     destinations,
+    group_count_word,
     relative_place,
     sideline_objects,
     venue_places,
 )
+from bilat.syntax.lexicon import statement_verb_forms
 from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 
@@ -203,7 +203,7 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
     strict = bool(trigger.entry.extra.get("strict", False))
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     of_visitors = [] if "of" in host_preps else pp_objects(noun, ["of"])  # not "a tour of Asia"
-    visitors = _visitors(context, possessors + _by_objects(noun) + of_visitors)
+    visitors = _official_visitors(context, possessors + _by_objects(noun) + of_visitors)
     compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
     hosts = _hosts(context, pp_objects(noun, host_preps) if strict
                    else destinations(noun, host_preps))
@@ -216,7 +216,7 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
     if verb is not None and verb != noun:
         # "Vietnam welcomed Xi for a state visit": the subject of a hosting verb hosts
         if not visitors and not owned and verb.lower_ not in _host_forms():
-            visitors = _visitors(context, subjects(verb))
+            visitors = _visitors(context, [s for s in subjects(verb) if s != noun])
         if not hosts and not strict:
             hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
         elif not hosts and noun.dep_ in {"dobj", "obj"} and \
@@ -274,7 +274,9 @@ def _send_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
     if not any(o.lower_ in envoy_nouns() for o in objects):
         return [], [], False
-    places = pp_objects(head, ["to"]) + [t for o in objects for t in pp_objects(o, ["to"])]
+    # "sent a delegation of officials to Seoul": the "to" phrase may hang on the "of" object
+    members = [m for o in objects for m in pp_objects(o, ["of"])]
+    places = pp_objects(head, ["to"]) + [t for o in objects + members for t in pp_objects(o, ["to"])]
     return _visitors(context, subjects(head)), _hosts(context, places), False
 
 
@@ -303,7 +305,7 @@ def _return_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
     places = [*origins, *(o for t in origins for o in pp_objects(t, ["in", "to"]))]
     hosts = _hosts(context, places)
     implicit = not any(t.lower_ in VISIT_NOUNS for t in origins)
-    return _visitors(context, subjects(head)), hosts, implicit
+    return _official_visitors(context, subjects(head)), hosts, implicit
 
 
 def _host_roles(context: DocumentContext, trigger: Trigger) -> _Roles:

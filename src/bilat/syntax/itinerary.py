@@ -24,11 +24,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "attributive_noun",
     "coordinations",
     "described_noun",
-    "attributive_noun",
-    "group_count_word",
     "destinations",
+    "group_count_word",
     "itinerary_verbs",
     "relative_place",
     "sideline_objects",
