@@ -43,8 +43,8 @@ from bilat.syntax.itinerary import (
     coordinations,
     destinations,
     group_count_word,
+    meeting_venues,
     relative_place,
-    sideline_objects,
     venue_places,
 )
 from bilat.syntax.lexicon import statement_verb_forms
@@ -196,32 +196,44 @@ def _by_objects(noun: Token) -> list[Token]:
     return out
 
 
-def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMention],
-                                                                     list[ActorMention]]:
+def _noun_hosts(context: DocumentContext, trigger: Trigger, verb: Token | None
+                ) -> list[ActorMention]:
+    """Where a travel noun goes: its own "to"/"in" phrase or listed stops, else (unless the
+    entry is ``strict``) the words right after it or the "to"/"in" phrase of its verb; the
+    "to" phrase of a leading verb ("led a delegation to Hanoi") in any case."""
     noun = trigger.head
     host_preps = trigger.entry.extra.get("host_preps", ["to", "in"])
     strict = bool(trigger.entry.extra.get("strict", False))
-    possessors = [c for c in noun.children if c.dep_ == "poss"]
-    of_visitors = [] if "of" in host_preps else pp_objects(noun, ["of"])  # not "a tour of Asia"
-    visitors = _official_visitors(context, possessors + _by_objects(noun) + of_visitors)
-    compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
     hosts = _hosts(context, pp_objects(noun, host_preps) if strict
                    else destinations(noun, host_preps))
     if not hosts and not strict:
         hosts = _following_host(context, noun) or _demonym_hosts(
             context, pp_objects(noun, ["to", "on", "in", "at"])
         )
+    if hosts or verb is None or verb == noun:
+        return hosts
+    if not strict:
+        return _hosts(context, pp_objects(verb, ["to", "in"]))
+    if noun.dep_ in {"dobj", "obj"} and verb.lower_ in _visit_config("leading_verbs"):
+        return _hosts(context, pp_objects(verb, host_preps))
+    return []
+
+
+def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorMention],
+                                                                     list[ActorMention]]:
+    noun = trigger.head
+    host_preps = trigger.entry.extra.get("host_preps", ["to", "in"])
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    of_visitors = [] if "of" in host_preps else pp_objects(noun, ["of"])  # not "a tour of Asia"
+    visitors = _official_visitors(context, possessors + _by_objects(noun) + of_visitors)
+    compounds = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
     verb = governing_verb(noun.head if noun.dep_ == "pobj" else noun)
+    hosts = _noun_hosts(context, trigger, verb)
     owned = bool(trigger.entry.extra.get("noun_needs_owner"))  # not "advised against travel"
-    if verb is not None and verb != noun:
-        # "Vietnam welcomed Xi for a state visit": the subject of a hosting verb hosts
-        if not visitors and not owned and verb.lower_ not in _host_forms():
-            visitors = _visitors(context, [s for s in subjects(verb) if s != noun])
-        if not hosts and not strict:
-            hosts = _hosts(context, pp_objects(verb, ["to", "in"]))
-        elif not hosts and noun.dep_ in {"dobj", "obj"} and \
-                verb.lower_ in _visit_config("leading_verbs"):  # "led a delegation to Hanoi"
-            hosts = _hosts(context, pp_objects(verb, host_preps))
+    # "Vietnam welcomed Xi for a state visit": the subject of a hosting verb hosts
+    if verb is not None and verb != noun and not visitors and not owned and \
+            verb.lower_ not in _host_forms():
+        visitors = _visitors(context, [s for s in subjects(verb) if s != noun])
     if not visitors and not owned:
         visitors = _visitors(context, compounds)
     return visitors, hosts
@@ -276,7 +288,8 @@ def _send_roles(context: DocumentContext, trigger: Trigger) -> _Roles:
         return [], [], False
     # "sent a delegation of officials to Seoul": the "to" phrase may hang on the "of" object
     members = [m for o in objects for m in pp_objects(o, ["of"])]
-    places = pp_objects(head, ["to"]) + [t for o in objects + members for t in pp_objects(o, ["to"])]
+    places = pp_objects(head, ["to"]) + [t for o in objects + members
+                                         for t in pp_objects(o, ["to"])]
     return _visitors(context, subjects(head)), _hosts(context, places), False
 
 
@@ -431,24 +444,7 @@ def _meeting_places(context: DocumentContext, head: Token, verb: Token | None,
                     partners: list[Token], objects: list[Token]) -> list[ActorMention]:
     """The capital, place or seat of government a meeting is held in (``partners`` gains
     the "with"/"between" objects of clauses on the meeting)."""
-    places = pp_objects(head, ["in", "at"])
-    if head.pos_ == "VERB":  # "attended a funeral in Tokyo": where the thing attended is
-        places += [t for t in venue_places(objects) if t not in objects]
-    for clause in head.children:  # "the meetings scheduled in Washington between A and B"
-        if clause.dep_ in {"acl", "relcl"} and clause.pos_ == "VERB":
-            places += pp_objects(clause, ["in", "at"])
-            partners += pp_objects(clause, ["with", "between"])
-    if verb is not None and verb != head:
-        places += pp_objects(verb, ["in", "at"]) + sideline_objects(verb)
-    places += sideline_objects(head)
-    # "at a meeting of EU ministers in Luxembourg", "on the sidelines of a summit in Osaka"
-    places = venue_places(places)
-    if not places:  # "talks on the dam in Washington": the PP hangs on the topic
-        places = [p for topic in pp_objects(head, ["on", "about", "over"])
-                  for p in pp_objects(topic, ["in", "at"])]
-    if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
-        for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
-            places += pp_objects(partner, ["in", "at"])
+    places = meeting_venues(head, verb, partners, objects)
     hosts = [m for m in _hosts(context, places) if m.kind in {"capital", "place"}]
     if not hosts:  # "at the London School of Economics", "in a Geneva hotel": the city named
         hosts = [m for p in places for c in p.children if c.dep_ == "compound"
@@ -559,12 +555,28 @@ def _group_members(context: DocumentContext, noun: Token) -> list[ActorMention]:
     if noun.lower_ not in _visit_config("group_nouns"):
         return []
     word = group_count_word(noun)
-    count = 2 if word == "both" else (number_value(word) if word else None)
-    if count is None or not 2 <= count <= 30:
+    value = 2 if word == "both" else (number_value(word) if word else None)
+    if value is None or value != int(value) or not 2 <= value <= 30:
         return []
+    count = int(value)
     sentences = context.sentences
     index = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
-    for sent in reversed(sentences[max(0, index - _GROUP_WINDOW):index]):
+    listed = _listed_states(context, sentences[max(0, index - _GROUP_WINDOW):index], count)
+    if listed or index == 0:
+        return listed
+    before = sentences[index - 1]
+    named: list[ActorMention] = []
+    for m in context.actors.within(before.start, before.end):
+        if m.kind in _MEMBER_KINDS - {"capital"} and all(n.country != m.country for n in named):
+            named.append(m)
+    return named if len(named) <= count else []
+
+
+def _listed_states(context: DocumentContext, sentences: list[Span],
+                   count: int) -> list[ActorMention]:
+    """The states of the last coordinated list in ``sentences`` that names exactly
+    ``count`` distinct states."""
+    for sent in reversed(sentences):
         for members in reversed(coordinations(sent)):
             found: list[ActorMention] = []
             for token in members:
@@ -573,14 +585,7 @@ def _group_members(context: DocumentContext, noun: Token) -> list[ActorMention]:
                     found.append(m)
             if len(found) == count:
                 return found
-    if index == 0:
-        return []
-    before = sentences[index - 1]
-    named: list[ActorMention] = []
-    for m in context.actors.within(before.start, before.end):
-        if m.kind in _MEMBER_KINDS - {"capital"} and all(n.country != m.country for n in named):
-            named.append(m)
-    return named if len(named) <= count else []
+    return []
 
 
 UNIONS = frozenset({"EUU"})  # a meeting "of EU ministers" is one of its member states

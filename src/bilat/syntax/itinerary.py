@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from bilat.syntax.arguments import pp_objects
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -30,6 +32,7 @@ __all__ = [
     "destinations",
     "group_count_word",
     "itinerary_verbs",
+    "meeting_venues",
     "relative_place",
     "sideline_objects",
     "stop_nouns",
@@ -213,3 +216,40 @@ def attributive_noun(participle: Token) -> Token | None:
     if len(objects) == 1 and min(t.i for t in objects[0].subtree) == participle.i + 1:
         return objects[0]
     return None
+
+
+def meeting_venues(head: Token, verb: Token | None, partners: list[Token],
+                   objects: list[Token]) -> list[Token]:
+    """Tokens that may name where a meeting (``head``: "met", "talks", "summit") is held.
+
+    Args:
+        head: the meeting word.
+        verb: the verb it hangs on ("held talks", "at a meeting ... said"), if any.
+        partners: the "with"/"between" objects found so far; the "with"/"between"
+            objects of clauses on the meeting are appended to it ("the meetings scheduled
+            in Washington between A and B").
+        objects: the direct objects of a meeting verb ("attended a funeral in Tokyo").
+
+    The "in"/"at" phrases of the meeting word, its clauses and its verb, "on the sidelines
+    of" a gathering, each followed to the place of the gathering it names ("at a meeting of
+    EU ministers in Luxembourg"); failing those, the place of the talks' topic ("talks on
+    the dam in Washington") or of a partner ("a meeting between Muttaqi and Dar in Kabul").
+    """
+    places = pp_objects(head, _SITE_PREPS)
+    if head.pos_ == "VERB":  # "attended a funeral in Tokyo": where the thing attended is
+        places += [t for t in venue_places(objects) if t not in objects]
+    for clause in head.children:  # "the meetings scheduled in Washington between A and B"
+        if clause.dep_ in {"acl", "relcl"} and clause.pos_ == "VERB":
+            places += pp_objects(clause, _SITE_PREPS)
+            partners += pp_objects(clause, ["with", "between"])
+    if verb is not None and verb != head:
+        places += pp_objects(verb, _SITE_PREPS) + sideline_objects(verb)
+    places += sideline_objects(head)
+    places = venue_places(places)
+    if not places:  # "talks on the dam in Washington": the PP hangs on the topic
+        places = [p for topic in pp_objects(head, ["on", "about", "over"])
+                  for p in pp_objects(topic, _SITE_PREPS)]
+    if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
+        for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
+            places += pp_objects(partner, _SITE_PREPS)
+    return places
