@@ -533,6 +533,8 @@ def _meeting_roles(context: DocumentContext, head: Token) -> _Roles:
     if not hosts and _definite(head):  # "Tomorrow's Group of Seven meeting", "the talks"
         hosts = _earlier_meeting_place(context, head)
         kinds = frozenset({"country"})  # the states that meet, not someone speaking of it
+    if not hosts:  # "WASHINGTON - Jordan's foreign minister held talks with Shultz"
+        hosts = dateline_host(context, head.sent)
     if len(hosts) != 1:
         return [], [], True
     people = _meeting_people(context, head, verb, partners)
