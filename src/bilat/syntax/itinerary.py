@@ -13,12 +13,10 @@ file, ``bilat/data/triggers/visit.json`` (``itinerary_verbs``, ``stop_nouns``).
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from bilat.syntax.arguments import pp_objects
+from bilat.syntax.lexicon import type_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,10 +41,8 @@ _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _SITE_PREPS = ("in", "at")
 
 
-@cache
 def _words(key: str) -> frozenset[str]:
-    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8")).get(key, ()))
+    return type_words("visit", key)
 
 
 def itinerary_verbs() -> frozenset[str]:

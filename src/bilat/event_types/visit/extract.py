@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bilat.event_types.visit.lexicon import resident_titles
 from bilat.event_types.visit.mentions import (
-    RESIDENT_TITLES,
     Roles,
     host_mentions,
     names_no_destination,
@@ -59,7 +59,7 @@ def _presence_visits(context: DocumentContext) -> list[Event]:
         if person.kind != "person":
             continue
         title = (person.title or "").lower()
-        if any(word in RESIDENT_TITLES for word in title.split()):
+        if any(word in resident_titles() for word in title.split()):
             continue
         head = context.doc[person.end - 1]
         # "Yeutter, in New Zealand for talks, said": an aside may name the country itself

@@ -1,47 +1,77 @@
-"""The visit word lists: ``bilat/data/triggers/visit.json`` read through one checked loader."""
+"""The visit word lists of ``bilat/data/triggers/visit.json``, read through the one checked
+loader of :mod:`bilat.syntax.lexicon`: a missing key, or one that is not a list of strings,
+fails at load with the file and the key named."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from bilat.syntax.lexicon import type_word_map, type_words
 from bilat.triggers import load_lexicon
 
 if TYPE_CHECKING:
-
-
     from bilat.triggers import TriggerEntry
-__all__ = ["entries_for", "envoy_nouns", "host_forms", "venue_seats", "visit_config"]
+
+__all__ = [
+    "definite_determiners",
+    "entries_for",
+    "envoy_nouns",
+    "host_forms",
+    "resident_titles",
+    "union_codes",
+    "venue_seats",
+    "visit_config",
+    "visit_nouns",
+]
+
 
 @cache
 def visit_config(key: str) -> frozenset[str]:
-    """A word list from the visit trigger file (``envoy_nouns``, ``official_nouns``)."""
-    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8")).get(key, ()))
+    """A word list of the visit trigger file (``envoy_nouns``, ``official_nouns``, ...)."""
+    return type_words("visit", key)
 
 
 @cache
 def host_forms() -> frozenset[str]:
     """The word forms of the ``host`` triggers ("hosted", "welcomed", "received")."""
-    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
-    entries = json.loads(path.read_text(encoding="utf-8"))["triggers"]
-    return frozenset(f for e in entries if e["label"] == "host" for f in e.get("forms", ()))
+    return frozenset(f for e in load_lexicon("visit").entries if e.label == "host"
+                     and len(e.sequence) == 1 for f in e.sequence[0])
 
 
 @cache
 def venue_seats() -> dict[str, str]:
     """City -> state, for meeting venues whose name the gazetteer keeps for a body
     (``venue_seats`` in the visit trigger file)."""
-    path = resources.files("bilat") / "data" / "triggers" / "visit.json"
-    seats = json.loads(path.read_text(encoding="utf-8")).get("venue_seats", {})
-    return {str(k).lower(): str(v) for k, v in seats.items()}
+    return type_word_map("visit", "venue_seats")
 
 
 def envoy_nouns() -> frozenset[str]:
-    """Nouns for envoys a state sends (``envoy_nouns`` in the visit trigger file)."""
+    """Nouns for envoys a state sends (``envoy_nouns``)."""
     return visit_config("envoy_nouns")
+
+
+def visit_nouns() -> frozenset[str]:
+    """Nouns for a journey ("returned from his visit to Egypt" is no implicit visit)."""
+    return visit_config("visit_nouns")
+
+
+def resident_titles() -> frozenset[str]:
+    """Title words of officials posted abroad, who do not visit where they serve
+    ("the Chinese ambassador said in London")."""
+    return visit_config("resident_titles")
+
+
+def definite_determiners() -> frozenset[str]:
+    """Determiners of a meeting noun that refer back to one already told of ("the talks")."""
+    return visit_config("definite_determiners")
+
+
+@cache
+def union_codes() -> frozenset[str]:
+    """Codes of unions of states whose ministers' meeting is one of the member states ("a
+    meeting of EU ministers")."""
+    return frozenset(code.upper() for code in visit_config("union_codes"))
 
 
 @cache

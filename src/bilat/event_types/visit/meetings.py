@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bilat.event_types.visit.lexicon import venue_seats, visit_config
+from bilat.event_types.visit.lexicon import (
+    definite_determiners,
+    union_codes,
+    venue_seats,
+    visit_config,
+)
 from bilat.event_types.visit.mentions import (
     OFFICIAL_KINDS,
     Roles,
@@ -57,7 +62,7 @@ def _meeting_people(context: DocumentContext, head: Token, verb: Token | None,
         # ministers: the members, not the Union, are there)
         members = [p for o in pp_objects(head, ["of"]) for p in (o, *pp_objects(o, ["of"]))]
         people += [p for p in members if (m := mention_for(context, p)) is None
-                   or m.country not in UNIONS]
+                   or m.country not in union_codes()]
     if verb is not None:
         people += subjects(verb) or _outer_subjects(verb)
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head == verb:
@@ -75,7 +80,7 @@ def _definite(noun: Token) -> bool:
     """Whether a meeting noun refers back to one already told of: "the talks", "these
     meetings", "tomorrow's meeting" (not "a meeting", nor a verb)."""
     return noun.pos_ in {"NOUN", "PROPN"} and any(
-        (c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"})
+        (c.dep_ == "det" and c.lower_ in definite_determiners())
         or c.dep_ == "poss" for c in noun.children)
 
 
@@ -182,4 +187,3 @@ def _listed_states(context: DocumentContext, sentences: list[Span],
     return []
 
 
-UNIONS = frozenset({"EUU"})  # a meeting "of EU ministers" is one of its member states

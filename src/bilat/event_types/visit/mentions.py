@@ -144,8 +144,6 @@ def by_objects(noun: Token) -> list[Token]:
 Roles = tuple[list["ActorMention"], list["ActorMention"], bool]
 
 
-RESIDENT_TITLES = frozenset({"ambassador", "envoy", "consul", "correspondent", "attache",
-                             "charge", "spokesman", "spokeswoman"})
 
 
 SENTENCE_HOST_KINDS = frozenset({"country", "capital", "demonym", "person", "body"})

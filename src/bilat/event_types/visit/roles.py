@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bilat.event_types.visit.lexicon import entries_for, envoy_nouns, host_forms, visit_config
+from bilat.event_types.visit.lexicon import (
+    entries_for,
+    envoy_nouns,
+    host_forms,
+    resident_titles,
+    visit_config,
+    visit_nouns,
+)
 from bilat.event_types.visit.meetings import meeting_roles
 from bilat.event_types.visit.mentions import (
     OFFICIAL_KINDS,
-    RESIDENT_TITLES,
     Roles,
     by_objects,
     dateline_host,
@@ -35,7 +41,6 @@ if TYPE_CHECKING:
     from bilat.triggers import Trigger
 __all__ = ["stays_here", "trigger_roles"]
 
-VISIT_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey"})
 
 
 def _noun_hosts(context: DocumentContext, trigger: Trigger, verb: Token | None
@@ -156,7 +161,7 @@ def _return_roles(context: DocumentContext, trigger: Trigger) -> Roles:
     origins = pp_objects(head, ["from"])
     places = [*origins, *(o for t in origins for o in pp_objects(t, ["in", "to"]))]
     hosts = host_mentions(context, places)
-    implicit = not any(t.lower_ in VISIT_NOUNS for t in origins)
+    implicit = not any(t.lower_ in visit_nouns() for t in origins)
     return official_visitors(context, subjects(head)), hosts, implicit
 
 
@@ -219,11 +224,11 @@ def _statement_roles(context: DocumentContext, trigger: Trigger) -> Roles:
              if m.kind in {"capital", "place"}]
     if len(hosts) != 1:
         return [], [], True
-    named = [t for t in subjects(head) if t.lower_ not in RESIDENT_TITLES]
+    named = [t for t in subjects(head) if t.lower_ not in resident_titles()]
     official = any(t.lower_ in visit_config("official_nouns") for t in named)
     visitors = [m for m in visitor_mentions(context, named)
                 if (m.kind in OFFICIAL_KINDS | {"country"} or (official and m.kind == "demonym"))
-                and not set((m.title or "").lower().split()) & RESIDENT_TITLES]
+                and not set((m.title or "").lower().split()) & resident_titles()]
     return visitors, hosts, True
 
 
