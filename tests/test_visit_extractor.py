@@ -1,4 +1,4 @@
-"""Visit extractor: one test per rule of ``bilat.extractors.visit`` on news-style sentences."""
+"""Visit extractor: one test per rule of ``bilat.event_types.visit`` on news-style sentences."""
 
 from __future__ import annotations
 

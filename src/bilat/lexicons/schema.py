@@ -195,8 +195,12 @@ def string_list(value: object, where: str) -> tuple[str, ...]:
 
 def word_groups(value: object, where: str) -> tuple[str, ...] | dict[str, tuple[str, ...]]:
     """A named word list of a trigger file: a list of strings, or an object whose values are
-    lists of strings (named groups, e.g. weapon kinds); anything else fails naming ``where``."""
+    lists of strings (named groups, e.g. weapon kinds), or an object whose values are all
+    strings (a word map, e.g. city -> state code; each value read as a one-word group);
+    anything else fails naming ``where``."""
     if isinstance(value, dict):
+        if value and all(isinstance(v, str) for v in value.values()):
+            return {str(k): (str(v),) for k, v in value.items()}
         return {str(k): string_list(v, f"{where}[{k!r}]") for k, v in value.items()}
     if not isinstance(value, (list, tuple)):
         raise _fail(where, "a list of strings (or an object of such lists)", value)

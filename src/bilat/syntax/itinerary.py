@@ -16,7 +16,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from bilat.lexicons.types import shipped_type_lexicon
+from bilat.syntax.arguments import pp_objects
+from bilat.syntax.lexicon import type_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -24,8 +25,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "attributive_noun",
+    "coordinations",
+    "described_noun",
     "destinations",
+    "group_count_word",
     "itinerary_verbs",
+    "meeting_venues",
     "relative_place",
     "sideline_objects",
     "stop_nouns",
@@ -38,7 +44,7 @@ _SITE_PREPS = ("in", "at")
 
 @cache
 def _words(key: str) -> frozenset[str]:
-    return frozenset(shipped_type_lexicon("visit").words(key))
+    return type_words("visit", key)
 
 
 def itinerary_verbs() -> frozenset[str]:
@@ -158,3 +164,90 @@ def sideline_objects(head: Token) -> list[Token]:
     """Objects of "on the sidelines of", "on the margins of" on ``head`` (the
     ``sideline_nouns`` of the visit trigger file)."""
     return [obj for obj in _pp(head, ["on"]) if obj.lower_ in _words("sideline_nouns")]
+
+
+def described_noun(modifier: Token) -> Token:
+    """The head of the noun phrase a participle modifies, past compound titles: "visiting
+    British Trade Minister Michael Howard" -> Howard; "the visiting delegation" ->
+    delegation."""
+    node = modifier.head
+    for _ in range(6):
+        if node.dep_ != "compound" or node.head == node:
+            break
+        node = node.head
+    return node
+
+
+def group_count_word(noun: Token) -> str | None:
+    """The word that counts a group: "the two sides" -> "two", "both countries" -> "both",
+    "the six nations" -> "six"; ``None`` for an uncounted noun ("the nations")."""
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.dep_ in {"det", "predet"} and child.lower_ == "both"):
+            return child.lower_
+    return None
+
+
+def coordinations(tokens: Iterable[Token]) -> list[list[Token]]:
+    """The coordinated phrases among ``tokens``, each as its members in order ("Canada,
+    Britain, France and Japan" -> [Canada, Britain, France, Japan])."""
+    return [[token, *token.conjuncts] for token in tokens
+            if token.dep_ != "conj" and token.conjuncts]
+
+
+def attributive_noun(participle: Token) -> Token | None:
+    """The noun a present participle stands before as a modifier: "visiting British Trade
+    Minister Michael Howard" -> Howard (``amod``), and the same phrase misparsed as a verb
+    with its object ("told visiting U.S. Secretary of State George Shultz", where the
+    participle follows a verb or preposition and its object's phrase starts right after
+    it) -> Shultz. ``None`` for a verb with a subject ("Kohl is visiting Paris")."""
+    if participle.tag_ != "VBG":
+        return None
+    if participle.dep_ in {"amod", "acl", "compound"} and participle.i < participle.head.i:
+        return described_noun(participle)
+    doc = participle.doc
+    if participle.i == 0 or doc[participle.i - 1].pos_ not in {"VERB", "ADP", "DET", "PUNCT"} or \
+            any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in participle.children):
+        return None
+    objects = [c for c in participle.children if c.dep_ in {"dobj", "obj"}]
+    if participle.dep_ == "advcl" and not objects:  # ", visiting British Minister Howard told"
+        objects = [c for c in participle.head.children if c.dep_ == "nsubj"]
+    if len(objects) == 1 and min(t.i for t in objects[0].subtree) == participle.i + 1:
+        return objects[0]
+    return None
+
+
+def meeting_venues(head: Token, verb: Token | None, partners: list[Token],
+                   objects: list[Token]) -> list[Token]:
+    """Tokens that may name where a meeting (``head``: "met", "talks", "summit") is held.
+
+    Args:
+        head: the meeting word.
+        verb: the verb it hangs on ("held talks", "at a meeting ... said"), if any.
+        partners: the "with"/"between" objects found so far; the "with"/"between"
+            objects of clauses on the meeting are appended to it ("the meetings scheduled
+            in Washington between A and B").
+        objects: the direct objects of a meeting verb ("attended a funeral in Tokyo").
+
+    The "in"/"at" phrases of the meeting word, its clauses and its verb, "on the sidelines
+    of" a gathering, each followed to the place of the gathering it names ("at a meeting of
+    EU ministers in Luxembourg"); failing those, the place of the talks' topic ("talks on
+    the dam in Washington") or of a partner ("a meeting between Muttaqi and Dar in Kabul").
+    """
+    places = pp_objects(head, _SITE_PREPS)
+    if head.pos_ == "VERB":  # "attended a funeral in Tokyo": where the thing attended is
+        places += [t for t in venue_places(objects) if t not in objects]
+    for clause in head.children:  # "the meetings scheduled in Washington between A and B"
+        if clause.dep_ in {"acl", "relcl"} and clause.pos_ == "VERB":
+            places += pp_objects(clause, _SITE_PREPS)
+            partners += pp_objects(clause, ["with", "between"])
+    if verb is not None and verb != head:
+        places += pp_objects(verb, _SITE_PREPS) + sideline_objects(verb)
+    places += sideline_objects(head)
+    places = venue_places(places)
+    if not places:  # "talks on the dam in Washington": the PP hangs on the topic
+        places = [p for topic in pp_objects(head, ["on", "about", "over"])
+                  for p in pp_objects(topic, _SITE_PREPS)]
+    if not places:  # "a meeting between Muttaqi and Dar in Kabul": the PP hangs on a name
+        for partner in partners + pp_objects(head, ["of"]):  # "a meeting of the G7 in Rome"
+            places += pp_objects(partner, _SITE_PREPS)
+    return places

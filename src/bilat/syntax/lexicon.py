@@ -21,9 +21,13 @@ __all__ = [
     "future_modals",
     "hypothetical_modals",
     "parse_syntax_words",
+    "parse_word_list",
+    "parse_word_map",
     "relative_pronouns",
     "statement_verb_forms",
     "syntax_words",
+    "type_word_map",
+    "type_words",
 ]
 
 STATE_PARTY_KINDS = frozenset({"country", "demonym", "capital", "person", "body", "group"})
@@ -82,3 +86,55 @@ def statement_verb_forms() -> frozenset[str]:
     """Inflected forms of verbs that report a statement as made ("said", "announced",
     "confirmed"): a narrow list of forms, matched on the token's lower-cased text."""
     return syntax_words()["statement_verb_forms"]
+
+
+def parse_word_list(data: object, key: str, source: str) -> frozenset[str]:
+    """The lower-cased word list under ``key`` of a trigger file's mapping ``data``.
+
+    Raises:
+        ValueError: the key is missing or its value is not a list of strings; the message
+            names ``source`` (the file) and the key.
+    """
+    if not isinstance(data, dict) or key not in data:
+        raise ValueError(f"{source}: key {key!r} is missing")
+    words = data[key]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"{source}: key {key!r} must be a list of strings")
+    return frozenset(w.lower() for w in words)
+
+
+def parse_word_map(data: object, key: str, source: str) -> dict[str, str]:
+    """The mapping of lower-cased words to strings under ``key`` (``{"brussels": "BEL"}``).
+
+    Raises:
+        ValueError: the key is missing or its value is not a mapping of strings to strings;
+            the message names ``source`` and the key.
+    """
+    if not isinstance(data, dict) or key not in data:
+        raise ValueError(f"{source}: key {key!r} is missing")
+    pairs = data[key]
+    if not isinstance(pairs, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in pairs.items()):
+        raise ValueError(f"{source}: key {key!r} must map strings to strings")
+    return {k.lower(): v for k, v in pairs.items()}
+
+
+@cache
+def _trigger_file(event_type: str) -> object:
+    from bilat.lexicons.files import read_json
+
+    return read_json(f"triggers/{event_type}.json")
+
+
+def type_words(event_type: str, key: str) -> frozenset[str]:
+    """A word list of ``bilat/data/triggers/<event_type>.json`` (checked by
+    :func:`parse_word_list`; a missing or malformed key fails with the file and key)."""
+    return parse_word_list(_trigger_file(event_type), key,
+                           f"bilat/data/triggers/{event_type}.json")
+
+
+def type_word_map(event_type: str, key: str) -> dict[str, str]:
+    """A word mapping of ``bilat/data/triggers/<event_type>.json`` (checked by
+    :func:`parse_word_map`)."""
+    return parse_word_map(_trigger_file(event_type), key,
+                          f"bilat/data/triggers/{event_type}.json")

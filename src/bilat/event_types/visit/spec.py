@@ -8,7 +8,7 @@ from bilat.events import Visit
 SPEC = EventSpec(
     name="visit",
     event_class=Visit,
-    extractor="bilat.extractors.visit:extract_visits",
+    extractor="bilat.event_types.visit.extract:extract_visits",
     view=View(
         colour=(31, 119, 180),
         summary="bilat.event_types.visit.view:summary",
