@@ -168,6 +168,7 @@ class _Words:
     violate: frozenset[str]
     launch: frozenset[str]  # the word forms of the launching verbs
     non_lethal: frozenset[str]  # "water cannon", "tear gas shells", "rubber bullets"
+    civilians: frozenset[str]  # "tourists", "companies": people of a state, not its forces
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +195,7 @@ def _words() -> _Words:
         launch=frozenset(str(f).lower() for t in data["triggers"] if t.get("needs_weapon")
                          for f in t["forms"]),
         non_lethal=words("non_lethal_modifiers"),
+        civilians=words("civilian_nouns"),
     )
 
 
@@ -374,10 +376,20 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
             # "Iranian Revolutionary Guards": the demonym names the state, the body the force;
             # "US-led coalition (strikes)": forces under the state's command
             force = _is_military(token) or mention.kind == "body" or bool(leaders(token)) or any(
-                m.kind == "body" for m in _mentions_in(context, _attacker_np(token)))
+                m.kind == "body" for m in _mentions_in(context, _attacker_np(token))) or \
+                _demonym_forces(mention, token)
             return mention, force, token
     military = next((t for t in candidates if _is_military(t)), None)
     return None, military is not None, military
+
+
+def _demonym_forces(mention: ActorMention, token: Token) -> bool:
+    """A plural demonym heading its own phrase with "the" ("the Iranians launched an
+    assault", "the Russians shelled ..."): the side in a war, i.e. its forces; not "Iranian
+    students" (the demonym only modifies) nor "thousands of Iranians" (a crowd)."""
+    return mention.kind == "demonym" and mention.start <= token.i < mention.end and \
+        token.tag_ in {"NNPS", "NNS"} and token.dep_ in {"nsubj", "nsubjpass", "pobj"} and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _agentless_noun(context: DocumentContext, trigger: Trigger) -> bool:
@@ -1371,6 +1383,8 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
         attacker = None  # "the president attacked the plan": words, not force
     if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
         return []
+    if attacker_token is not None and attacker_token.lower_ in _words().civilians:
+        return []  # "tourists from Germany invaded the beaches", "the firm's incursion"
     if weak and attacker is not None and not military and attacker.kind not in {
             "country", "capital"} and not _state_move_into(context, trigger, attacker_token) \
             and not _state_modifier(context, trigger, attacker_token):
