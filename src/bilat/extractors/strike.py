@@ -169,6 +169,7 @@ class _Words:
     launch: frozenset[str]  # the word forms of the launching verbs
     non_lethal: frozenset[str]  # "water cannon", "tear gas shells", "rubber bullets"
     civilians: frozenset[str]  # "tourists", "companies": people of a state, not its forces
+    partner_preps: frozenset[str]  # "with", "alongside": a partner's state is no theatre
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +197,7 @@ def _words() -> _Words:
                          for f in t["forms"]),
         non_lethal=words("non_lethal_modifiers"),
         civilians=words("civilian_nouns"),
+        partner_preps=words("partner_preps"),
     )
 
 
@@ -1025,8 +1027,8 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
              back: int = 2, placed: bool = False) -> list[_Target]:
     """The state a strike with no stated target happens in, when the text makes it plain:
     one foreign state named as a territory (else by demonym) in the same sentence or the one
-    before, which is also one of the two states the document names most ("Russia's military
-    intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa).
+    before, which is also one of the two states other than the attacker that the document
+    names most ("Russia's military intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa).
     A sentence that names no foreign state is passed over for the one before it. With
     ``placed``, a state from an earlier sentence counts only as the place where something
     happens there ("its campaign ... in Syria", not "talks with Egypt")."""
@@ -1039,7 +1041,9 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
                 context.actor_at(token.i) is None:
             return []  # a named place we cannot place: "a campaign ... in Sinai"
     counts: Counter[str] = Counter(m.country for m in context.actors.mentions
-                                   if m.kind in TERRITORY_KINDS | {"demonym"})
+                                   if m.kind in TERRITORY_KINDS | {"demonym"}
+                                   and m.country != attacker)
+    partner_preps = _words().partner_preps
     salient = {c for c, _ in counts.most_common(2)}
     sent = head.sent
     doc = head.doc
@@ -1055,7 +1059,10 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
                     if m.country != attacker and not (
                         m.kind in {"demonym", "country"} and
                         doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and
-                        doc[m.end - 1].head.lower_ in speakers)]
+                        doc[m.end - 1].head.lower_ in speakers) and not (
+                        # "in a joint effort with Iran": a partner, not a theatre
+                        doc[m.end - 1].dep_ == "pobj" and
+                        doc[m.end - 1].head.lower_ in partner_preps)]
         for kinds in (TERRITORY_KINDS, frozenset({"demonym"})):
             found = [m for m in mentions if m.kind in kinds]
             countries = {m.country for m in found}
