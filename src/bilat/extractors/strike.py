@@ -116,6 +116,7 @@ PLAN_WORDS = frozenset({
     "threat",
 })
 MODIFIER_WINDOW = 3
+THEATRE_MIN_MENTIONS = 4  # mentions of a state that make it an article's theatre of war
 """How many tokens before a weak strike noun a demonym may start and still be the state
 that strikes ("Israeli strikes", "Russian overnight raids"); the strike extractor takes a
 demonym modifier as a state attacker only within this window, and the pre-filter admits
@@ -299,7 +300,20 @@ def _state_mention(context: DocumentContext, token: Token,
                   if m.kind in {"country", "capital", "body"}]
         if before:
             return before[-1]
+        return _previous_sentence_state(context, sent)
     return None
+
+
+def _previous_sentence_state(context: DocumentContext, sent: Span) -> ActorMention | None:
+    """The state an "its"/"their" opening a sentence refers to: the one state the sentence
+    before names as a country, capital or body ("... tell Israel that it is not alone. Its
+    overnight raid ..."); none when that sentence names several."""
+    if sent.start == 0:
+        return None
+    previous = context.doc[sent.start - 1].sent
+    states = [m for m in context.actors.within(previous.start, previous.end)
+              if m.kind in {"country", "capital", "body"}]
+    return states[-1] if len({m.country for m in states}) == 1 else None
 
 
 def _reporting_subject(context: DocumentContext, pronoun: Token) -> ActorMention | None:
@@ -1028,7 +1042,8 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
     """The state a strike with no stated target happens in, when the text makes it plain:
     one foreign state named as a territory (else by demonym) in the same sentence or the one
     before, which is also one of the two states other than the attacker that the document
-    names most ("Russia's military intervention" in an article about Syria; "US-led coalition airstrikes" retaking Raqqa).
+    names most ("Russia's military intervention" in an article about Syria; "US-led
+    coalition airstrikes" retaking Raqqa).
     A sentence that names no foreign state is passed over for the one before it. With
     ``placed``, a state from an earlier sentence counts only as the place where something
     happens there ("its campaign ... in Syria", not "talks with Egypt")."""
@@ -1081,6 +1096,31 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
                 location = Place(name=place.text, country=country) if place else None
                 return [_Target(found[0], location)]
     return []
+
+
+def _document_theatre(context: DocumentContext, trigger: Trigger,
+                      attacker: str) -> list[_Target]:
+    """The state a strike naming no target happens in when the whole article is about
+    one foreign state: named as a territory or by demonym at least
+    ``THEATRE_MIN_MENTIONS`` times and at least twice as often as any other state but the
+    attacker ("Its overnight bombing raid ..." in an article about Syria's war)."""
+    head = trigger.head
+    if head.lower_ in {"intervention", "interventions"} and trigger.entry.id == "incursion":
+        return []  # a bare "intervention" may be diplomatic
+    sent = head.sent
+    if any(m.kind in TERRITORY_KINDS for m in context.actors.within(sent.start, sent.end)):
+        return []  # the sentence places it ("... as in Ghouta, near Damascus")
+    counts: Counter[str] = Counter(m.country for m in context.actors.mentions
+                                   if m.kind in TERRITORY_KINDS | {"demonym"}
+                                   and m.country != attacker)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < THEATRE_MIN_MENTIONS or (
+            len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return []
+    country = ranked[0][0]
+    mention = next(m for m in context.actors.mentions if m.country == country and
+                   m.kind in TERRITORY_KINDS | {"demonym"})
+    return [_Target(mention, None)]
 
 
 def _into_phrase(head: Token) -> bool:
@@ -1422,6 +1462,8 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
         physical = any(p.lower_ in _words().targets | _words().ships for p in phrases)
         targets = _theatre(context, trigger, attacker.country,
                            2 if not weak else 1 if physical else 0, placed=weak)
+        if not targets and not weak:
+            targets = _document_theatre(context, trigger, attacker.country)
     if not targets:
         return []
     if attacker is not None and all(t.mention.country == attacker.country for t in targets):
