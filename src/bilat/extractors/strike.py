@@ -1149,6 +1149,7 @@ class _Found:
     territorial: bool = False  # the target was named as a territory, not by a demonym
     anaphoric: bool = False  # the attacker came from the strike before ("the planes")
     unattributed: bool = False  # a bare noun naming no attacker ("the assault on Afrin")
+    modifier_only: bool = False  # the attacker is a demonym before a noun naming no target
 
 
 def _state_modifier(context: DocumentContext, trigger: Trigger,
@@ -1524,7 +1525,9 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
     if unattributed:  # it only names the place of a strike the document attributes
         out = [attrs.evolve(e, date=None, killed=None, injured=None,
                             rule=f"{e.rule}.unattributed") for e in out]
-    found = [_Found(event, ref, attacker, territorial, anaphoric, unattributed)
+    modifier_only = not phrases and attacker is not None and attacker.kind == "demonym" and \
+        attacker_token is not None and attacker_token.dep_ == "amod" and not _is_verbal(trigger)
+    found = [_Found(event, ref, attacker, territorial, anaphoric, unattributed, modifier_only)
              for event, (ref, territorial) in zip(out, references, strict=True)]
     if attacker is not None:
         for partner in _co_attackers(context, trigger, attacker.country):
@@ -1623,6 +1626,7 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
             named = next((f.attacker for f in got if f.attacker is not None), None)
             if named is not None:
                 last = (number, named)
+    found = _without_reversed(found)
     filled = _fill_unknown_attackers([f.event for f in found])
     # a bare noun ("the assault on Afrin") the document attributes to no one is dropped
     kept = [(event, f) for event, f in zip(filled, found, strict=True)
@@ -1630,6 +1634,16 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
     return list(_best_locations([event for event, _ in kept],
                                 [f.reference for _, f in kept],
                                 [f.unattributed for _, f in kept]))
+
+
+def _without_reversed(found: list[_Found]) -> list[_Found]:
+    """Drop a strike read from a demonym before a strike noun that names no target ("the
+    Libyan bombing") when the document states the strike the other way round (US planes
+    bombing Libya): the demonym names the target's side there, not the attacker."""
+    stated = {(f.event.attacker_country, f.event.target_country)
+              for f in found if not f.modifier_only}
+    return [f for f in found if not (
+        f.modifier_only and (f.event.target_country, f.event.attacker_country) in stated)]
 
 
 def _continued(mention: _Found, before: list[_Found]) -> _Found:
