@@ -61,6 +61,7 @@ from bilat.syntax.agents import (
     accused_doer,
     gerund_host,
     leaders,
+    means_host,
     modified_noun,
     raised_subject,
     sides,
@@ -440,6 +441,10 @@ def _noun_agent_phrases(head: Token) -> tuple[list[Token], list[Token], list[Tok
         light.lower_ in verbs or light.lemma_.lower() in verbs) else []
     if not light_subjects:  # "blamed Israel for the strike"
         light_subjects = [t for d in accused_doer(head) for t in conjuncts(d)]
+    if not light_subjects:  # "the coalition took Raqqa after a campaign of bombardment"
+        host = means_host(head)
+        light_subjects = [t for t in (_subjects(host) if host is not None else [])
+                          if _is_military(t) or leaders(t)]
     return modifiers, agents, light_subjects
 
 

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "accused_doer", "gerund_host", "leaders",
-           "modified_noun", "raised_subject", "sides"]
+__all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "MEANS_PREPS", "accused_doer", "gerund_host",
+           "leaders", "means_host", "modified_noun", "raised_subject", "sides"]
 
 ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize",
                              "denounce", "fault", "slam", "rebuke"})
@@ -35,6 +35,10 @@ RAISING_LEMMAS = frozenset({"report", "say", "believe", "think", "allege", "clai
                             "understand", "suspect", "see", "seem", "appear", "expect"})
 """Verbs that lend their passive subject to an infinitive ("were said to have attacked")."""
 
+
+MEANS_PREPS = frozenset({"after", "following", "through", "amid"})
+"""Prepositions that make an act the means or run-up of the verb they attach to ("took the
+city after a campaign of bombardment")."""
 
 LEADING_WORDS = frozenset({"led", "headed", "commanded", "spearheaded"})
 """Participles that make their hyphenated modifier the one in charge ("US-led coalition")."""
@@ -132,3 +136,17 @@ def sides(verb: Token) -> list[Token]:
                     out.extend(c for c in obj.children
                                if c.dep_ in {"amod", "compound", "nmod", "poss"})
     return out
+
+
+def means_host(noun: Token, preps: frozenset[str] = MEANS_PREPS) -> Token | None:
+    """The verb whose ``preps`` phrase holds ``noun`` as the act by which its subject got
+    there, directly or as the "of" object of the phrase's noun: "the coalition took over
+    Raqqa after a campaign of intense bombardment" -> took (for "bombardment"); "captured
+    the town following heavy shelling" -> captured. ``None`` otherwise."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "a campaign of bombardment", "weeks of shelling"
+    if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.lower_ not in preps:
+        return None
+    verb = node.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
