@@ -60,6 +60,7 @@ from bilat.syntax.agents import (
     ACCUSING_LEMMAS,
     accused_doer,
     gerund_host,
+    joint_partners,
     leaders,
     means_host,
     modified_noun,
@@ -172,6 +173,7 @@ class _Words:
     non_lethal: frozenset[str]  # "water cannon", "tear gas shells", "rubber bullets"
     civilians: frozenset[str]  # "tourists", "companies": people of a state, not its forces
     partner_preps: frozenset[str]  # "with", "alongside": a partner's state is no theatre
+    joint_nouns: frozenset[str]  # "a joint effort with Iran": the partner acts too
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +202,7 @@ def _words() -> _Words:
         non_lethal=words("non_lethal_modifiers"),
         civilians=words("civilian_nouns"),
         partner_preps=words("partner_preps"),
+        joint_nouns=words("joint_nouns"),
     )
 
 
@@ -1555,9 +1558,15 @@ def _co_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> 
     like their American counterparts were attacking ...", "Turkish troops, along with Qatari
     units, shelled ..." (only on the verb chain whose subject is the attacker, so "Like
     France, Germany condemned the Russian airstrikes" adds no one)."""
-    if not _is_verbal(trigger):
-        return []
     out: list[str] = []
+    if not _is_verbal(trigger):
+        for partner in joint_partners(trigger.head, _words().joint_nouns,
+                                      _words().light_verbs):
+            mention = _state_mention(context, partner, FORCES_KINDS)
+            if mention is not None and mention.country != attacker and \
+                    mention.country not in out:
+                out.append(mention.country)
+        return out
     node = trigger.head
     for _ in range(3):
         for child in node.children:

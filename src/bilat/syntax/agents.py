@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "MEANS_PREPS", "accused_doer", "gerund_host",
-           "leaders", "means_host", "modified_noun", "raised_subject", "sides"]
+           "joint_partners", "leaders", "means_host", "modified_noun", "raised_subject", "sides"]
 
 ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize",
                              "denounce", "fault", "slam", "rebuke"})
@@ -150,3 +150,27 @@ def means_host(noun: Token, preps: frozenset[str] = MEANS_PREPS) -> Token | None
         return None
     verb = node.head.head
     return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def joint_partners(noun: Token, joint_nouns: frozenset[str],
+                   participles: frozenset[str]) -> list[Token]:
+    """Who a noun's act is done together with, on the noun or on a participle of
+    ``participles`` describing it: "intervention, launched in a joint effort with Iran"
+    (``joint_nouns`` holds "effort"), "an offensive alongside Turkish troops", "strikes
+    carried out together with France" (but not "condemned along with Britain").
+    Coordinated partners are all returned ("with Iran and Hezbollah")."""
+    hosts = [noun, *(c for c in noun.children
+                     if c.dep_ == "acl" and c.lower_ in participles)]
+    out: list[Token] = []
+    for host in hosts:
+        for prep in (c for c in host.children if c.dep_ == "prep"):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+            if prep.lower_ == "alongside" or (prep.lower_ == "with" and before in {
+                    "together", "along", "jointly"}):
+                out.extend(objects)
+            for obj in objects:
+                if obj.lower_ in joint_nouns:
+                    out.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
+                               for o in p.children if o.dep_ == "pobj")
+    return [c for token in out for c in [token, *(t for t in token.conjuncts if t.i > token.i)]]
