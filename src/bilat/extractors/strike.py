@@ -395,12 +395,18 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
         if mention is not None:
             # "Iranian Revolutionary Guards": the demonym names the state, the body the force;
             # "US-led coalition (strikes)": forces under the state's command
-            force = _is_military(token) or mention.kind == "body" or bool(leaders(token)) or any(
-                m.kind == "body" for m in _mentions_in(context, _attacker_np(token))) or \
-                _demonym_forces(mention, token)
-            return mention, force, token
+            return mention, _is_force(context, mention, token), token
     military = next((t for t in candidates if _is_military(t)), None)
     return None, military is not None, military
+
+
+def _is_force(context: DocumentContext, mention: ActorMention, token: Token) -> bool:
+    """Whether an attacker phrase names armed forces: "Iranian Revolutionary Guards" (the
+    demonym names the state, the body the force), "US-led coalition (strikes)" (forces
+    under the state's command), "the Iranians" (a side in a war)."""
+    return _is_military(token) or mention.kind == "body" or bool(leaders(token)) or any(
+        m.kind == "body" for m in _mentions_in(context, _attacker_np(token))) or \
+        _demonym_forces(mention, token)
 
 
 def _demonym_forces(mention: ActorMention, token: Token) -> bool:
@@ -1066,7 +1072,6 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
     counts: Counter[str] = Counter(m.country for m in context.actors.mentions
                                    if m.kind in TERRITORY_KINDS | {"demonym"}
                                    and m.country != attacker)
-    partner_preps = _words().partner_preps
     salient = {c for c, _ in counts.most_common(2)}
     sent = head.sent
     doc = head.doc
@@ -1075,17 +1080,8 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
         if sentences[-1].start == 0:
             break
         sentences.append(doc[sentences[-1].start - 1].sent)
-    speakers = _words().speakers
     for each in sentences:
-        # "one U.S. official told Reuters" names a speaker's state, not a theatre
-        mentions = [m for m in context.actors.within(each.start, each.end)
-                    if m.country != attacker and not (
-                        m.kind in {"demonym", "country"} and
-                        doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and
-                        doc[m.end - 1].head.lower_ in speakers) and not (
-                        # "in a joint effort with Iran": a partner, not a theatre
-                        doc[m.end - 1].dep_ == "pobj" and
-                        doc[m.end - 1].head.lower_ in partner_preps)]
+        mentions = _theatre_mentions(context, each, attacker)
         for kinds in (TERRITORY_KINDS, frozenset({"demonym"})):
             found = [m for m in mentions if m.kind in kinds]
             countries = {m.country for m in found}
@@ -1104,6 +1100,23 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
                 location = Place(name=place.text, country=country) if place else None
                 return [_Target(found[0], location)]
     return []
+
+
+def _theatre_mentions(context: DocumentContext, sent: Span,
+                      attacker: str) -> list[ActorMention]:
+    """The states of ``sent`` that may be a strike's theatre: not the attacker, not a
+    speaker's state ("one U.S. official told Reuters"), not a partner's ("in a joint effort
+    with Iran")."""
+    doc = sent.doc
+    speakers = _words().speakers
+    partner_preps = _words().partner_preps
+    return [m for m in context.actors.within(sent.start, sent.end)
+            if m.country != attacker and not (
+                m.kind in {"demonym", "country"} and
+                doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and
+                doc[m.end - 1].head.lower_ in speakers) and not (
+                doc[m.end - 1].dep_ == "pobj" and
+                doc[m.end - 1].head.lower_ in partner_preps)]
 
 
 def _document_theatre(context: DocumentContext, trigger: Trigger,
@@ -1405,65 +1418,95 @@ def _anonymous_weapon(context: DocumentContext, token: Token | None) -> bool:
         or is_non_state(context, t) for t in phrase)
 
 
-def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
-                     antecedent: ActorMention | None = None,
-                     forced: ActorMention | None = None) -> list[_Found]:
+@attrs.frozen(slots=True)
+class _Reading:
+    """Who a strike mention's attacker is, as read from its trigger: the state mention (or
+    ``None``), whether the attacker phrase is military, its head token, and how it was
+    found."""
+
+    attacker: ActorMention | None
+    military: bool
+    token: Token | None
+    weak: bool
+    anaphoric: bool = False  # the attacker came from the strike before ("the planes")
+    unattributed: bool = False  # a bare strong noun naming no one ("the assault on Afrin")
+
+
+def _special_mentions(context: DocumentContext, trigger: Trigger) -> list[_Found] | None:
+    """The mentions of a trigger read by its own rule (two-sided fighting, a ceasefire
+    violation) or none at all (excluded or hypothetical); ``None`` for an ordinary one."""
     if _excluded(trigger) or _hypothetical(trigger):
         return []
     if trigger.entry.extra.get("two_sided"):
         return _two_sided(context, trigger)
     if trigger.entry.extra.get("violation"):
         return _violation(context, trigger)
-    fired: str | None = None
-    if trigger.entry.extra.get("needs_weapon"):
-        fired = _weapon_fired(trigger)
-        if fired is None:
-            return []
-    weak = trigger.entry.extra.get("strength") == "weak"
-    attacker, military, attacker_token = _attacker(context, trigger)
-    if forced is not None:
-        attacker = forced
-    elif attacker is not None and attacker_token is not None:
-        partners = _coordinated(context, attacker_token, attacker)
-        if partners:  # one strike per state: "airstrikes by Syrian and Russian jets"
-            found = _strike_mentions(context, trigger, antecedent, attacker)
-            for other in partners:
-                found.extend(_strike_mentions(context, trigger, antecedent, other))
-            return found
-    if attacker is None and antecedent is not None and attacker_token is not None and \
-            military and _bare_forces(attacker_token):
-        # "Israeli jets bombed ... . The planes attacked targets in ...": the same forces
+    return None
+
+
+def _with_antecedent(reading: _Reading, antecedent: ActorMention | None) -> _Reading:
+    """"Israeli jets bombed ... . The planes attacked targets in ...": bare forces are the
+    forces of the strike just reported; and a person is no attacker of a weak word ("the
+    president attacked the plan": words, not force)."""
+    attacker = reading.attacker
+    if attacker is None and antecedent is not None and reading.token is not None and \
+            reading.military and _bare_forces(reading.token):
         attacker = antecedent
     anaphoric = attacker is not None and attacker is antecedent
-    if attacker is not None and attacker.kind == "person" and weak:
-        attacker = None  # "the president attacked the plan": words, not force
+    if attacker is not None and attacker.kind == "person" and reading.weak:
+        attacker = None
+    return attrs.evolve(reading, attacker=attacker, anaphoric=anaphoric)
+
+
+def _unknown_attacker_allowed(context: DocumentContext, trigger: Trigger,
+                              reading: _Reading) -> bool:
+    """Unknown attackers only for an agentless passive ("Kharg was hit"), one done by an
+    anonymous weapon ("struck by a drone"), or a bare noun ("the assault on Afrin") that a
+    stated strike on the same target attributes."""
+    if reading.unattributed:
+        return True
+    head = trigger.head
+    if not (_is_verbal(trigger) and _is_passive(head)):
+        return False
+    return (reading.token is None and not pp_objects(head, ["by"])
+            and not any(c.dep_ == "agent" for c in head.children)) or \
+        _anonymous_agent(context, head)
+
+
+def _admitted(context: DocumentContext, trigger: Trigger, reading: _Reading) -> _Reading | None:
+    """The reading if its attacker may make a strike of the trigger, else ``None``: a weak
+    word needs a state or military attacker (or is an agentless passive); civilians
+    ("tourists from Germany invaded the beaches") attack no one."""
+    attacker, token, weak = reading.attacker, reading.token, reading.weak
     if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
-        return []
-    if attacker_token is not None and attacker_token.lower_ in _words().civilians:
-        return []  # "tourists from Germany invaded the beaches", "the firm's incursion"
-    if weak and attacker is not None and not military and attacker.kind not in {
-            "country", "capital"} and not _state_move_into(context, trigger, attacker_token) \
-            and not _state_modifier(context, trigger, attacker_token):
-        return []
+        return None
+    if token is not None and token.lower_ in _words().civilians:
+        return None
+    if weak and attacker is not None and not reading.military and attacker.kind not in {
+            "country", "capital"} and not _state_move_into(context, trigger, token) \
+            and not _state_modifier(context, trigger, token):
+        return None
     unattributed = attacker is None and not weak and _agentless_noun(context, trigger)
-    if attacker is None and not unattributed and not (
-            _is_verbal(trigger) and _is_passive(trigger.head) and (
-                (attacker_token is None and not pp_objects(trigger.head, ["by"])
-                 and not any(c.dep_ == "agent" for c in trigger.head.children))
-                or _anonymous_agent(context, trigger.head))):
-        # unknown attackers only for an agentless passive ("Kharg was hit") or a bare noun
-        # ("the assault on Afrin") that a stated strike on the same target attributes
-        return []
-    phrases = _target_phrases(trigger, attacker_token)
+    reading = attrs.evolve(reading, unattributed=unattributed)
+    if attacker is None and not _unknown_attacker_allowed(context, trigger, reading):
+        return None
+    return reading
+
+
+def _strike_targets(context: DocumentContext, trigger: Trigger, reading: _Reading,
+                    phrases: list[Token], fired: str | None) -> list[_Target]:
+    """The targets of a strike: named in its phrases, possessed by the attacker's
+    enemy, else (for a stated attacker) the theatre of its sentence or its article."""
+    attacker, weak = reading.attacker, reading.weak
     # a launched weapon is force enough: any phrase naming a place is a target
     targets = _targets(context, phrases, weak and fired is None)
     if not targets and attacker is not None:
         targets = _possessed_target(context, phrases, attacker.country)
-    if unattributed:
+    if reading.unattributed:
         targets = [t for t in targets if t.mention.kind in TERRITORY_KINDS]
     if not targets and attacker is not None and not trigger.entry.extra.get("no_theatre") and (
-            not weak or (military and attacker_token is not None and
-                         _is_military(attacker_token))):
+            not weak or (reading.military and reading.token is not None and
+                         _is_military(reading.token))):
         # (what is shot down is an aircraft: its state, not the place, is the target)
         # a weak word counts only with a military attacker, and only in its own sentence
         # a weak word hitting a physical target ("jets hit 20 targets") may take the state
@@ -1473,35 +1516,49 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
                            2 if not weak else 1 if physical else 0, placed=weak)
         if not targets and not weak:
             targets = _document_theatre(context, trigger, attacker.country)
-    if not targets:
-        return []
-    if attacker is not None and all(t.mention.country == attacker.country for t in targets):
-        return []  # domestic
-    head = trigger.head
-    sent = head.sent
+    return targets
+
+
+def _strike_modality(context: DocumentContext, trigger: Trigger, parties: set[str]
+                     ) -> tuple[Modality, Actor | None]:
+    """Negated, planned, denied or claimed (with who denies or claims), else asserted."""
     if _negated(trigger):
-        modality = Modality.NEGATED
-    elif _planned(context, trigger):
-        modality = Modality.PLANNED
-    else:
-        modality = Modality.ASSERTED
-    parties = {t.mention.country for t in targets}
-    if attacker is not None:
-        parties.add(attacker.country)
-    claimed_by: Actor | None = None
-    if modality is Modality.ASSERTED:
-        claimed_by = _claimant(context, trigger, parties, DENYING_VERBS)
-        if claimed_by is not None:
-            modality = Modality.DENIED
-        else:
-            claimed_by = _claimant(context, trigger, parties)
-            if claimed_by is not None:
-                modality = Modality.CLAIMED
+        return Modality.NEGATED, None
+    if _planned(context, trigger):
+        return Modality.PLANNED, None
+    claimed_by = _claimant(context, trigger, parties, DENYING_VERBS)
+    if claimed_by is not None:
+        return Modality.DENIED, claimed_by
+    claimed_by = _claimant(context, trigger, parties)
+    if claimed_by is not None:
+        return Modality.CLAIMED, claimed_by
+    return Modality.ASSERTED, None
+
+
+def _strike_casualties(context: DocumentContext, sent: Span) -> tuple[Count | None, Count | None]:
+    """The killed and injured of a strike: in its sentence, else in the next one when that
+    one reports no strike of its own."""
     killed, injured = _casualties(context, sent)
     if killed is None and injured is None and sent.end < len(context.doc):
         following = context.doc[sent.end].sent
         if not any(True for _ in load_lexicon("strike").find(following)):
             killed, injured = _casualties(context, following)
+    return killed, injured
+
+
+def _strike_events(context: DocumentContext, trigger: Trigger, reading: _Reading,
+                   targets: list[_Target], fired: str | None
+                   ) -> tuple[list[Strike], list[tuple[bool, bool]]]:
+    """One strike event per target state other than the attacker's, with whether each
+    target's place is only a reference point and whether it was named as a territory."""
+    attacker = reading.attacker
+    head = trigger.head
+    sent = head.sent
+    parties = {t.mention.country for t in targets}
+    if attacker is not None:
+        parties.add(attacker.country)
+    modality, claimed_by = _strike_modality(context, trigger, parties)
+    killed, injured = _strike_casualties(context, sent)
     date = context.date_for(
         head,
         sent,
@@ -1519,7 +1576,7 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
             Strike(
                 attacker_country=attacker.country if attacker is not None else None,
                 target_country=target.mention.country,
-                kind=fired if fired is not None else _kind(trigger, attacker_token),
+                kind=fired if fired is not None else _kind(trigger, reading.token),
                 killed=killed,
                 injured=injured,
                 location=target.location,
@@ -1530,21 +1587,70 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,  # noqa: C901
                 rule=f"strike.{trigger.entry.id}",
             )
         )
-    if unattributed:  # it only names the place of a strike the document attributes
+    if reading.unattributed:  # it only names the place of a strike the document attributes
         out = [attrs.evolve(e, date=None, killed=None, injured=None,
                             rule=f"{e.rule}.unattributed") for e in out]
-    modifier_only = not phrases and attacker is not None and attacker.kind == "demonym" and \
-        attacker_token is not None and attacker_token.dep_ == "amod" and not _is_verbal(trigger)
-    found = [_Found(event, ref, attacker, territorial, anaphoric, unattributed, modifier_only)
-             for event, (ref, territorial) in zip(out, references, strict=True)]
-    if attacker is not None:
-        for partner in _co_attackers(context, trigger, attacker.country):
-            found.extend(_Found(attrs.evolve(f.event, attacker_country=partner,
-                                             rule=f"strike.{trigger.entry.id}.co"),
-                                f.reference, attacker, f.territorial, anaphoric)
-                         for f in list(found) if f.event.attacker_country == attacker.country
-                         and f.event.target_country != partner)
+    return out, references
+
+
+def _with_co_attackers(context: DocumentContext, trigger: Trigger, reading: _Reading,
+                       found: list[_Found]) -> list[_Found]:
+    """The mentions plus the same strike by each state said to act with the attacker."""
+    attacker = reading.attacker
+    if attacker is None:
+        return found
+    for partner in _co_attackers(context, trigger, attacker.country):
+        found.extend(_Found(attrs.evolve(f.event, attacker_country=partner,
+                                         rule=f"strike.{trigger.entry.id}.co"),
+                            f.reference, attacker, f.territorial, reading.anaphoric)
+                     for f in list(found) if f.event.attacker_country == attacker.country
+                     and f.event.target_country != partner)
     return found
+
+
+def _strike_mentions(context: DocumentContext, trigger: Trigger,
+                     antecedent: ActorMention | None = None,
+                     forced: ActorMention | None = None) -> list[_Found]:
+    """The strike mentions of one trigger: read the attacker, admit it, find the targets,
+    build one event per target (``forced``: the attacker already chosen among coordinated
+    ones; ``antecedent``: the attacker of the strike just reported)."""
+    special = _special_mentions(context, trigger)
+    if special is not None:
+        return special
+    fired: str | None = None
+    if trigger.entry.extra.get("needs_weapon"):
+        fired = _weapon_fired(trigger)
+        if fired is None:
+            return []
+    weak = trigger.entry.extra.get("strength") == "weak"
+    attacker, military, attacker_token = _attacker(context, trigger)
+    if forced is not None:
+        attacker = forced
+    elif attacker is not None and attacker_token is not None:
+        partners = _coordinated(context, attacker_token, attacker)
+        if partners:  # one strike per state: "airstrikes by Syrian and Russian jets"
+            found = _strike_mentions(context, trigger, antecedent, attacker)
+            for other in partners:
+                found.extend(_strike_mentions(context, trigger, antecedent, other))
+            return found
+    reading = _admitted(context, trigger, _with_antecedent(
+        _Reading(attacker, military, attacker_token, weak), antecedent))
+    if reading is None:
+        return []
+    phrases = _target_phrases(trigger, reading.token)
+    targets = _strike_targets(context, trigger, reading, phrases, fired)
+    if not targets:
+        return []
+    attacker = reading.attacker
+    if attacker is not None and all(t.mention.country == attacker.country for t in targets):
+        return []  # domestic
+    out, references = _strike_events(context, trigger, reading, targets, fired)
+    modifier_only = not phrases and attacker is not None and attacker.kind == "demonym" and \
+        reading.token is not None and reading.token.dep_ == "amod" and not _is_verbal(trigger)
+    found = [_Found(event, ref, attacker, territorial, reading.anaphoric, reading.unattributed,
+                    modifier_only)
+             for event, (ref, territorial) in zip(out, references, strict=True)]
+    return _with_co_attackers(context, trigger, reading, found)
 
 
 def _gerund_of_prep(token: Token) -> bool:
@@ -1558,15 +1664,9 @@ def _co_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> 
     like their American counterparts were attacking ...", "Turkish troops, along with Qatari
     units, shelled ..." (only on the verb chain whose subject is the attacker, so "Like
     France, Germany condemned the Russian airstrikes" adds no one)."""
-    out: list[str] = []
     if not _is_verbal(trigger):
-        for partner in joint_partners(trigger.head, _words().joint_nouns,
-                                      _words().light_verbs):
-            mention = _state_mention(context, partner, FORCES_KINDS)
-            if mention is not None and mention.country != attacker and \
-                    mention.country not in out:
-                out.append(mention.country)
-        return out
+        return _joint_attackers(context, trigger, attacker)
+    out: list[str] = []
     node = trigger.head
     for _ in range(3):
         for child in node.children:
@@ -1590,6 +1690,18 @@ def _co_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> 
             node = node.head
         else:
             break
+    return out
+
+
+def _joint_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> list[str]:
+    """States said to do a strike noun's act with the attacker ("Moscow's intervention,
+    launched in a joint effort with Iran"; "French airstrikes, conducted together with
+    British jets")."""
+    out: list[str] = []
+    for partner in joint_partners(trigger.head, _words().joint_nouns, _words().light_verbs):
+        mention = _state_mention(context, partner, FORCES_KINDS)
+        if mention is not None and mention.country != attacker and mention.country not in out:
+            out.append(mention.country)
     return out
 
 

@@ -164,13 +164,21 @@ def joint_partners(noun: Token, joint_nouns: frozenset[str],
     out: list[Token] = []
     for host in hosts:
         for prep in (c for c in host.children if c.dep_ == "prep"):
-            objects = [o for o in prep.children if o.dep_ == "pobj"]
-            before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
-            if prep.lower_ == "alongside" or (prep.lower_ == "with" and before in {
-                    "together", "along", "jointly"}):
-                out.extend(objects)
-            for obj in objects:
-                if obj.lower_ in joint_nouns:
-                    out.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
-                               for o in p.children if o.dep_ == "pobj")
+            out.extend(_partners_of(prep, joint_nouns))
     return [c for token in out for c in [token, *(t for t in token.conjuncts if t.i > token.i)]]
+
+
+def _partners_of(prep: Token, joint_nouns: frozenset[str]) -> list[Token]:
+    """The partners one prepositional phrase names: "alongside X", "together with X", "in a
+    joint effort with X"."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+    out: list[Token] = []
+    if prep.lower_ == "alongside" or (prep.lower_ == "with" and before in {
+            "together", "along", "jointly"}):
+        out.extend(objects)
+    for obj in objects:
+        if obj.lower_ in joint_nouns:
+            out.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for o in p.children if o.dep_ == "pobj")
+    return out
