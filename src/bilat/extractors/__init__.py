@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bilat.event_types.strike.extract import extract_strikes
 from bilat.extractors.agreement import extract_agreements
 from bilat.extractors.deportation import extract_deportations
-from bilat.extractors.strike import extract_strikes
 from bilat.extractors.trade import extract_trade_figures
 from bilat.extractors.visit import extract_visits
 
