@@ -20,9 +20,9 @@ from bilat.event_types.strike.phrases import (
 from bilat.event_types.strike.words import (
     _AGENT_MODIFIER_DEPS,
     ATTACKER_KINDS,
+    CLAIM_VERBS,
     FORCES_KINDS,
     MODIFIER_WINDOW,
-    REPORTING_VERBS,
     _words,
 )
 from bilat.extractors.common import (
@@ -101,8 +101,8 @@ def _reporting_subject(context: DocumentContext, pronoun: Token) -> ActorMention
         if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head == node:
             return None
         node = node.head
-        if node.pos_ in {"VERB", "AUX"} and (node.lower_ in REPORTING_VERBS or
-                                             node.lemma_.lower() in REPORTING_VERBS):
+        if node.pos_ in {"VERB", "AUX"} and (node.lower_ in CLAIM_VERBS or
+                                             node.lemma_.lower() in CLAIM_VERBS):
             for subject in (c for c in node.children if c.dep_ == "nsubj"):
                 mention = context.actor_at(subject.i)
                 if mention is not None and mention.kind in {"country", "capital", "body"} \

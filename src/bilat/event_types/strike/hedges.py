@@ -15,12 +15,10 @@ from bilat.event_types.strike.phrases import (
     _subjects,
 )
 from bilat.event_types.strike.words import (
-    FUTURE_AUX,
-    HYPOTHETICAL_AUX,
+    CLAIM_VERBS,
     HYPOTHETICAL_MARKS,
     HYPOTHETICAL_NOUNS,
     PLAN_WORDS,
-    REPORTING_VERBS,
     THREAT_LEMMAS,
     _words,
 )
@@ -30,6 +28,7 @@ from bilat.extractors.common import (
 from bilat.syntax.agents import (
     ACCUSING_LEMMAS,
 )
+from bilat.syntax.lexicon import future_modals, hypothetical_modals
 from bilat.values import Actor
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ def _hypothetical(trigger: Trigger) -> bool:
         if node != head and not _argument_of(head, node):
             break  # "the development, a week into Turkey's offensive, could undermine ..."
         for child in node.children:
-            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+            if child.dep_ == "aux" and child.lower_ in hypothetical_modals():
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
@@ -67,7 +66,7 @@ def _hypothetical(trigger: Trigger) -> bool:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
                 node.dep_ in {"advcl", "xcomp", "ccomp", "csubj", "acl"} and \
                 host.lemma_.lower() == "be" and any(
-                    c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | {"would"}
+                    c.dep_ == "aux" and c.lower_ in hypothetical_modals() | {"would"}
                     for c in host.children):
             return True
         break
@@ -87,7 +86,7 @@ def _planned(context: DocumentContext, trigger: Trigger) -> bool:
         if node.lower_ in PLAN_WORDS:
             return True
         if node.pos_ in {"VERB", "AUX"} and any(
-                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+                c.dep_ == "aux" and c.lower_ in future_modals() for c in node.children):
             return True
         if node.pos_ == "VERB" and node.dep_ not in {"xcomp", "acl", "ccomp"} and \
                 node.lower_ not in PLAN_WORDS:
@@ -107,7 +106,7 @@ def _negated(trigger: Trigger) -> bool:
     return False
 
 def _claimant(context: DocumentContext, trigger: Trigger,
-              parties: set[str], verbs: frozenset[str] = REPORTING_VERBS) -> Actor | None:
+              parties: set[str], verbs: frozenset[str] = CLAIM_VERBS) -> Actor | None:
     """The party (attacker or target side) that reports the strike, if one does; with
     ``verbs=DENYING_VERBS`` the party that denies it ("Turkey denied that its jets had
     bombed ...")."""
@@ -132,7 +131,7 @@ def _claimant(context: DocumentContext, trigger: Trigger,
                     return Actor(name=name, country=mention.country)
             return None
         node = parent
-    if verbs is not REPORTING_VERBS:
+    if verbs is not CLAIM_VERBS:
         return None
     sent = head.sent
     # "..., according to Iraq's military"
@@ -145,7 +144,7 @@ def _claimant(context: DocumentContext, trigger: Trigger,
                     return Actor(name=mention.text, country=mention.country)
     # "..., Iraq said." (reporting clause after the report)
     root = sent.root
-    if (root.lower_ in REPORTING_VERBS or root.lemma_.lower() in REPORTING_VERBS) and \
+    if (root.lower_ in CLAIM_VERBS or root.lemma_.lower() in CLAIM_VERBS) and \
             head in list(root.subtree) and head != root:
             for subject in _subjects(root):
                 mention = _state_mention(context, subject)

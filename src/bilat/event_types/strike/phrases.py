@@ -9,7 +9,6 @@ from bilat.event_types.strike.words import (
     ANAPHOR_DETS,
     CLAUSE_DEPS,
     NOMINAL_DEPS,
-    RELATIVE_PRONOUNS,
     SKIP_NESTED_PREPS,
     UNTIED_FORCES,
     _words,
@@ -23,6 +22,7 @@ from bilat.syntax.agents import (
     gerund_host,
     raised_subject,
 )
+from bilat.syntax.lexicon import relative_pronouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -97,7 +97,7 @@ def _subjects(verb: Token) -> list[Token]:
             elif child.dep_ == "agent":
                 found.extend(o for o in child.children if o.dep_ == "pobj")
         if found:
-            if current.dep_ == "relcl" and all(f.lower_ in RELATIVE_PRONOUNS for f in found):
+            if current.dep_ == "relcl" and all(f.lower_ in relative_pronouns() for f in found):
                 return [current.head]  # "the jets, which attacked ...": the jets
             return found
         if current.dep_ in {"xcomp", "conj", "acomp"} and current.head != current:
@@ -112,7 +112,7 @@ def _subjects(verb: Token) -> list[Token]:
             current = current.head.head
             passive = [c for c in current.children if c.dep_ == "nsubjpass"]
             if passive:
-                if current.dep_ == "relcl" and all(p.lower_ in RELATIVE_PRONOUNS
+                if current.dep_ == "relcl" and all(p.lower_ in relative_pronouns()
                                                    for p in passive):
                     return [current.head]
                 return [t for p in passive for t in conjuncts(p)]
