@@ -21,11 +21,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bilat.syntax.arguments import conjuncts
+from bilat.syntax.lexicon import relative_pronouns
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "MEANS_PREPS", "accused_doer", "gerund_host",
-           "joint_partners", "leaders", "means_host", "modified_noun", "raised_subject", "sides"]
+__all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "MEANS_PREPS", "accused_doer", "acting_subjects",
+           "gerund_host", "gerund_of_prep", "joint_partners", "leaders", "means_host",
+           "modified_noun", "raised_subject", "sides"]
 
 ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize",
                              "denounce", "fault", "slam", "rebuke"})
@@ -182,3 +186,56 @@ def _partners_of(prep: Token, joint_nouns: frozenset[str]) -> list[Token]:
             out.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
                        for o in p.children if o.dep_ == "pobj")
     return out
+
+
+def gerund_of_prep(token: Token) -> bool:
+    """A verb in "engaged in bombing", "involved in attacking" (parsed pcomp or pobj)."""
+    return (token.dep_ == "pcomp" or (token.dep_ == "pobj" and token.pos_ == "VERB")) and \
+        token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}
+
+
+def acting_subjects(verb: Token, max_hops: int = 4) -> list[Token]:
+    """Who does what ``verb`` says, wherever a news report puts the doer: the accused
+    ("accused India of firing"), a raised passive subject ("were reported to have bombed"),
+    the active subject or "by" agent (with conjuncts), up ``xcomp``/``conj``/``acomp``
+    chains, from a gerund to its host ("violating the ceasefire by firing"), from a gerund
+    under a preposition to the engaged party ("were engaged in attacking"), and from a
+    relative or noun-modifying clause to its noun ("the jets, which attacked ..."). Empty
+    when none is found within ``max_hops`` clauses."""
+    current = verb
+    for _ in range(max_hops):
+        # "accused India of firing ...", "were reported to have bombed ..."
+        doers = accused_doer(current) or raised_subject(current)
+        if doers:
+            return [t for d in doers for t in conjuncts(d)]
+        found: list[Token] = []
+        for child in current.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                found.extend(conjuncts(child))
+            elif child.dep_ == "agent":
+                found.extend(o for o in child.children if o.dep_ == "pobj")
+        if found:
+            if current.dep_ == "relcl" and all(f.lower_ in relative_pronouns() for f in found):
+                return [current.head]  # "the jets, which attacked ...": the jets
+            return found
+        if current.dep_ in {"xcomp", "conj", "acomp"} and current.head != current:
+            current = current.head
+            continue
+        host = gerund_host(current)
+        if host is not None:  # "violating the ceasefire by firing mortars"
+            current = host
+            continue
+        # "were engaged in attacking ...", "involved in bombing ...": the engaged party
+        if gerund_of_prep(current):
+            current = current.head.head
+            passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+            if passive:
+                if current.dep_ == "relcl" and all(p.lower_ in relative_pronouns()
+                                                   for p in passive):
+                    return [current.head]
+                return [t for p in passive for t in conjuncts(p)]
+            continue
+        if current.dep_ in {"relcl", "acl"}:
+            return [current.head]
+        break
+    return []

@@ -7,14 +7,11 @@ from typing import TYPE_CHECKING
 
 from bilat.event_types.strike.phrases import (
     _attacker_np,
-    _gerund_of_prep,
     _into_phrase,
     _is_military,
-    _is_passive,
-    _is_verbal,
     _light_verb_of,
     _mentions_in,
-    _subjects,
+    _verbal_trigger,
     _weapon,
 )
 from bilat.event_types.strike.words import (
@@ -25,21 +22,19 @@ from bilat.event_types.strike.words import (
     MODIFIER_WINDOW,
     _words,
 )
-from bilat.extractors.common import (
-    antecedent as person_antecedent,
-)
-from bilat.extractors.common import (
-    conjuncts,
-    is_non_state,
-    pp_objects,
-)
+from bilat.extractors.common import antecedent as person_antecedent
+from bilat.extractors.common import is_non_state
 from bilat.syntax.agents import (
     accused_doer,
+    acting_subjects,
+    gerund_of_prep,
     joint_partners,
     leaders,
     means_host,
     modified_noun,
 )
+from bilat.syntax.arguments import conjuncts, pp_objects
+from bilat.syntax.clauses import is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -78,6 +73,7 @@ def _state_mention(context: DocumentContext, token: Token,
         return _previous_sentence_state(context, sent)
     return None
 
+
 def _previous_sentence_state(context: DocumentContext, sent: Span) -> ActorMention | None:
     """The state an "its"/"their" opening a sentence refers to: the one state the sentence
     before names as a country, capital or body ("... tell Israel that it is not alone. Its
@@ -88,6 +84,7 @@ def _previous_sentence_state(context: DocumentContext, sent: Span) -> ActorMenti
     states = [m for m in context.actors.within(previous.start, previous.end)
               if m.kind in {"country", "capital", "body"}]
     return states[-1] if len({m.country for m in states}) == 1 else None
+
 
 def _reporting_subject(context: DocumentContext, pronoun: Token) -> ActorMention | None:
     """The state a pronoun in a reported clause refers to: the subject of the reporting
@@ -111,19 +108,20 @@ def _reporting_subject(context: DocumentContext, pronoun: Token) -> ActorMention
             return None
     return None
 
+
 def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention | None, bool,
                                                                      Token | None]:
     """The attacker mention, whether the attacker phrase is military, and its head token."""
     head = trigger.head
     candidates: list[Token] = []
-    if _is_verbal(trigger):
+    if _verbal_trigger(trigger):
         verb = head
-        if _is_passive(verb):
+        if is_passive(verb):
             candidates = pp_objects(verb, ["by"]) + [
                 o for c in verb.children if c.dep_ == "agent"
                 for o in c.children if o.dep_ == "pobj"]
         else:
-            candidates = _subjects(verb)
+            candidates = acting_subjects(verb)
     else:
         modifiers, agents, light_subjects = _noun_agent_phrases(head)
         candidates = modifiers + agents + light_subjects
@@ -146,6 +144,7 @@ def _attacker(context: DocumentContext, trigger: Trigger) -> tuple[ActorMention 
     military = next((t for t in candidates if _is_military(t)), None)
     return None, military is not None, military
 
+
 def _is_force(context: DocumentContext, mention: ActorMention, token: Token) -> bool:
     """Whether an attacker phrase names armed forces: "Iranian Revolutionary Guards" (the
     demonym names the state, the body the force), "US-led coalition (strikes)" (forces
@@ -153,6 +152,7 @@ def _is_force(context: DocumentContext, mention: ActorMention, token: Token) -> 
     return _is_military(token) or mention.kind == "body" or bool(leaders(token)) or any(
         m.kind == "body" for m in _mentions_in(context, _attacker_np(token))) or \
         _demonym_forces(mention, token)
+
 
 def _demonym_forces(mention: ActorMention, token: Token) -> bool:
     """A plural demonym heading its own phrase with "the" ("the Iranians launched an
@@ -162,18 +162,20 @@ def _demonym_forces(mention: ActorMention, token: Token) -> bool:
         token.tag_ in {"NNPS", "NNS"} and token.dep_ in {"nsubj", "nsubjpass", "pobj"} and \
         any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
+
 def _agentless_noun(context: DocumentContext, trigger: Trigger) -> bool:
     """A strike noun whose phrase names no one who could have struck: no possessor, no
     name, organisation, non-state party or force among its modifiers, no "by"/"from"
     phrase, no subject of a light verb ("the cross-border ground assault on Afrin", but
     not "a rebel assault", "Hamas's attack", "militants carried out an attack")."""
-    if _is_verbal(trigger):
+    if _verbal_trigger(trigger):
         return False
     modifiers, agents, light_subjects = _noun_agent_phrases(trigger.head)
     if agents or light_subjects:
         return False
     return not any(child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_ or
                    _is_military(child) or is_non_state(context, child) for child in modifiers)
+
 
 def _noun_agent_phrases(head: Token) -> tuple[list[Token], list[Token], list[Token]]:
     """Where a strike noun may name who struck: its modifiers before it ("Israeli",
@@ -186,15 +188,16 @@ def _noun_agent_phrases(head: Token) -> tuple[list[Token], list[Token], list[Tok
         agents += pp_objects(target, ["by"])
     light = _light_verb_of(head)
     verbs = _words().light_verbs
-    light_subjects = _subjects(light) if light is not None and (
+    light_subjects = acting_subjects(light) if light is not None and (
         light.lower_ in verbs or light.lemma_.lower() in verbs) else []
     if not light_subjects:  # "blamed Israel for the strike"
         light_subjects = [t for d in accused_doer(head) for t in conjuncts(d)]
     if not light_subjects:  # "the coalition took Raqqa after a campaign of bombardment"
         host = means_host(head)
-        light_subjects = [t for t in (_subjects(host) if host is not None else [])
+        light_subjects = [t for t in (acting_subjects(host) if host is not None else [])
                           if _is_military(t) or leaders(t)]
     return modifiers, agents, light_subjects
+
 
 def _state_move_into(context: DocumentContext, trigger: Trigger,
                      attacker_token: Token | None) -> bool:
@@ -206,17 +209,19 @@ def _state_move_into(context: DocumentContext, trigger: Trigger,
     return mention is not None and mention.kind in {"demonym", "country", "capital", "body"} \
         and attacker_token.dep_ in {"amod", "poss", "compound"}
 
+
 def _state_modifier(context: DocumentContext, trigger: Trigger,
                     attacker_token: Token | None) -> bool:
     """A strike noun modified by the state itself ("Israeli strikes on Gaza", "Russia's raids
     on ...", "US attacks against ..."): the state's own act, as with a military noun."""
-    if attacker_token is None or _is_verbal(trigger):
+    if attacker_token is None or _verbal_trigger(trigger):
         return False
     mention = context.actor_at(attacker_token.i)
     return mention is not None and mention.kind in {"demonym", "country", "capital", "body"} \
         and attacker_token.dep_ in {"amod", "poss", "compound", "nmod"} \
         and attacker_token.head == trigger.head \
         and mention.start >= trigger.start - MODIFIER_WINDOW
+
 
 def _coordinated(context: DocumentContext, attacker_token: Token,
                  attacker: ActorMention) -> list[ActorMention]:
@@ -235,11 +240,13 @@ def _coordinated(context: DocumentContext, attacker_token: Token,
             out.append(mention)
     return out
 
+
 def _anonymous_agent(context: DocumentContext, verb: Token) -> bool:
     """The passive ``verb`` is done by weapons or craft of no named side only."""
     agents = pp_objects(verb, ["by"]) + [o for c in verb.children if c.dep_ == "agent"
                                          for o in c.children if o.dep_ == "pobj"]
     return bool(agents) and all(_anonymous_weapon(context, a) for a in agents)
+
 
 def _anonymous_weapon(context: DocumentContext, token: Token | None) -> bool:
     """A passive's agent that is a weapon or craft of no named side ("struck by a drone",
@@ -257,6 +264,7 @@ def _anonymous_weapon(context: DocumentContext, token: Token | None) -> bool:
         t.ent_type_ or t.pos_ in {"PROPN", "PRON"} or t.dep_ == "poss"
         or is_non_state(context, t) for t in phrase)
 
+
 def _first_force(context: DocumentContext, tokens: list[Token]) -> ActorMention | None:
     """The first of ``tokens`` that names a state (its name, capital or a body) or its
     forces ("Indian troops"): who violates a truce or repels an attack."""
@@ -266,6 +274,7 @@ def _first_force(context: DocumentContext, tokens: list[Token]) -> ActorMention 
                                     _is_military(token)):
             return mention
     return None
+
 
 def _weapon_fired(trigger: Trigger) -> str | None:
     """For a verb of launching ("fired", "lobbed", "launched", "dropped"): the kind of the
@@ -283,12 +292,13 @@ def _weapon_fired(trigger: Trigger) -> str | None:
             return kind
     return None
 
+
 def _co_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> list[str]:
     """States said to act alongside the attacker of a strike verb: "the German jets, which
     like their American counterparts were attacking ...", "Turkish troops, along with Qatari
     units, shelled ..." (only on the verb chain whose subject is the attacker, so "Like
     France, Germany condemned the Russian airstrikes" adds no one)."""
-    if not _is_verbal(trigger):
+    if not _verbal_trigger(trigger):
         return _joint_attackers(context, trigger, attacker)
     out: list[str] = []
     node = trigger.head
@@ -308,13 +318,14 @@ def _co_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> 
                     if mention is not None and mention.country != attacker and \
                             mention.country not in out:
                         out.append(mention.country)
-        if _gerund_of_prep(node):
+        if gerund_of_prep(node):
             node = node.head.head  # "were engaged in attacking"
         elif node.dep_ in {"xcomp", "conj"} and node.head.pos_ in {"VERB", "AUX"}:
             node = node.head
         else:
             break
     return out
+
 
 def _joint_attackers(context: DocumentContext, trigger: Trigger, attacker: str) -> list[str]:
     """States said to do a strike noun's act with the attacker ("Moscow's intervention,

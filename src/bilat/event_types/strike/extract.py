@@ -87,6 +87,7 @@ def _fill_unknown_attackers(found: list[Strike]) -> list[Strike]:
         out.append(event)
     return out
 
+
 def _repaired(trigger: Trigger) -> Trigger:
     """A strike noun the tagger took for an adjective of a direction word ("launched a new
     offensive east of Kharkiv": "offensive" as an adjective of "east") stands for the
@@ -96,6 +97,7 @@ def _repaired(trigger: Trigger) -> Trigger:
             and head.head.dep_ in {"dobj", "obj", "pobj", "nsubj", "nsubjpass"}:
         return attrs.evolve(trigger, head=head.head)
     return trigger
+
 
 def extract_strikes(context: DocumentContext) -> list[Event]:
     """Every strike mention in the document (merged later by :mod:`bilat.merging`)."""
@@ -125,6 +127,7 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
                                 [f.reference for _, f in kept],
                                 [f.unattributed for _, f in kept]))
 
+
 def _without_reversed(found: list[_Found]) -> list[_Found]:
     """Drop a strike read from a demonym before a strike noun that names no target ("the
     Libyan bombing") when the document states the strike the other way round (US planes
@@ -133,6 +136,7 @@ def _without_reversed(found: list[_Found]) -> list[_Found]:
               for f in found if not f.modifier_only}
     return [f for f in found if not (
         f.modifier_only and (f.event.target_country, f.event.attacker_country) in stated)]
+
 
 def _continued(mention: _Found, before: list[_Found]) -> _Found:
     """A follow-up by the same forces ("The planes attacked Palestinian targets in ...")
@@ -151,6 +155,7 @@ def _continued(mention: _Found, before: list[_Found]) -> _Found:
         location = Place(name=location.name, country=country)
     return attrs.evolve(mention, event=attrs.evolve(event, target_country=country,
                                                     location=location), territorial=True)
+
 
 def _best_locations(events: list[Strike], references: list[bool],
                     borrowed: list[bool] | None = None) -> list[Strike]:

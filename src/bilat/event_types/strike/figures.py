@@ -46,6 +46,7 @@ def _casualties(context: DocumentContext, sent: Span) -> tuple[Count | None, Cou
             injured = located
     return killed, injured
 
+
 def _casualty_kind(span: Span, words: _Words) -> str | None:
     doc = span.doc
     root = span.root
@@ -76,6 +77,7 @@ def _casualty_kind(span: Span, words: _Words) -> str | None:
     if span.end < len(doc) and doc[span.end].lower_ in words.killed | words.injured:
         return "killed" if doc[span.end].lower_ in words.killed else "injured"
     return None
+
 
 def _kind(trigger: Trigger, attacker_token: Token | None) -> str:
     kind = trigger.label

@@ -12,7 +12,6 @@ from bilat.event_types.strike.phrases import (
     _argument_of,
     _into_phrase,
     _path_up,
-    _subjects,
 )
 from bilat.event_types.strike.words import (
     CLAIM_VERBS,
@@ -22,12 +21,11 @@ from bilat.event_types.strike.words import (
     THREAT_LEMMAS,
     _words,
 )
-from bilat.extractors.common import (
-    governing_verb,
-)
 from bilat.syntax.agents import (
     ACCUSING_LEMMAS,
+    acting_subjects,
 )
+from bilat.syntax.clauses import governing_verb
 from bilat.syntax.lexicon import future_modals, hypothetical_modals
 from bilat.values import Actor
 
@@ -73,6 +71,7 @@ def _hypothetical(trigger: Trigger) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and \
         head.head.head.lower_ in HYPOTHETICAL_NOUNS - {"threat", "threats"}
 
+
 def _planned(context: DocumentContext, trigger: Trigger) -> bool:
     head = trigger.head
     if context.tense(head) == "future":
@@ -93,6 +92,7 @@ def _planned(context: DocumentContext, trigger: Trigger) -> bool:
             break
     return False
 
+
 def _negated(trigger: Trigger) -> bool:
     head = trigger.head
     if any(c.dep_ == "neg" for c in head.children):
@@ -104,6 +104,7 @@ def _negated(trigger: Trigger) -> bool:
         return any(c.dep_ == "neg" for c in verb.children) and \
             verb.lower_ in _words().light_verbs
     return False
+
 
 def _claimant(context: DocumentContext, trigger: Trigger,
               parties: set[str], verbs: frozenset[str] = CLAIM_VERBS) -> Actor | None:
@@ -120,7 +121,7 @@ def _claimant(context: DocumentContext, trigger: Trigger,
                                                parent.lemma_.lower() in verbs) \
                 and (node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"} or
                      (node.dep_ == "prep" and parent.lemma_.lower() in ACCUSING_LEMMAS)):
-            for subject in _subjects(parent):
+            for subject in acting_subjects(parent):
                 mention = _state_mention(context, subject,
                                          frozenset({"country", "demonym", "capital", "body",
                                                     "person", "group"}))
@@ -146,11 +147,12 @@ def _claimant(context: DocumentContext, trigger: Trigger,
     root = sent.root
     if (root.lower_ in CLAIM_VERBS or root.lemma_.lower() in CLAIM_VERBS) and \
             head in list(root.subtree) and head != root:
-            for subject in _subjects(root):
+            for subject in acting_subjects(root):
                 mention = _state_mention(context, subject)
                 if mention is not None and mention.country in parties:
                     return Actor(name=mention.text, country=mention.country)
     return None
+
 
 def _excluded(trigger: Trigger) -> bool:
     words = _words()

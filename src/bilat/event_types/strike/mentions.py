@@ -31,8 +31,7 @@ from bilat.event_types.strike.hedges import (
 from bilat.event_types.strike.phrases import (
     _bare_forces,
     _is_military,
-    _is_passive,
-    _is_verbal,
+    _verbal_trigger,
 )
 from bilat.event_types.strike.records import (
     _Found,
@@ -58,9 +57,8 @@ from bilat.event_types.strike.words import (
     _words,
 )
 from bilat.events import Strike
-from bilat.extractors.common import (
-    pp_objects,
-)
+from bilat.syntax.arguments import pp_objects
+from bilat.syntax.clauses import is_passive
 from bilat.triggers import load_lexicon
 from bilat.values import Actor, Count, Modality
 
@@ -83,6 +81,7 @@ def _special_mentions(context: DocumentContext, trigger: Trigger) -> list[_Found
         return _violation(context, trigger)
     return None
 
+
 def _with_antecedent(reading: _Reading, antecedent: ActorMention | None) -> _Reading:
     """"Israeli jets bombed ... . The planes attacked targets in ...": bare forces are the
     forces of the strike just reported; and a person is no attacker of a weak word ("the
@@ -96,6 +95,7 @@ def _with_antecedent(reading: _Reading, antecedent: ActorMention | None) -> _Rea
         attacker = None
     return attrs.evolve(reading, attacker=attacker, anaphoric=anaphoric)
 
+
 def _unknown_attacker_allowed(context: DocumentContext, trigger: Trigger,
                               reading: _Reading) -> bool:
     """Unknown attackers only for an agentless passive ("Kharg was hit"), one done by an
@@ -104,18 +104,19 @@ def _unknown_attacker_allowed(context: DocumentContext, trigger: Trigger,
     if reading.unattributed:
         return True
     head = trigger.head
-    if not (_is_verbal(trigger) and _is_passive(head)):
+    if not (_verbal_trigger(trigger) and is_passive(head)):
         return False
     return (reading.token is None and not pp_objects(head, ["by"])
             and not any(c.dep_ == "agent" for c in head.children)) or \
         _anonymous_agent(context, head)
+
 
 def _admitted(context: DocumentContext, trigger: Trigger, reading: _Reading) -> _Reading | None:
     """The reading if its attacker may make a strike of the trigger, else ``None``: a weak
     word needs a state or military attacker (or is an agentless passive); civilians
     ("tourists from Germany invaded the beaches") attack no one."""
     attacker, token, weak = reading.attacker, reading.token, reading.weak
-    if weak and attacker is None and not (_is_verbal(trigger) and _is_passive(trigger.head)):
+    if weak and attacker is None and not (_verbal_trigger(trigger) and is_passive(trigger.head)):
         return None
     if token is not None and token.lower_ in _words().civilians:
         return None
@@ -128,6 +129,7 @@ def _admitted(context: DocumentContext, trigger: Trigger, reading: _Reading) -> 
     if attacker is None and not _unknown_attacker_allowed(context, trigger, reading):
         return None
     return reading
+
 
 def _strike_targets(context: DocumentContext, trigger: Trigger, reading: _Reading,
                     phrases: list[Token], fired: str | None) -> list[_Target]:
@@ -154,6 +156,7 @@ def _strike_targets(context: DocumentContext, trigger: Trigger, reading: _Readin
             targets = _document_theatre(context, trigger, attacker.country)
     return targets
 
+
 def _strike_modality(context: DocumentContext, trigger: Trigger, parties: set[str]
                      ) -> tuple[Modality, Actor | None]:
     """Negated, planned, denied or claimed (with who denies or claims), else asserted."""
@@ -169,6 +172,7 @@ def _strike_modality(context: DocumentContext, trigger: Trigger, parties: set[st
         return Modality.CLAIMED, claimed_by
     return Modality.ASSERTED, None
 
+
 def _strike_casualties(context: DocumentContext, sent: Span) -> tuple[Count | None, Count | None]:
     """The killed and injured of a strike: in its sentence, else in the next one when that
     one reports no strike of its own."""
@@ -178,6 +182,7 @@ def _strike_casualties(context: DocumentContext, sent: Span) -> tuple[Count | No
         if not any(True for _ in load_lexicon("strike").find(following)):
             killed, injured = _casualties(context, following)
     return killed, injured
+
 
 def _strike_events(context: DocumentContext, trigger: Trigger, reading: _Reading,
                    targets: list[_Target], fired: str | None
@@ -225,6 +230,7 @@ def _strike_events(context: DocumentContext, trigger: Trigger, reading: _Reading
                             rule=f"{e.rule}.unattributed") for e in out]
     return out, references
 
+
 def _with_co_attackers(context: DocumentContext, trigger: Trigger, reading: _Reading,
                        found: list[_Found]) -> list[_Found]:
     """The mentions plus the same strike by each state said to act with the attacker."""
@@ -238,6 +244,7 @@ def _with_co_attackers(context: DocumentContext, trigger: Trigger, reading: _Rea
                      for f in list(found) if f.event.attacker_country == attacker.country
                      and f.event.target_country != partner)
     return found
+
 
 def _strike_mentions(context: DocumentContext, trigger: Trigger,
                      antecedent: ActorMention | None = None,
@@ -277,7 +284,7 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         return []  # domestic
     out, references = _strike_events(context, trigger, reading, targets, fired)
     modifier_only = not phrases and attacker is not None and attacker.kind == "demonym" and \
-        reading.token is not None and reading.token.dep_ == "amod" and not _is_verbal(trigger)
+        reading.token is not None and reading.token.dep_ == "amod" and not _verbal_trigger(trigger)
     found = [_Found(event, ref, attacker, territorial, reading.anaphoric, reading.unattributed,
                     modifier_only)
              for event, (ref, territorial) in zip(out, references, strict=True)]

@@ -22,6 +22,7 @@ class _Target:
     location: Place | None
     reference: bool = False  # the place is only a reference point ("east of Sidon")
 
+
 @attrs.frozen(slots=True)
 class _Found:
     """A strike mention with what later mentions need: whether its location is only a
@@ -34,6 +35,7 @@ class _Found:
     anaphoric: bool = False  # the attacker came from the strike before ("the planes")
     unattributed: bool = False  # a bare noun naming no attacker ("the assault on Afrin")
     modifier_only: bool = False  # the attacker is a demonym before a noun naming no target
+
 
 @attrs.frozen(slots=True)
 class _Reading:

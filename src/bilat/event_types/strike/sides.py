@@ -19,8 +19,7 @@ from bilat.event_types.strike.hedges import (
 )
 from bilat.event_types.strike.phrases import (
     _is_military,
-    _is_verbal,
-    _subjects,
+    _verbal_trigger,
 )
 from bilat.event_types.strike.records import (
     _Found,
@@ -40,6 +39,7 @@ from bilat.event_types.strike.words import (
 )
 from bilat.events import Strike
 from bilat.syntax.agents import (
+    acting_subjects,
     sides,
 )
 from bilat.values import Modality, Place
@@ -63,7 +63,7 @@ def _violation(context: DocumentContext, trigger: Trigger) -> list[_Found]:
     node = head.head
     agents: list[Token] = []
     if head.dep_ in {"dobj", "obj"} and node.lower_ in violate and node.pos_ == "VERB":
-        agents = _subjects(node)
+        agents = acting_subjects(node)
     elif head.dep_ == "nsubjpass" and node.lower_ in violate:
         agents = [o for c in node.children if c.dep_ == "agent"
                   for o in c.children if o.dep_ == "pobj"]
@@ -100,6 +100,7 @@ def _violation(context: DocumentContext, trigger: Trigger) -> list[_Found]:
                           else Modality.CLAIMED, claimed_by=claimed_by, evidence=evidence,
                           rule=f"strike.{trigger.entry.id}"), False, attacker)
             for target in targets]
+
 
 def _two_sided(context: DocumentContext, trigger: Trigger) -> list[_Found]:
     """A reciprocal fight between the forces of two states ("Indian and Pakistani troops
@@ -139,6 +140,7 @@ def _two_sided(context: DocumentContext, trigger: Trigger) -> list[_Found]:
         out.append(_Found(event, False, attacker))
     return out
 
+
 def _counter_strike(context: DocumentContext, trigger: Trigger, own: list[_Found],
                     antecedent: ActorMention | None) -> list[_Found]:
     """Force used to repel an attack: "Iraqi forces repulsed the attack, killing thousands of
@@ -147,7 +149,7 @@ def _counter_strike(context: DocumentContext, trigger: Trigger, own: list[_Found
     attacker: the attacker of the strike the noun itself reports (``own``), else, for a
     noun naming no one ("the attack"), of the strike just reported (``antecedent``)."""
     head = trigger.head
-    if _is_verbal(trigger) or head.dep_ not in {"dobj", "obj", "nsubjpass"}:
+    if _verbal_trigger(trigger) or head.dep_ not in {"dobj", "obj", "nsubjpass"}:
         return []
     verb = head.head
     if verb.lower_ not in _words().repel:
@@ -156,7 +158,7 @@ def _counter_strike(context: DocumentContext, trigger: Trigger, own: list[_Found
         defenders = [o for c in verb.children if c.dep_ == "agent"
                      for o in c.children if o.dep_ == "pobj"]
     else:
-        defenders = _subjects(verb)
+        defenders = acting_subjects(verb)
     defender = _first_force(context, defenders)
     if defender is None:
         return []

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilat.event_types.strike.phrases import (
-    _is_passive,
-    _is_verbal,
     _light_verb_of,
     _mentions_in,
-    _np_tokens,
+    _phrase_tokens,
+    _verbal_trigger,
 )
 from bilat.event_types.strike.records import (
     _Target,
@@ -27,12 +26,11 @@ from bilat.event_types.strike.words import (
     VESSEL_NOUNS,
     _words,
 )
-from bilat.extractors.common import (
-    conjuncts,
-)
 from bilat.syntax.agents import (
     modified_noun,
 )
+from bilat.syntax.arguments import conjuncts
+from bilat.syntax.clauses import is_passive
 from bilat.values import Place
 
 if TYPE_CHECKING:
@@ -47,9 +45,9 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
     """Noun phrases that can name the target, most direct first."""
     head = trigger.head
     out: list[Token] = []
-    if _is_verbal(trigger):
+    if _verbal_trigger(trigger):
         launched = bool(trigger.entry.extra.get("needs_weapon"))  # its object is a weapon
-        if _is_passive(head) and not launched:
+        if is_passive(head) and not launched:
             out += [c for c in head.children if c.dep_ == "nsubjpass"]
             described = modified_noun(head)  # "a convoy struck by a Turkish missile"
             if described is not None and not any(c.dep_ == "nsubjpass"
@@ -90,6 +88,7 @@ def _target_phrases(trigger: Trigger, attacker_token: Token | None) -> list[Toke
                 expanded.append(each)
     return expanded
 
+
 def _preps(token: Token) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
@@ -117,6 +116,7 @@ def _preps(token: Token) -> list[Token]:
                     out.extend(o for o in grand.children if o.dep_ == "pobj")
     return out
 
+
 def _location_name(context: DocumentContext, tokens: list[Token],
                    mention: ActorMention) -> str | None:
     """The named place inside a target phrase ("Paktika", "Ouadi Doum", "Darb al-Sim")."""
@@ -143,6 +143,7 @@ def _location_name(context: DocumentContext, tokens: list[Token],
             return str(doc[start:token.i + 1].text)
     return None
 
+
 def _is_reference(token: Token, hops: int = 6) -> bool:
     """A place reached only as a reference point ("east of Sidon", "south of the port town
     of Tyre"), rather than named as where the strike fell."""
@@ -156,6 +157,7 @@ def _is_reference(token: Token, hops: int = 6) -> bool:
         current = current.head
     return False
 
+
 def _named_by_place_noun(token: Token) -> bool:
     """A name a place noun vouches for, whatever the NER made of it: "the town of Gulbub",
     "Lavan island"."""
@@ -165,6 +167,7 @@ def _named_by_place_noun(token: Token) -> bool:
     while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head != token:
         token = token.head  # "Kafr" in "the Kafr Asad area"
     return token.dep_ == "compound" and token.head.lower_ in PLACE_NOUNS
+
 
 def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | None:
     """A place name the actor resolver does not know ("Kharg", "Darb al-Sim"): a GPE, LOC
@@ -199,6 +202,7 @@ def _unresolved_place(context: DocumentContext, tokens: list[Token]) -> str | No
         return str(doc[start:end].text)
     return None
 
+
 def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list[_Target]:
     """Target states named by the target phrases (see the module docstring).
 
@@ -220,7 +224,7 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
         named = context.actor_at(phrase.i)
         # a phrase that is a name needs no apposition ("Libya, the Chernobyl disaster"); a
         # place may sit deep in it ("the village of Um al-Keif in Tal Tamer, Hasakeh, Syria")
-        tokens = _np_tokens(phrase, 6,
+        tokens = _phrase_tokens(phrase, 6,
                             appos=named is None or named.kind not in TERRITORY_KINDS)
         mentions = _mentions_in(context, tokens)
         reference = _is_reference(phrase)
@@ -278,6 +282,7 @@ def _targets(context: DocumentContext, phrases: list[Token], weak: bool) -> list
         return out
     return [_with_loose_place(t, loose) for t in demonyms[:1]]
 
+
 def _possessed_target(context: DocumentContext, phrases: list[Token],
                       attacker: str) -> list[_Target]:
     """A target named only by "its"/"their" ("accused India of firing into its territory",
@@ -295,6 +300,7 @@ def _possessed_target(context: DocumentContext, phrases: list[Token],
             return [_Target(before[-1], None)]
     return []
 
+
 def _loose_place(context: DocumentContext, phrases: list[Token]) -> tuple[str, bool] | None:
     """The first unresolved place named by a target phrase, and whether it is only a
     reference point; a place named outright beats an earlier reference point."""
@@ -304,11 +310,12 @@ def _loose_place(context: DocumentContext, phrases: list[Token]) -> tuple[str, b
         if found is not None and (reference or not found[1]):
             continue
         # "the tanker Avaj" names a ship, not a place
-        tokens = [t for t in _np_tokens(phrase) if not _vessel_name(t)]
+        tokens = [t for t in _phrase_tokens(phrase) if not _vessel_name(t)]
         name = _unresolved_place(context, tokens)
         if name is not None:
             found = (name, reference)
     return found
+
 
 def _vessel_name(token: Token) -> bool:
     """A proper noun naming a vessel: next to a vessel word ("the tanker Avaj", "the Avaj
@@ -323,6 +330,7 @@ def _vessel_name(token: Token) -> bool:
         if 0 <= i < len(doc) and doc[i].lower_ in VESSEL_NOUNS:
             return True
     return False
+
 
 def _with_loose_place(target: _Target, loose: tuple[str, bool] | None) -> _Target:
     """``target`` located at an unresolved place when it has none (or only a reference

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from bilat.event_types.strike.phrases import (
-    _np_tokens,
+    _phrase_tokens,
 )
 from bilat.event_types.strike.records import (
     _Target,
@@ -40,7 +40,7 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
     head = trigger.head
     if head.lower_ in {"intervention", "interventions"} and trigger.entry.id == "incursion":
         return []  # a bare "intervention" may be diplomatic
-    for token in _np_tokens(head):
+    for token in _phrase_tokens(head):
         if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {
                 "in", "on", "into", "near", "at", "inside", "around"} and \
                 context.actor_at(token.i) is None:
@@ -77,6 +77,7 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
                 return [_Target(found[0], location)]
     return []
 
+
 def _theatre_mentions(context: DocumentContext, sent: Span,
                       attacker: str) -> list[ActorMention]:
     """The states of ``sent`` that may be a strike's theatre: not the attacker, not a
@@ -92,6 +93,7 @@ def _theatre_mentions(context: DocumentContext, sent: Span,
                 doc[m.end - 1].head.lower_ in speakers) and not (
                 doc[m.end - 1].dep_ == "pobj" and
                 doc[m.end - 1].head.lower_ in partner_preps)]
+
 
 def _document_theatre(context: DocumentContext, trigger: Trigger,
                       attacker: str) -> list[_Target]:
