@@ -22,8 +22,6 @@ from bilat.event_types.strike.words import (
     MODIFIER_WINDOW,
     _words,
 )
-from bilat.extractors.common import antecedent as person_antecedent
-from bilat.extractors.common import is_non_state
 from bilat.syntax.agents import (
     accused_doer,
     acting_subjects,
@@ -42,6 +40,23 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
+
+
+
+# bilat.extractors imports this package, so its helpers are imported when first called: a
+# module-level import would make importing a strike module first a circular import
+def person_antecedent(context: DocumentContext, pronoun: Token) -> ActorMention | None:
+    """:func:`bilat.extractors.common.antecedent`."""
+    from bilat.extractors.common import antecedent
+
+    return antecedent(context, pronoun)
+
+
+def is_non_state(context: DocumentContext, token: Token) -> bool:
+    """:func:`bilat.extractors.common.is_non_state`."""
+    from bilat.extractors.common import is_non_state as non_state
+
+    return non_state(context, token)
 
 
 def _state_mention(context: DocumentContext, token: Token,
