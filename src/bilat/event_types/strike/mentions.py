@@ -246,6 +246,20 @@ def _with_co_attackers(context: DocumentContext, trigger: Trigger, reading: _Rea
     return found
 
 
+def _is_weak(trigger: Trigger) -> bool:
+    """A weak trigger (``"strength": "weak"``) not made strong by its modifier."""
+    return trigger.entry.extra.get("strength") == "weak" and not _strong_compound(trigger)
+
+
+def _strong_compound(trigger: Trigger) -> bool:
+    """A weak strike noun made strong by its modifier when the two words are not adjacent
+    tokens (an "air" and "raid" split by a line break in wire copy): "an Iraqi air raid"."""
+    head = trigger.head
+    return not _verbal_trigger(trigger) and any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in _words().strong_modifiers
+        for c in head.children)
+
+
 def _strike_mentions(context: DocumentContext, trigger: Trigger,
                      antecedent: ActorMention | None = None,
                      forced: ActorMention | None = None) -> list[_Found]:
@@ -260,7 +274,7 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
         fired = _weapon_fired(trigger)
         if fired is None:
             return []
-    weak = trigger.entry.extra.get("strength") == "weak"
+    weak = _is_weak(trigger)
     attacker, military, attacker_token = _attacker(context, trigger)
     if forced is not None:
         attacker = forced

@@ -121,6 +121,7 @@ class _Words:
     civilians: frozenset[str]  # "tourists", "companies": people of a state, not its forces
     partner_preps: frozenset[str]  # "with", "alongside": a partner's state is no theatre
     joint_nouns: frozenset[str]  # "a joint effort with Iran": the partner acts too
+    strong_modifiers: frozenset[str]  # "air", "drone": make "raid", "attack" military
 
 
 @cache
@@ -145,4 +146,5 @@ def _words() -> _Words:
         civilians=word_list("civilian_nouns"),
         partner_preps=word_list("partner_preps"),
         joint_nouns=word_list("joint_nouns"),
+        strong_modifiers=word_list("strong_modifiers"),
     )
