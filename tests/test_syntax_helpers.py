@@ -204,9 +204,8 @@ def test_word_set_file_is_validated() -> None:
         parse_syntax_words(missing)
 
 
-# strike.py is being changed on another branch; its copies (_np_tokens, _is_passive,
-# _is_verbal, _subjects, REPORTING_VERBS, the modal sets) are switched over after the merge.
-_NOT_YET_SWITCHED = {"extractors/strike.py"}
+# every extractor now takes these from bilat.syntax (strike switched over in issue 13)
+_NOT_YET_SWITCHED: set[str] = set()
 _HELPER_DEFS = re.compile(
     r"^def _?(subjects|doers|patients|objects|np_tokens|pp_objects|conjuncts|is_passive|"
     r"is_verbal|governing_verb)\(|"
@@ -224,10 +223,3 @@ def test_no_syntax_helper_is_defined_outside_the_syntax_package() -> None:
         offenders += [f"{relative}: {m.group(0)}" for m in
                       _HELPER_DEFS.finditer(path.read_text(encoding="utf-8"))]
     assert offenders == []
-
-
-def test_the_guard_sees_the_copies_left_in_strike() -> None:
-    # the pattern is live: the module not yet switched over still holds copies
-    text = (SRC / "extractors" / "strike.py").read_text(encoding="utf-8")
-    if not _HELPER_DEFS.search(text):
-        pytest.skip("strike.py has been switched over: drop it from _NOT_YET_SWITCHED")

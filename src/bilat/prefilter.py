@@ -646,7 +646,7 @@ def _weak_counts(hits: list[tuple[int, int]], doc: Doc, cols: _Columns,
     Each match needs its cue in its own sentence, as the strike extractor takes a weak word's
     attacker only from the sentence (its dependents, or "it" after a state in the sentence),
     and a bare "the planes" only with the planes in the sentence."""
-    from bilat.extractors.strike import MODIFIER_WINDOW  # the extractor's own window
+    from bilat.event_types.strike.words import MODIFIER_WINDOW  # the extractor's own window
 
     cues = _force_cues()
     if cues is None:

@@ -2,8 +2,7 @@
 modality and scheduling.
 
 The tree-walking helpers (subjects, objects, prepositional objects, conjuncts, the governing
-verb) live in :mod:`bilat.syntax`; ``conjuncts``, ``governing_verb``, ``pp_objects`` and
-``subjects`` are re-exported here for the extractors that still import them from this module.
+verb) live in :mod:`bilat.syntax`; import them from there.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from bilat.actors.document import TITLE_HEADS
 from bilat.lexicons.files import HypotheticalCuesFile, NonStateHeadsFile, typed
 from bilat.modality import modality_at
 from bilat.syntax.anaphora import clause_subject, fronted_subject, title_antecedent
-from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
 from bilat.syntax.lexicon import STATE_PARTY_KINDS
 from bilat.values import Actor, Modality
@@ -33,17 +31,13 @@ __all__ = [
     "actor_of",
     "antecedent",
     "as_scheduled",
-    "conjuncts",
     "countries_in",
     "first_mention_in",
-    "governing_verb",
     "in_conditional",
     "is_non_state",
     "main_states",
     "mention_for",
     "modality_for",
-    "pp_objects",
-    "subjects",
 ]
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})

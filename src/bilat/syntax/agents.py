@@ -21,10 +21,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bilat.syntax.arguments import conjuncts
+from bilat.syntax.lexicon import relative_pronouns
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "accused_doer", "gerund_host", "leaders",
+__all__ = ["ACCUSING_LEMMAS", "LEADING_WORDS", "MEANS_PREPS", "accused_doer", "acting_subjects",
+           "gerund_host", "gerund_of_prep", "joint_partners", "leaders", "means_host",
            "modified_noun", "raised_subject", "sides"]
 
 ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize",
@@ -35,6 +39,10 @@ RAISING_LEMMAS = frozenset({"report", "say", "believe", "think", "allege", "clai
                             "understand", "suspect", "see", "seem", "appear", "expect"})
 """Verbs that lend their passive subject to an infinitive ("were said to have attacked")."""
 
+
+MEANS_PREPS = frozenset({"after", "following", "through", "amid"})
+"""Prepositions that make an act the means or run-up of the verb they attach to ("took the
+city after a campaign of bombardment")."""
 
 LEADING_WORDS = frozenset({"led", "headed", "commanded", "spearheaded"})
 """Participles that make their hyphenated modifier the one in charge ("US-led coalition")."""
@@ -132,3 +140,102 @@ def sides(verb: Token) -> list[Token]:
                     out.extend(c for c in obj.children
                                if c.dep_ in {"amod", "compound", "nmod", "poss"})
     return out
+
+
+def means_host(noun: Token, preps: frozenset[str] = MEANS_PREPS) -> Token | None:
+    """The verb whose ``preps`` phrase holds ``noun`` as the act by which its subject got
+    there, directly or as the "of" object of the phrase's noun: "the coalition took over
+    Raqqa after a campaign of intense bombardment" -> took (for "bombardment"); "captured
+    the town following heavy shelling" -> captured. ``None`` otherwise."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "a campaign of bombardment", "weeks of shelling"
+    if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.lower_ not in preps:
+        return None
+    verb = node.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def joint_partners(noun: Token, joint_nouns: frozenset[str],
+                   participles: frozenset[str]) -> list[Token]:
+    """Who a noun's act is done together with, on the noun or on a participle of
+    ``participles`` describing it: "intervention, launched in a joint effort with Iran"
+    (``joint_nouns`` holds "effort"), "an offensive alongside Turkish troops", "strikes
+    carried out together with France" (but not "condemned along with Britain").
+    Coordinated partners are all returned ("with Iran and Hezbollah")."""
+    hosts = [noun, *(c for c in noun.children
+                     if c.dep_ == "acl" and c.lower_ in participles)]
+    out: list[Token] = []
+    for host in hosts:
+        for prep in (c for c in host.children if c.dep_ == "prep"):
+            out.extend(_partners_of(prep, joint_nouns))
+    return [c for token in out for c in [token, *(t for t in token.conjuncts if t.i > token.i)]]
+
+
+def _partners_of(prep: Token, joint_nouns: frozenset[str]) -> list[Token]:
+    """The partners one prepositional phrase names: "alongside X", "together with X", "in a
+    joint effort with X"."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+    out: list[Token] = []
+    if prep.lower_ == "alongside" or (prep.lower_ == "with" and before in {
+            "together", "along", "jointly"}):
+        out.extend(objects)
+    for obj in objects:
+        if obj.lower_ in joint_nouns:
+            out.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for o in p.children if o.dep_ == "pobj")
+    return out
+
+
+def gerund_of_prep(token: Token) -> bool:
+    """A verb in "engaged in bombing", "involved in attacking" (parsed pcomp or pobj)."""
+    return (token.dep_ == "pcomp" or (token.dep_ == "pobj" and token.pos_ == "VERB")) and \
+        token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}
+
+
+def acting_subjects(verb: Token, max_hops: int = 4) -> list[Token]:
+    """Who does what ``verb`` says, wherever a news report puts the doer: the accused
+    ("accused India of firing"), a raised passive subject ("were reported to have bombed"),
+    the active subject or "by" agent (with conjuncts), up ``xcomp``/``conj``/``acomp``
+    chains, from a gerund to its host ("violating the ceasefire by firing"), from a gerund
+    under a preposition to the engaged party ("were engaged in attacking"), and from a
+    relative or noun-modifying clause to its noun ("the jets, which attacked ..."). Empty
+    when none is found within ``max_hops`` clauses."""
+    current = verb
+    for _ in range(max_hops):
+        # "accused India of firing ...", "were reported to have bombed ..."
+        doers = accused_doer(current) or raised_subject(current)
+        if doers:
+            return [t for d in doers for t in conjuncts(d)]
+        found: list[Token] = []
+        for child in current.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                found.extend(conjuncts(child))
+            elif child.dep_ == "agent":
+                found.extend(o for o in child.children if o.dep_ == "pobj")
+        if found:
+            if current.dep_ == "relcl" and all(f.lower_ in relative_pronouns() for f in found):
+                return [current.head]  # "the jets, which attacked ...": the jets
+            return found
+        if current.dep_ in {"xcomp", "conj", "acomp"} and current.head != current:
+            current = current.head
+            continue
+        host = gerund_host(current)
+        if host is not None:  # "violating the ceasefire by firing mortars"
+            current = host
+            continue
+        # "were engaged in attacking ...", "involved in bombing ...": the engaged party
+        if gerund_of_prep(current):
+            current = current.head.head
+            passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+            if passive:
+                if current.dep_ == "relcl" and all(p.lower_ in relative_pronouns()
+                                                   for p in passive):
+                    return [current.head]
+                return [t for p in passive for t in conjuncts(p)]
+            continue
+        if current.dep_ in {"relcl", "acl"}:
+            return [current.head]
+        break
+    return []

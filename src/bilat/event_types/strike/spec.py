@@ -8,7 +8,7 @@ from bilat.events import Strike
 SPEC = EventSpec(
     name="strike",
     event_class=Strike,
-    extractor="bilat.extractors.strike:extract_strikes",
+    extractor="bilat.event_types.strike.extract:extract_strikes",
     view=View(
         colour=(214, 39, 40),
         summary="bilat.event_types.strike.view:summary",
