@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from bilat.actors import resolve_country
 from bilat.events import Agreement, Event
 from bilat.extractors.common import (
     as_scheduled,
@@ -58,6 +59,7 @@ GROUP_REFERENCE = regex.compile(
     regex.IGNORECASE,
 )
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
+JOINED_NAMES = regex.compile(r"[-/\u2013]")
 
 
 @lru_cache(maxsize=1)
@@ -88,10 +90,27 @@ def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
     return out
 
 
+def joined_countries(context: DocumentContext, token: Token) -> list[str]:
+    """The states of one token that joins two or more state names with a hyphen or slash
+    and that the actor resolver left whole ("U.S.-British", "U.S./Japan", "Sino-Soviet"):
+    every part must name a state, and two distinct states at least."""
+    if context.actor_at(token.i) is not None or not JOINED_NAMES.search(token.text):
+        return []
+    parts = [part for part in JOINED_NAMES.split(token.text) if part]
+    codes = [resolve_country(part, when=context.published) for part in parts]
+    found = [code for code in codes if code is not None]
+    if len(parts) < 2 or len(found) != len(parts) or len(set(found)) < 2:
+        return []
+    return list(dict.fromkeys(found))
+
+
 def _modifier_mentions(context: DocumentContext, noun: Token) -> list[tuple[str, str]]:
     """``(country, kind)`` of the states named before an agreement noun inside its phrase,
     leaving out brokers and references ("a US-brokered deal", "a US-friendly treaty")."""
     out: list[tuple[str, str]] = []
+    for token in context.doc[noun.left_edge.i : noun.i]:
+        out.extend((country, "country") for country in joined_countries(context, token)
+                   if all(country != known for known, _ in out))
     brokers = _word_lists()["non_party_modifiers"]
     for mention in context.actors.within(noun.left_edge.i, noun.i):
         if mention.kind not in STATE_PARTY_KINDS:
@@ -420,7 +439,7 @@ def _signing_parties(context: DocumentContext, trigger: Trigger, sent: Span) -> 
         parties = _verb_parties(context, head, sent)
     signing = trigger.entry.id in {"sign", "signing"}
     if not parties and signing and not _non_state_signers(context, head) and \
-            not pp_objects(head, ["with", "between"]):
+            not pp_objects(head, ["with", "between"]) and not _named_partners(head):
         # the parse found nobody: an act of signing in a sentence that names exactly two
         # states is between them
         parties = _two_named(context, sent)
@@ -439,6 +458,13 @@ def _parties(context: DocumentContext, trigger: Trigger, sent: Span) -> list[str
     if label == "decide":
         return _decide_parties(context, trigger.head, sent)
     return _signing_parties(context, trigger, sent)
+
+
+def _named_partners(head: Token) -> bool:
+    """Whether what was signed names its partners ("signed the pact with Acme Corp"): the
+    parse then has found them, and found no state among them."""
+    objects = themes(head) if head.pos_ in {"VERB", "AUX"} else pp_objects(head, ["of"])
+    return any(pp_objects(o, ["with", "between"]) for o in objects)
 
 
 def _agentless_signing(verb: Token) -> bool:
@@ -479,10 +505,30 @@ def _non_state_signers(context: DocumentContext, head: Token) -> bool:
     return any(is_non_state(context, t) for t in subjects(verb))
 
 
+def _names_venue(context: DocumentContext, start: int, end: int) -> bool:
+    """Whether the capital at tokens ``[start, end)`` names the place of an agreement, not a
+    state acting: the object of "in"/"at" ("the accord reached in Paris") or a modifier of
+    a noun phrase holding an agreement noun ("the Paris Club umbrella agreement", "Paris
+    accord policy", "the Minsk agreements")."""
+    last = context.doc[end - 1]
+    if last.dep_ == "pobj" and last.head.lower_ in {"in", "at"}:
+        return True  # "the currency agreement reached in Paris"
+    if last.dep_ not in {"compound", "nmod"} or last.head.i <= last.i:
+        return False
+    if end < len(context.doc) and context.doc[end].text in {"-", "\u2013", "/"}:
+        return False  # "the Moscow-Beijing pact": the capitals are the parties
+    head = last.head
+    while head.dep_ in {"compound", "nmod"} and head.head.i > head.i:
+        head = head.head  # "Paris Club umbrella agreement": up the chain of modifiers
+    return any(_is_accord_noun(t) for t in context.doc[end : head.i + 1])
+
+
 def _two_named(context: DocumentContext, sent: Span) -> list[str]:
-    """The states a sentence names, when it names exactly two."""
+    """The states a sentence names, when it names exactly two (a capital naming where an
+    agreement was made left out)."""
     named = {m.country for m in context.actors.within(sent.start, sent.end)
-             if m.kind in STATE_PARTY_KINDS}
+             if m.kind in STATE_PARTY_KINDS
+             and not (m.kind in {"capital", "country"} and _names_venue(context, m.start, m.end))}
     return sorted(named) if len(named) == 2 else []
 
 
