@@ -52,12 +52,15 @@ __all__ = ["extract_agreements"]
 AGREEMENT_MODALITIES = frozenset({"in_principle", "proposed", "planned", "negated", "denied"})
 GROUP_REFERENCE = regex.compile(
     r"\b(?:(?P<n>two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|states|sides|"
-    r"neighbou?rs|governments|leaders|ministers|allies|capitals|powers)|both\s+(?:countries|"
-    r"sides|nations|governments)|(?P<multi>three-way|trilateral|tripartite|four-way)\s+"
+    r"neighbou?rs|governments|leaders|ministers|allies|capitals|powers|presidents|premiers|"
+    r"delegations|heads\s+of\s+state)|both\s+(?:countries|sides|nations|governments|leaders|"
+    r"presidents|delegations)|(?P<multi>three-way|trilateral|tripartite|four-way)\s+"
     r"(?:summit|talks|meeting|conference)|(?:^|\s)they$|^the\s+(?:neighbou?rs|allies)$|"
     r"^(?:the\s+)?(?P<bare>two|both)$)",
     regex.IGNORECASE,
 )
+GROUP_REFERENCE_REACH = 3
+"""How many sentences back "the two sides" may look for the two states it stands for."""
 _NOUN_VERB_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj"})
 JOINED_NAMES = regex.compile(r"[-/\u2013]")
 
@@ -69,7 +72,7 @@ def _word_lists() -> dict[str, frozenset[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return {key: frozenset(data.get(key, ())) for key in
             ("non_party_verbs", "non_party_nouns", "non_party_modifiers",
-             "hypothetical_determiners")}
+             "hypothetical_determiners", "unit_nouns")}
 
 
 def _non_party_verb(verb: Token | None) -> bool:
@@ -155,20 +158,27 @@ def _group_reference(context: DocumentContext, tokens: list[Token], sent: Span, 
         word = (match.group("n") or match.group("multi") or match.group("bare") or "").lower()
         wanted = {"three": 3, "four": 4, "three-way": 3, "trilateral": 3, "tripartite": 3,
                   "four-way": 4}.get(word, 2)
-        return _states_around(context, sent, wanted) or \
+        return _states_around(context, sent, wanted, back=GROUP_REFERENCE_REACH) or \
             main_states(context, wanted, STATE_PARTY_KINDS)
     return []
 
 
-def _states_around(context: DocumentContext, sent: Span, wanted: int = 2) -> list[str]:
-    """The states named in this sentence and the one before it, when exactly ``wanted``."""
+def _states_around(context: DocumentContext, sent: Span, wanted: int = 2,
+                   back: int = 1) -> list[str]:
+    """The states named in this sentence and the one before it, when exactly ``wanted``;
+    with fewer, the window grows a sentence at a time up to ``back`` sentences before it
+    ("Lula met Fernandez. They discussed trade. The two presidents signed ...")."""
     start = sent.start
-    if start > 0:
-        start = context.doc[start - 1].sent.start
     found: list[str] = []
-    for mention in context.actors.within(start, sent.end):
-        if mention.kind in STATE_PARTY_KINDS and mention.country not in found:
-            found.append(mention.country)
+    for _ in range(max(1, back)):
+        if start > 0:
+            start = context.doc[start - 1].sent.start
+        found = []
+        for mention in context.actors.within(start, sent.end):
+            if mention.kind in STATE_PARTY_KINDS and mention.country not in found:
+                found.append(mention.country)
+        if len(found) >= wanted:
+            break
     return found if len(found) == wanted else []
 
 
@@ -342,7 +352,8 @@ def _verb_parties(context: DocumentContext, verb: Token, sent: Span) -> list[str
     _extend(parties, _object_parties(context, objects))
     if len(parties) == 1 and verb.lower_.startswith("agree"):
         parties.extend(_complement_counterpart(context, verb, parties))
-    if len(parties) == 1:
+    if len(parties) == 1 and not any(is_non_state(context, t) for t in subject_tokens):
+        # not "Toyota and the Indian government signed a deal, Japanese officials said"
         parties.extend(_speaker_state(context, verb, parties))
     return parties
 
@@ -355,9 +366,25 @@ STRONG_ACCORDS = frozenset({
 
 
 def _names_company(context: DocumentContext, noun: Token) -> bool:
-    """Whether the sentence of an agreement noun names a company (a commercial deal)."""
+    """Whether the sentence of an agreement noun names a company (a commercial deal); not
+    the source a statement is attributed to ("..., a Board of Trade official said")."""
+    source = _attribution(noun)
     return any(ent.label_ == "ORG" and context.actors.at(ent.start) is None
+               and not (source is not None
+                        and source.left_edge.i <= ent.start <= source.right_edge.i)
                for ent in noun.sent.ents)
+
+
+def _attribution(noun: Token) -> Token | None:
+    """The subject of the statement verb a clause holding ``noun`` is reported by ("the
+    deal was signed, a ministry official said"), when ``noun`` is not inside it."""
+    root = noun.sent.root
+    if root.lower_ not in statement_verb_forms():
+        return None
+    for subject in subjects(root):
+        if not subject.left_edge.i <= noun.i <= subject.right_edge.i:
+            return subject
+    return None
 
 
 def _signing_of_accord(noun: Token) -> bool:
@@ -388,6 +415,8 @@ def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
     if pp_objects(noun, ["between", "among", "with"]) or _hypothetical_noun(noun) or \
             _named_for_venue(context, noun):
         return False
+    if noun.tag_ in {"NNP", "NNPS"} and noun.ent_type_ in {"LAW", "ORG"}:
+        return False  # "the General Agreement on Tariffs and Trade": a named body or treaty
     if _weighed(noun):
         return False
     verb = _verb_above(noun)
@@ -523,11 +552,19 @@ def _names_venue(context: DocumentContext, start: int, end: int) -> bool:
     return any(_is_accord_noun(t) for t in context.doc[end : head.i + 1])
 
 
+def _names_unit(context: DocumentContext, end: int) -> bool:
+    """Whether a state name ending before token ``end`` only qualifies a currency or unit
+    ("201 Malaysian/Singapore cents", "in U.S. dollars"), a word of ``unit_nouns``."""
+    units = _word_lists()["unit_nouns"]
+    return any(t.lower_ in units for t in context.doc[end : min(end + 3, len(context.doc))]
+               if t.i <= context.doc[end - 1].head.i)
+
+
 def _two_named(context: DocumentContext, sent: Span) -> list[str]:
     """The states a sentence names, when it names exactly two (a capital naming where an
     agreement was made left out)."""
     named = {m.country for m in context.actors.within(sent.start, sent.end)
-             if m.kind in STATE_PARTY_KINDS
+             if m.kind in STATE_PARTY_KINDS and not _names_unit(context, m.end)
              and not (m.kind in {"capital", "country"} and _names_venue(context, m.start, m.end))}
     return sorted(named) if len(named) == 2 else []
 
