@@ -446,7 +446,19 @@ def _reach_parties(context: DocumentContext, head: Token, sent: Span) -> list[st
     objects = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if not any(_is_accord_noun(o) for o in objects):
         return []
-    return _verb_parties(context, head, sent)
+    parties = _verb_parties(context, head, sent)
+    if len(set(parties)) < 2 and _agentless_signing(head) and _plain_reach(head):
+        # "After talks between Egypt and Sudan, a deal was reached on the river's water."
+        return _two_named(context, sent) or _states_around(context, sent) or parties
+    return parties
+
+
+def _plain_reach(verb: Token) -> bool:
+    """A passive "was reached" said outright, with no partner named anywhere in its clause
+    (not "could not be finalised", not "reached through negotiations with Britain"; "after
+    talks between Egypt and Sudan" names both sides)."""
+    return not any(t.lower_ == "with" for t in verb.subtree) and \
+        not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
 
 
 def _decide_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
@@ -520,6 +532,9 @@ def _party_sets(context: DocumentContext, trigger: Trigger, parties: list[str]) 
         nouns, verb = [t for t in themes(head) if _is_accord_noun(t)], head
     if verb is None or not nouns or not all(n.tag_ in {"NNS", "NNPS"} for n in nouns):
         return [parties]
+    if len(set(parties)) > 2 and any(c.lower_ == "bilateral" for n in nouns for c in n.children):
+        # "Ghana, Togo and Benin signed bilateral agreements": one agreement per pair
+        return [[a, b] for k, a in enumerate(parties) for b in parties[k + 1 :]]
     signers = _countries(context, agents(verb) if is_passive(verb) else subjects(verb))
     partners = _countries(context, [t for n in [verb, *nouns] for t in pp_objects(n, ["with"])])
     if len(signers) != 1 or len(partners) < 2 or signers[0] in partners or \
