@@ -74,6 +74,7 @@ class _Words:
     request_nouns: frozenset[str]  # nouns whose owner asks for an extradition
     proposal_words: frozenset[str]  # words that make a deportation proposed
     homeland_nouns: frozenset[str]  # "sent back to their home countries"
+    not_from: frozenset[str]  # "expelled from the match": an activity or a body, no state
 
     def group_of(self, word: str) -> str | None:
         for group, words in self.groups.items():
@@ -96,6 +97,7 @@ def _words() -> _Words:
         request_nouns=frozenset(w.lower() for w in data["request_nouns"]),
         proposal_words=frozenset(w.lower() for w in data["proposal_words"]),
         homeland_nouns=frozenset(w.lower() for w in data["homeland_nouns"]),
+        not_from=frozenset(w.lower() for w in data["not_from"]),
     )
 
 
@@ -469,23 +471,43 @@ def _context_state(context: DocumentContext, trigger: Trigger,
 _Origins = list[tuple["ActorMention", "Token | None"]]
 
 
+def _coordinated_origins(context: DocumentContext, mention: ActorMention | None,
+                         phrase: Token) -> list[ActorMention]:
+    """A deportee nationality and the ones coordinated with it ("Syrian and Afghan
+    migrants", "Afghan, Iranian and Bangladeshi nationals", "diplomats from Latvia and
+    Estonia"): one origin each. Coordinated deportee phrases ("85 Guatemalans and 60
+    Hondurans") are deportees of their own, with their own counts."""
+    if mention is None:
+        return []
+    out = [mention]
+    named = context.doc[mention.end - 1]
+    if named.i == phrase.i:
+        return out
+    for token in conjuncts(named):
+        other = context.actor_at(token.i)
+        if other is not None and other.kind in ORIGIN_KINDS and other not in out:
+            out.append(other)
+    return out
+
+
 def _stated_origins(context: DocumentContext, trigger: Trigger,
                     deporter: ActorMention | None, deportees: list[Token]) -> _Origins:
     """The deportees' own states: their nationality, or a "from" phrase when the deporter
     is named ("Algeria expelled hundreds of migrants from Niger")."""
     origins: _Origins = []
     for phrase in deportees:
-        mention = _origin(context, phrase)
-        if mention is not None and all(o.country != mention.country for o, _ in origins):
-            origins.append((mention, phrase))
+        for mention in _coordinated_origins(context, _origin(context, phrase), phrase):
+            if all(o.country != mention.country for o, _ in origins):
+                origins.append((mention, phrase))
     if origins or deporter is None or not is_verbal(trigger.head) or any(
             c.dep_ == "poss" for t in deportees for c in t.children):
         return origins
     # a named deporter, so "from" gives where the people come from
     for token in pp_objects(trigger.head, ["from"]):
-        mention = _mention_in(context, token, DESTINATION_KINDS)
-        if mention is not None and mention.country != deporter.country:
-            return [(mention, deportees[0] if deportees else None)]
+        source = _mention_in(context, token, DESTINATION_KINDS)
+        if source is not None and source.country != deporter.country:
+            return [(each, deportees[0] if deportees else None)
+                    for each in _coordinated_origins(context, source, trigger.head)]
     return origins
 
 
@@ -510,12 +532,40 @@ def _destination_origins(context: DocumentContext, trigger: Trigger, deportees: 
     return origins
 
 
+def _destination_named(context: DocumentContext, trigger: Trigger, stated_origin: bool,
+                       destinations: list[Token]) -> bool:
+    """For an entry marked ``destination`` (a verb that also moves people inside a state,
+    "returned 200 families to their homes"): whether the deportees' nationality is stated
+    or a state is named as where they are sent ("returned 50 minors to Morocco"). Such a
+    verb also needs its deporting state named ("will be returned to the UK" names none)."""
+    if not trigger.entry.extra.get("destination") or stated_origin:
+        return True
+    return any(_mention_in(context, each, DESTINATION_KINDS) is not None
+               for token in destinations for each in conjuncts(token))
+
+
+def _particle_apart(trigger: Trigger) -> bool:
+    """For an entry with a ``particle`` list: whether the verb has one of those words as
+    a particle after its object ("sent 40 men back to China"; "sent back" next to the verb
+    is the ``send_back`` entry's)."""
+    wanted = trigger.entry.extra.get("particle")
+    if not wanted:
+        return True
+    head = trigger.head
+    return any(c.dep_ in {"advmod", "prt"} and c.lower_ in wanted and c.i > head.i + 1
+               for c in head.children)
+
+
 def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
+    if not _particle_apart(trigger):
+        return []
     deporter, deportees, destinations = _roles(context, trigger)
     strict = bool(trigger.entry.extra.get("strict_people"))
     deportees = [t for t in deportees if _people(context, t, strict)]
     if not deportees and trigger.label not in {"extradite"}:
         return []
+    if any(t.lower_ in _words().not_from for t in pp_objects(trigger.head, ["from"])):
+        return []  # "expelled from the match", "expelled from the party"
     modality = _modality(context, trigger)
     if modality is None:
         return []
@@ -523,9 +573,10 @@ def _mentions(context: DocumentContext, trigger: Trigger) -> list[Deportation]:
     stated_origin = bool(origins)  # the deportees' own nationality, not their destination
     if not origins:
         origins = _destination_origins(context, trigger, deportees, destinations)
-    if not origins:
+    if not origins or not _destination_named(context, trigger, stated_origin, destinations):
         return []
-    if deporter is None and not _unresolved_subject(trigger):
+    if deporter is None and not _unresolved_subject(trigger) and \
+            not trigger.entry.extra.get("destination"):
         # the state the passage is about; the whole document's only when the text says who
         # the deportees are ("repatriated ... to the US, Russia": maybe by their own state)
         deporter = _context_state(context, trigger, {o.country for o, _ in origins},
