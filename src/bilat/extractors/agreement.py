@@ -44,6 +44,7 @@ from bilat.values import Modality
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from bilat.actors import ActorMention
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
 
@@ -72,7 +73,8 @@ def _word_lists() -> dict[str, frozenset[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return {key: frozenset(data.get(key, ())) for key in
             ("non_party_verbs", "non_party_nouns", "non_party_modifiers",
-             "hypothetical_determiners", "unit_nouns")}
+             "hypothetical_determiners", "unit_nouns", "state_body_heads",
+             "state_bank_modifiers")}
 
 
 def _non_party_verb(verb: Token | None) -> bool:
@@ -87,10 +89,29 @@ def _countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
         # "Assad's allies, Russia and Iran": the apposition names them
         named = [a for c in token.children if c.dep_ == "appos" for a in conjuncts(c)]
         for each in [*conjuncts(token), *named]:
-            mention = mention_for(context, each, STATE_PARTY_KINDS)
+            mention = mention_for(context, each, STATE_PARTY_KINDS) or _body_of(context, each)
             if mention is not None and mention.country not in out:
                 out.append(mention.country)
     return out
+
+
+def _body_of(context: DocumentContext, token: Token) -> ActorMention | None:
+    """The state of a public body named "X of <country>" that the resolver takes for an
+    organisation ("the Government of India", "the Ministry of Finance of Japan", "the
+    central bank of Nigeria"): a head of ``state_body_heads`` whose "of" phrase names a
+    country. A bank only with a word of ``state_bank_modifiers`` ("central"), as "Bank of
+    America" or "Bank of China" is a company."""
+    heads = _word_lists()["state_body_heads"]
+    if token.lower_ not in heads and not (
+            token.lower_ == "bank" and any(c.lower_ in _word_lists()["state_bank_modifiers"]
+                                           for c in token.children)):
+        return None
+    for obj in pp_objects(token, ["of"]):
+        for each in [obj, *pp_objects(obj, ["of"])]:  # "the Ministry of Finance of Japan"
+            mention = context.actor_at(each.i)
+            if mention is not None and mention.kind == "country":
+                return mention
+    return None
 
 
 def joined_countries(context: DocumentContext, token: Token) -> list[str]:
