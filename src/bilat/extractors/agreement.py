@@ -458,8 +458,30 @@ def _accord_parties(context: DocumentContext, head: Token, sent: Span) -> list[s
         and head.lower_ in STRONG_ACCORDS
         and _may_take_sentence_states(context, head)
     ):
-        return _two_named(context, sent) or parties
+        return _two_named(context, sent) or _protagonist_partner(context, head, parties)
     return parties
+
+
+def _names_party(context: DocumentContext, token: Token) -> bool:
+    """Whether ``token`` is part of a mention of a state that can be a party."""
+    mention = context.actor_at(token.i)
+    return mention is not None and mention.kind in STATE_PARTY_KINDS
+
+
+def _protagonist_partner(context: DocumentContext, noun: Token, parties: list[str]) -> list[str]:
+    """"Japan must meet the conditions of the agreement" in a story about Japan and the
+    United States: a definite agreement noun with one party named is with the story's other
+    protagonist (:func:`main_states`), when that party is one of the two."""
+    if len(parties) != 1 or not any(c.dep_ == "det" and c.lower_ == "the"
+                                    for c in noun.children):
+        return parties  # not "Mr Blair's reported treaty": his proposal
+    if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and not _names_party(context, c)
+           for c in noun.children):
+        return parties  # "the Kyoto treaty": a named, many-sided treaty
+    protagonists = main_states(context, 2, STATE_PARTY_KINDS)
+    if parties[0] not in protagonists:
+        return parties
+    return [parties[0], *[c for c in protagonists if c != parties[0]]]
 
 
 def _reach_parties(context: DocumentContext, head: Token, sent: Span) -> list[str]:
