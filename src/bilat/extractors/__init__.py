@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bilat.extractors.agreement import extract_agreements
-from bilat.extractors.deportation import extract_deportations
+from bilat.event_types.agreement.extract import extract_agreements
+from bilat.event_types.deportation.extract import extract_deportations
 from bilat.extractors.strike import extract_strikes
 from bilat.extractors.trade import extract_trade_figures
 from bilat.extractors.visit import extract_visits
