@@ -48,10 +48,32 @@ def party_countries(context: DocumentContext, tokens: list[Token]) -> list[str]:
         # "Assad's allies, Russia and Iran": the apposition names them
         named = [a for c in token.children if c.dep_ == "appos" for a in conjuncts(c)]
         for each in [*conjuncts(token), *named]:
-            mention = mention_for(context, each, STATE_PARTY_KINDS) or body_of(context, each)
+            mention = mention_for(context, each, STATE_PARTY_KINDS) or \
+                body_of(context, each) or defined_body(context, each)
             if mention is not None and mention.country not in out:
                 out.append(mention.country)
     return out
+
+
+def defined_body(context: DocumentContext, token: Token) -> ActorMention | None:
+    """The state of a body the story defines by an apposition ("SACE, the official Italian
+    export credit agency", "Coface, the French export credit agency"), at a later mention
+    of its name ("an agreement between Mexico and SACE"): the state named in the
+    apposition, whose head is a word of ``state_body_heads``."""
+    if token.pos_ != "PROPN" or context.actor_at(token.i) is not None:
+        return None
+    heads = word_lists()["state_body_heads"]
+    for other in context.doc:
+        if other.lower_ != token.lower_:
+            continue
+        for appos in (c for c in other.children if c.dep_ == "appos"):
+            if appos.lower_ not in heads:
+                continue
+            named = [m for m in context.actors.within(appos.left_edge.i, appos.i)
+                     if m.kind in {"country", "demonym"}]
+            if len({m.country for m in named}) == 1:
+                return named[0]
+    return None
 
 
 def body_of(context: DocumentContext, token: Token) -> ActorMention | None:
