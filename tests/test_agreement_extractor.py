@@ -1,4 +1,4 @@
-"""Agreement extractor: one test per rule of ``bilat.extractors.agreement``."""
+"""Agreement extractor: one test per rule of ``bilat.event_types.agreement``."""
 
 from __future__ import annotations
 

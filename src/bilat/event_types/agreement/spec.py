@@ -8,7 +8,7 @@ from bilat.events import Agreement
 SPEC = EventSpec(
     name="agreement",
     event_class=Agreement,
-    extractor="bilat.extractors.agreement:extract_agreements",
+    extractor="bilat.event_types.agreement.extract:extract_agreements",
     view=View(
         colour=(44, 160, 44),
         summary="bilat.event_types.agreement.view:summary",

@@ -8,7 +8,7 @@ from bilat.events import Deportation
 SPEC = EventSpec(
     name="deportation",
     event_class=Deportation,
-    extractor="bilat.extractors.deportation:extract_deportations",
+    extractor="bilat.event_types.deportation.extract:extract_deportations",
     view=View(
         colour=(148, 103, 189),
         summary="bilat.event_types.deportation.view:summary",

@@ -1,0 +1,72 @@
+"""The agreement word lists of ``bilat/data/triggers/agreement.json`` and the tests on
+single words that read them (an agreement noun, a verb that only comments on an accord).
+
+Every list is read through :func:`word_lists`, which fails naming the file and the key when
+a key is missing or is not a list of strings.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from bilat.triggers import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SOURCE = "bilat/data/triggers/agreement.json"
+WORD_LIST_KEYS = (
+    "non_party_verbs", "non_party_nouns", "non_party_modifiers", "hypothetical_determiners",
+    "unit_nouns", "state_body_heads", "state_bank_modifiers", "strong_accords",
+    "quantity_modifiers",
+)
+
+
+def parse_word_lists(data: Any, source: str = SOURCE) -> dict[str, frozenset[str]]:
+    """The word lists of ``WORD_LIST_KEYS`` in ``data`` (the parsed JSON of ``source``).
+
+    Raises:
+        ValueError: naming ``source`` and the key, when a key is missing or is not a list
+            of strings.
+    """
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: expected a JSON object")
+    out: dict[str, frozenset[str]] = {}
+    for key in WORD_LIST_KEYS:
+        if key not in data:
+            raise ValueError(f"{source}: missing key {key!r}")
+        words = data[key]
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"{source}: key {key!r} must be a list of strings")
+        out[key] = frozenset(words)
+    return out
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """The non-trigger word lists of ``bilat/data/triggers/agreement.json``."""
+    path = resources.files("bilat") / "data" / "triggers" / "agreement.json"
+    return parse_word_lists(json.loads(path.read_text(encoding="utf-8")))
+
+
+def non_party_verb(verb: Token | None) -> bool:
+    """Whether ``verb`` comments on, brokers or weighs an agreement ("Japan viewed the
+    accord", "Egypt mediated the deal"): its subjects are no parties."""
+    return verb is not None and verb.lemma_.lower() in word_lists()["non_party_verbs"]
+
+
+def is_strong_accord(token: Token) -> bool:
+    """Whether ``token`` is an agreement noun that names an accord between states by itself
+    ("treaty", "pact"; not "deal" or "understanding"), a word of ``strong_accords``."""
+    return token.lower_ in word_lists()["strong_accords"]
+
+
+def is_accord_noun(token: Token) -> bool:
+    """Whether ``token`` is one of the agreement nouns of the ``accord`` trigger."""
+    entry = next(
+        (e for e in load_lexicon("agreement").entries if e.label == "accord"), None
+    )
+    return entry is not None and token.lower_ in entry.sequence[0]

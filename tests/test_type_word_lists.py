@@ -1,0 +1,64 @@
+"""The word-list loaders of the agreement and deportation packages: the shipped files load,
+and a missing or malformed key fails naming the file and the key."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from bilat.event_types.agreement.words import WORD_LIST_KEYS, parse_word_lists, word_lists
+from bilat.event_types.deportation.words import (
+    LIST_KEYS,
+    deportation_words,
+    parse_deportation_words,
+)
+
+
+def _shipped(event_type: str) -> dict[str, Any]:
+    text = resources.files("bilat.data").joinpath("triggers").joinpath(
+        f"{event_type}.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def test_the_shipped_lists_load() -> None:
+    assert "treaty" in word_lists()["strong_accords"]
+    assert set(word_lists()) == set(WORD_LIST_KEYS)
+    assert deportation_words().group_of("diplomats") == "diplomats"
+    assert "match" in deportation_words().not_from
+
+
+@pytest.mark.parametrize("key", WORD_LIST_KEYS)
+def test_agreement_missing_key_is_named(key: str) -> None:
+    data = _shipped("agreement")
+    del data[key]
+    with pytest.raises(ValueError, match=rf"agreement\.json: missing key '{key}'"):
+        parse_word_lists(data)
+
+
+def test_agreement_list_of_strings_only() -> None:
+    data = _shipped("agreement")
+    data["unit_nouns"] = ["cents", 3]
+    with pytest.raises(ValueError, match=r"agreement\.json: key 'unit_nouns' must be a list"):
+        parse_word_lists(data)
+
+
+@pytest.mark.parametrize("key", LIST_KEYS)
+def test_deportation_missing_key_is_named(key: str) -> None:
+    data = _shipped("deportation")
+    del data[key]
+    with pytest.raises(ValueError, match=rf"deportation\.json: missing key '{key}'"):
+        parse_deportation_words(data)
+
+
+def test_deportation_groups_must_be_lists() -> None:
+    data = _shipped("deportation")
+    data["group_words"]["refugees"] = "refugees"
+    with pytest.raises(ValueError, match=r"group_words: key 'refugees' must be a list"):
+        parse_deportation_words(data)
+    data["group_words"] = ["refugees"]
+    with pytest.raises(ValueError, match=r"'group_words' must be an object"):
+        parse_deportation_words(data)
