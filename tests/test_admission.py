@@ -219,3 +219,28 @@ def test_gold_set_identical_by_sentence_and_by_document(
         screened = by_sentence._tokens(by_sentence._prepare(text))
         cut += screened is not None and isinstance(screened[0], Admitted)
     assert cut > 0
+
+
+@pytest.mark.parametrize("joined", ["U.S.-British", "Franco-German", "Japan/Korea"])
+def test_states_written_as_one_token_keep_their_sentence(blank: Any, joined: str) -> None:
+    """A sentence naming its states only in one token ("U.S.-British") may hold an actor
+    mention: it is parsed with the rest, far from the paragraphs that name the states."""
+    filler = " ".join(f"The orchestra played its {n} concert of the season on Sunday."
+                      for n in ("first", "second", "third", "fourth", "fifth", "sixth"))
+    text = (f"Ministers met on Monday to review the budget.\n\n{filler}\n\n"
+            f"The rule would carry out a {joined} agreement announced in January.\n\n{filler}")
+    from bilat.prefilter import possible_types
+
+    doc = blank.make_doc(text)
+    kept = Admitted.of(text, admit(doc, possible_types(doc) or ("agreement",)))
+    assert f"{joined} agreement" in kept.text
+
+
+def test_a_hyphenated_word_of_no_state_does_not_keep_its_sentence(blank: Any) -> None:
+    filler = " ".join(f"The orchestra played its {n} concert of the season on Sunday."
+                      for n in ("first", "second", "third", "fourth", "fifth", "sixth"))
+    text = (f"Ministers met on Monday to review the budget.\n\n{filler}\n\n"
+            f"A long-term cost-sharing agreement was announced in January.\n\n{filler}")
+    doc = blank.make_doc(text)
+    kept = Admitted.of(text, admit(doc, ("agreement",)))
+    assert "cost-sharing agreement" not in kept.text
