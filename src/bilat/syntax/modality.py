@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "according_to_objects",
     "argument_of",
+    "climbing_cue",
     "has_aux",
     "hypothetical",
     "negated",
@@ -39,6 +40,7 @@ _THREAT_CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
 _WEIGHED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "csubj", "acl"})
 _PLAN_MODIFIER_DEPS = frozenset({"amod", "compound", "aux"})
 _PLAN_CLIMB_DEPS = frozenset({"xcomp", "acl", "ccomp"})
+_AUX_DEPS = frozenset({"aux", "auxpass"})
 _REPORTED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"})
 
 
@@ -154,6 +156,43 @@ def planned(head: Token, *, future: bool, plan_words: Collection[str], hops: int
         if node.pos_ == "VERB" and node.dep_ not in _PLAN_CLIMB_DEPS:
             return False
     return False
+
+
+def _node_cue(node: Token, head: Token, proposal_words: Collection[str]) -> str | None:
+    """The cue one node on the way up from the trigger ``head`` gives (see
+    :func:`climbing_cue`)."""
+    if negation_on(node):
+        return "negated"
+    verbal = node.pos_ in {"VERB", "AUX"}
+    if verbal and node is head and has_aux(node, hypothetical_modals(), _AUX_DEPS):
+        return "hypothetical"
+    if node is not head and node.lower_ in proposal_words:
+        return "proposed"
+    if verbal and has_aux(node, future_modals(), _AUX_DEPS):
+        return "planned"
+    if any(c.lower_ in proposal_words and c.dep_ in {"amod", "compound"}
+           for c in node.children):
+        return "proposed"
+    return None
+
+
+def climbing_cue(head: Token, *, proposal_words: Collection[str],
+                 climb_deps: Collection[str], hops: int = 4) -> str | None:
+    """The first modality cue on the trigger ``head`` or on up to ``hops - 1`` heads above
+    it, climbing only from a node whose label is in ``climb_deps``: ``"negated"`` (a
+    negation, :func:`negation_on`), ``"hypothetical"`` (a hypothetical modal on the trigger
+    verb itself: "could deport"), ``"proposed"`` (a word among ``proposal_words`` above it,
+    "plans to expel", or modifying a node, "the proposed expulsion"), ``"planned"`` (a
+    future modal: "will deport"); ``None`` when there is none."""
+    node = head
+    for _ in range(hops):
+        found = _node_cue(node, head, proposal_words)
+        if found is not None:
+            return found
+        if node.dep_ not in climb_deps or node.head == node:
+            break
+        node = node.head
+    return None
 
 
 def _reports(parent: Token, node: Token, verbs: Collection[str]) -> bool:
