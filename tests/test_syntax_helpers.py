@@ -208,7 +208,8 @@ def test_word_set_file_is_validated() -> None:
 _NOT_YET_SWITCHED: set[str] = set()
 _HELPER_DEFS = re.compile(
     r"^def _?(subjects|doers|patients|objects|np_tokens|pp_objects|conjuncts|is_passive|"
-    r"is_verbal|governing_verb)\(|"
+    r"is_verbal|governing_verb|path_up|argument_of|negation_on|has_aux|threatened|"
+    r"reporting_verb|climbing_cue)\(|"
     r"^(STATE_KINDS|REPORTING_VERBS|HYPOTHETICAL_AUX|FUTURE_AUX|RELATIVE_PRONOUNS) = ",
     re.MULTILINE,
 )

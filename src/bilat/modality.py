@@ -7,6 +7,9 @@ triggers after it, ``backward`` = before it, ``both``) and a ``max_scope`` in to
 ``terminate`` cue ("but", ";") ends every scope that would cross it; a ``pseudo`` cue
 matches a phrase that looks like a cue but is not one, and blocks the shorter cue inside it.
 Scopes never leave the sentence.
+
+This is the cue half of bilat's modality engine; the tree half (negation on the trigger,
+hypothetical modals and threats, plans, reporting verbs) is :mod:`bilat.syntax.modality`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bilat.event_types.deportation.words import deportation_words
 from bilat.extractors.common import modality_for
 from bilat.syntax.arguments import np_tokens
-from bilat.syntax.lexicon import future_modals, hypothetical_modals
+from bilat.syntax.modality import climbing_cue
 from bilat.values import Count, Modality
 
 if TYPE_CHECKING:
@@ -58,29 +58,6 @@ _CUE_MODALITY: dict[str, Modality | None] = {
     "planned": Modality.PLANNED}
 
 
-def _node_cue(node: Token, head: Token, hop: int) -> str | None:
-    """The modality cue on one node above the trigger ``head``: "negated", "hypothetical"
-    (a modal on the trigger itself), "proposed" (a plan, a proposal), "planned" (a future
-    auxiliary), or ``None``."""
-    if any(c.dep_ == "neg" for c in node.children) or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in node.children):
-        return "negated"
-    if node.pos_ in {"VERB", "AUX"}:
-        auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-        if hop == 0 and auxes & hypothetical_modals() and node is head:
-            return "hypothetical"
-        if node.lower_ in deportation_words().proposal_words and node is not head:
-            return "proposed"
-        if auxes & future_modals():
-            return "planned"
-    if node.lower_ in deportation_words().proposal_words and node is not head:
-        return "proposed"
-    if any(c.lower_ in deportation_words().proposal_words and c.dep_ in {"amod", "compound"}
-           for c in node.children):
-        return "proposed"
-    return None
-
-
 def deportation_modality(context: DocumentContext, trigger: Trigger) -> Modality | None:
     """The deportation's modality, or ``None`` when it is only hypothetical."""
     head = trigger.head
@@ -89,14 +66,10 @@ def deportation_modality(context: DocumentContext, trigger: Trigger) -> Modality
         return cue
     if trigger.label == "leave":
         return Modality.ASSERTED  # the order to leave is the expulsion
-    node = head
-    for hop in range(4):
-        found = _node_cue(node, head, hop)
-        if found is not None:
-            return _CUE_MODALITY[found]
-        if node.dep_ not in _CLIMB_FOR_MODALITY or node.head == node:
-            break
-        node = node.head
+    found = climbing_cue(head, proposal_words=deportation_words().proposal_words,
+                         climb_deps=_CLIMB_FOR_MODALITY)
+    if found is not None:
+        return _CUE_MODALITY[found]
     if context.tense(head) == "future":
         return Modality.PLANNED
     return Modality.ASSERTED

@@ -32,8 +32,10 @@ people", "more than 30 people ... were killed", "46 dead"); ``location`` from th
 in the target phrase. Modality: ``claimed`` when a party to the strike (attacker or target
 state, or one of its bodies or people) reports it through a reporting verb ("the Afghan
 Taliban said bombardment by Pakistani aircraft ..."), with ``claimed_by``; ``planned`` for
-threatened, planned or future operations; ``negated``/``denied`` from the ConText cues;
-hypothetical strikes ("a US strike could trigger ...", "if Israel attacks ...") are dropped.
+threatened, planned or future operations; ``negated`` for a negation on the trigger or its
+light verb, ``denied`` (with ``claimed_by``) when a party denies it through a denying verb;
+these are the tree checks of :mod:`bilat.syntax.modality`. Hypothetical strikes ("a US
+strike could trigger ...", "if Israel attacks ...") are dropped.
 """
 
 from __future__ import annotations

@@ -9,9 +9,7 @@ from bilat.event_types.strike.attacker import (
     _state_mention,
 )
 from bilat.event_types.strike.phrases import (
-    _argument_of,
     _into_phrase,
-    _path_up,
 )
 from bilat.event_types.strike.words import (
     CLAIM_VERBS,
@@ -21,89 +19,55 @@ from bilat.event_types.strike.words import (
     THREAT_LEMMAS,
     _words,
 )
-from bilat.syntax.agents import (
-    ACCUSING_LEMMAS,
-    acting_subjects,
+from bilat.syntax.agents import acting_subjects
+from bilat.syntax.modality import (
+    according_to_objects,
+    hypothetical,
+    negated,
+    planned,
+    reporting_root,
+    reporting_verb,
 )
-from bilat.syntax.clauses import governing_verb
-from bilat.syntax.lexicon import future_modals, hypothetical_modals
 from bilat.values import Actor
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
 
     from bilat.context import DocumentContext
     from bilat.triggers import Trigger
 
+# "the threat of a strike" is weighed by the threat rule (a threatening verb), not the noun
+_HYPOTHETICAL_OF_NOUNS = HYPOTHETICAL_NOUNS - {"threat", "threats"}
+_CLAIMANT_KINDS = frozenset({"country", "demonym", "capital", "body", "person", "group"})
+
 
 def _hypothetical(trigger: Trigger) -> bool:
-    """A strike that is only imagined: "a US strike could trigger ...", "if Israel attacks"."""
-    head = trigger.head
-    path = _path_up(head, 3)
-    # "Iran threatened to strike Israel", "Turkey warned it would launch an offensive": a
-    # threat names a strike that has not happened
-    node = head
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp", "dobj"} or node.head is node:
-            break
-        node = node.head
-        if node.lemma_.lower() in THREAT_LEMMAS:
-            return True
-    for node in path:
-        if node.pos_ not in {"VERB", "AUX"}:
-            continue
-        if node != head and not _argument_of(head, node):
-            break  # "the development, a week into Turkey's offensive, could undermine ..."
-        for child in node.children:
-            if child.dep_ == "aux" and child.lower_ in hypothetical_modals():
-                return True
-            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
-                return True
-        # "it would be foolish for Japan to strike back", "it could be a mistake to attack":
-        # an infinitive judged by a modal "be" is only weighed, not done
-        host = node.head
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
-                node.dep_ in {"advcl", "xcomp", "ccomp", "csubj", "acl"} and \
-                host.lemma_.lower() == "be" and any(
-                    c.dep_ == "aux" and c.lower_ in hypothetical_modals() | {"would"}
-                    for c in host.children):
-            return True
-        break
-    return head.dep_ == "pobj" and head.head.lower_ == "of" and \
-        head.head.head.lower_ in HYPOTHETICAL_NOUNS - {"threat", "threats"}
+    """A strike that is only imagined: "a US strike could trigger ...", "if Israel attacks",
+    "Iran threatened to strike" (:func:`bilat.syntax.modality.hypothetical` with the strike
+    lexicon's threat verbs, marks and nouns)."""
+    return hypothetical(trigger.head, threat_lemmas=THREAT_LEMMAS, marks=HYPOTHETICAL_MARKS,
+                        of_nouns=_HYPOTHETICAL_OF_NOUNS)
 
 
 def _planned(context: DocumentContext, trigger: Trigger) -> bool:
     head = trigger.head
-    if context.tense(head) == "future":
-        return True
-    for child in head.children:
-        if child.lower_ in PLAN_WORDS and child.dep_ in {"amod", "compound", "aux"}:
-            return True
-    for node in _path_up(head, 4):
-        if node is head:
-            continue
-        if node.lower_ in PLAN_WORDS:
-            return True
-        if node.pos_ in {"VERB", "AUX"} and any(
-                c.dep_ == "aux" and c.lower_ in future_modals() for c in node.children):
-            return True
-        if node.pos_ == "VERB" and node.dep_ not in {"xcomp", "acl", "ccomp"} and \
-                node.lower_ not in PLAN_WORDS:
-            break
-    return False
+    return planned(head, future=context.tense(head) == "future", plan_words=PLAN_WORDS)
 
 
 def _negated(trigger: Trigger) -> bool:
-    head = trigger.head
-    if any(c.dep_ == "neg" for c in head.children):
-        return True
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-        return True
-    verb = governing_verb(head)
-    if verb is not None and verb is not head and head.dep_ in {"dobj", "nsubjpass"}:
-        return any(c.dep_ == "neg" for c in verb.children) and \
-            verb.lower_ in _words().light_verbs
-    return False
+    return negated(trigger.head, light_verbs=_words().light_verbs)
+
+
+def _reporter(context: DocumentContext, verb: Token, parties: set[str]) -> Actor | None:
+    """The party among ``parties`` that is the subject of the reporting ``verb``."""
+    for subject in acting_subjects(verb):
+        mention = _state_mention(context, subject, _CLAIMANT_KINDS)
+        if mention is not None and mention.country in parties:
+            name = " ".join(t.text for t in subject.subtree
+                            if t.dep_ not in {"relcl", "appos", "punct"}
+                            ) if len(list(subject.subtree)) <= 8 else mention.text
+            return Actor(name=name, country=mention.country)
+    return None
 
 
 def _claimant(context: DocumentContext, trigger: Trigger,
@@ -112,45 +76,23 @@ def _claimant(context: DocumentContext, trigger: Trigger,
     ``verbs=DENYING_VERBS`` the party that denies it ("Turkey denied that its jets had
     bombed ...")."""
     head = trigger.head
-    node = head
-    for _ in range(6):
-        if node.head == node:
-            break
-        parent = node.head
-        if parent.pos_ in {"VERB", "AUX"} and (parent.lower_ in verbs or
-                                               parent.lemma_.lower() in verbs) \
-                and (node.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "parataxis", "conj"} or
-                     (node.dep_ == "prep" and parent.lemma_.lower() in ACCUSING_LEMMAS)):
-            for subject in acting_subjects(parent):
-                mention = _state_mention(context, subject,
-                                         frozenset({"country", "demonym", "capital", "body",
-                                                    "person", "group"}))
-                if mention is not None and mention.country in parties:
-                    name = " ".join(t.text for t in subject.subtree
-                                    if t.dep_ not in {"relcl", "appos", "punct"}
-                                    ) if len(list(subject.subtree)) <= 8 else mention.text
-                    return Actor(name=name, country=mention.country)
-            return None
-        node = parent
+    verb = reporting_verb(head, verbs=verbs)
+    if verb is not None:
+        return _reporter(context, verb, parties)
     if verbs is not CLAIM_VERBS:
         return None
-    sent = head.sent
     # "..., according to Iraq's military"
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and \
-                token.nbor().lower_ == "to":
-            for obj in token.nbor().children:
-                mention = _state_mention(context, obj)
-                if mention is not None and mention.country in parties:
-                    return Actor(name=mention.text, country=mention.country)
+    for obj in according_to_objects(head.sent):
+        mention = _state_mention(context, obj)
+        if mention is not None and mention.country in parties:
+            return Actor(name=mention.text, country=mention.country)
     # "..., Iraq said." (reporting clause after the report)
-    root = sent.root
-    if (root.lower_ in CLAIM_VERBS or root.lemma_.lower() in CLAIM_VERBS) and \
-            head in list(root.subtree) and head != root:
-            for subject in acting_subjects(root):
-                mention = _state_mention(context, subject)
-                if mention is not None and mention.country in parties:
-                    return Actor(name=mention.text, country=mention.country)
+    root = reporting_root(head, verbs=CLAIM_VERBS)
+    if root is not None:
+        for subject in acting_subjects(root):
+            mention = _state_mention(context, subject)
+            if mention is not None and mention.country in parties:
+                return Actor(name=mention.text, country=mention.country)
     return None
 
 

@@ -66,29 +66,6 @@ def _light_verb_of(noun: Token) -> Token | None:
     return None
 
 
-def _path_up(token: Token, hops: int = 5) -> list[Token]:
-    out = [token]
-    current = token
-    for _ in range(hops):
-        if current.head == current:
-            break
-        current = current.head
-        out.append(current)
-    return out
-
-
-def _argument_of(noun: Token, verb: Token) -> bool:
-    """Whether ``noun`` is an argument of ``verb``: its subject or object, a coordinated
-    one, or the object of a preposition on it ("a US strike could trigger", "fears of a
-    strike could", "could face attacks on its bases")."""
-    node = noun
-    while node.dep_ == "conj" and node.head != node:
-        node = node.head
-    if node.head == verb:
-        return True
-    return node.dep_ == "pobj" and node.head.head == verb
-
-
 def _is_military(token: Token) -> bool:
     words = _words()
     if token.lower_ in words.military:
