@@ -31,6 +31,7 @@ from typing import Any
 import pytest
 
 import bilat
+from bilat.lexicons import shipped_type_lexicon
 
 TYPES = ("visit", "agreement", "trade_figure", "deportation", "strike")
 
@@ -100,9 +101,7 @@ def test_example(event_type: str, row: dict[str, Any]) -> None:
 
 
 def _trigger_ids(event_type: str) -> list[str]:
-    path = resources.files("bilat.data").joinpath("triggers").joinpath(f"{event_type}.json")
-    text = path.read_text("utf-8")
-    return [str(entry["id"]) for entry in json.loads(text)["triggers"]]
+    return [record.id for record in shipped_type_lexicon(event_type).triggers]
 
 
 @pytest.mark.parametrize("event_type", TYPES)

@@ -15,6 +15,8 @@ from bilat.event_types.deportation.words import (
     deportation_words,
     parse_deportation_words,
 )
+from bilat.lexicons import LexiconError, TypeLexicon
+from bilat.lexicons.types import parse_type_file
 
 
 def _shipped(event_type: str) -> dict[str, Any]:
@@ -22,6 +24,11 @@ def _shipped(event_type: str) -> dict[str, Any]:
         f"{event_type}.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def _built(data: dict[str, Any]) -> TypeLexicon:
+    event_type = data["type"]
+    return parse_type_file(data, event_type, f"bilat/data/triggers/{event_type}.json")
 
 
 def test_the_shipped_lists_load() -> None:
@@ -35,30 +42,30 @@ def test_the_shipped_lists_load() -> None:
 def test_agreement_missing_key_is_named(key: str) -> None:
     data = _shipped("agreement")
     del data[key]
-    with pytest.raises(ValueError, match=rf"agreement\.json: missing key '{key}'"):
-        parse_word_lists(data)
+    with pytest.raises(LexiconError, match=rf"agreement\.json: no word list '{key}'"):
+        parse_word_lists(_built(data))
 
 
 def test_agreement_list_of_strings_only() -> None:
     data = _shipped("agreement")
     data["unit_nouns"] = ["cents", 3]
-    with pytest.raises(ValueError, match=r"agreement\.json: key 'unit_nouns' must be a list"):
-        parse_word_lists(data)
+    with pytest.raises(LexiconError, match=r"agreement\.json: unit_nouns\[1\]: expected a str"):
+        _built(data)
 
 
 @pytest.mark.parametrize("key", LIST_KEYS)
 def test_deportation_missing_key_is_named(key: str) -> None:
     data = _shipped("deportation")
     del data[key]
-    with pytest.raises(ValueError, match=rf"deportation\.json: missing key '{key}'"):
-        parse_deportation_words(data)
+    with pytest.raises(LexiconError, match=rf"deportation\.json: no word list '{key}'"):
+        parse_deportation_words(_built(data))
 
 
 def test_deportation_groups_must_be_lists() -> None:
     data = _shipped("deportation")
     data["group_words"]["refugees"] = "refugees"
-    with pytest.raises(ValueError, match=r"group_words: key 'refugees' must be a list"):
-        parse_deportation_words(data)
+    with pytest.raises(LexiconError, match=r"group_words\['refugees'\]: expected a list"):
+        _built(data)
     data["group_words"] = ["refugees"]
-    with pytest.raises(ValueError, match=r"'group_words' must be an object"):
-        parse_deportation_words(data)
+    with pytest.raises(LexiconError, match=r"'group_words' is one word list"):
+        parse_deportation_words(_built(data))

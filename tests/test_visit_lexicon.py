@@ -1,12 +1,14 @@
-"""The visit word lists load through one checked loader (``bilat.syntax.lexicon``): a missing
-or malformed key fails with the file and the key named."""
+"""The visit word lists load through :mod:`bilat.lexicons` (via ``bilat.syntax.lexicon``): a
+missing or malformed key fails with the file and the key named."""
 
 from __future__ import annotations
 
 import pytest
 
 from bilat.event_types.visit import lexicon
-from bilat.syntax.lexicon import parse_word_list, parse_word_map, type_word_map, type_words
+from bilat.lexicons import LexiconError
+from bilat.lexicons.types import parse_type_file
+from bilat.syntax.lexicon import type_word_map, type_words
 
 
 def test_every_visit_word_list_loads() -> None:
@@ -23,22 +25,32 @@ def test_every_visit_word_list_loads() -> None:
 
 
 def test_a_missing_key_names_the_file_and_the_key() -> None:
-    with pytest.raises(ValueError, match=r"visit\.json: key 'stop_nounz' is missing"):
+    with pytest.raises(LexiconError, match=r"triggers/visit\.json: no word list 'stop_nounz'"):
         type_words("visit", "stop_nounz")
-    with pytest.raises(ValueError, match=r"x\.json: key 'seats' is missing"):
-        parse_word_map({}, "seats", "x.json")
+    with pytest.raises(LexiconError, match=r"triggers/visit\.json: no word list 'seatz'"):
+        type_word_map("visit", "seatz")
+
+
+def _visit(**lists: object) -> dict[str, object]:
+    return {"type": "visit", "triggers": [{"id": "visit", "forms": ["visit"]}], **lists}
 
 
 def test_a_malformed_value_is_refused() -> None:
-    with pytest.raises(ValueError, match=r"x\.json: key 'nouns' must be a list of strings"):
-        parse_word_list({"nouns": "trip"}, "nouns", "x.json")
-    with pytest.raises(ValueError, match="must be a list of strings"):
-        parse_word_list({"nouns": ["trip", 3]}, "nouns", "x.json")
-    with pytest.raises(ValueError, match="must map strings to strings"):
-        parse_word_map({"seats": {"brussels": 1}}, "seats", "x.json")
-    with pytest.raises(ValueError, match="must map strings to strings"):
+    with pytest.raises(LexiconError, match=r"x\.json: nouns: expected a list of strings"):
+        parse_type_file(_visit(nouns="trip"), "visit", "x.json")
+    with pytest.raises(LexiconError, match=r"x\.json: nouns\[1\]: expected a string"):
+        parse_type_file(_visit(nouns=["trip", 3]), "visit", "x.json")
+    with pytest.raises(LexiconError, match=r"x\.json: seats\['brussels'\]: expected a list"):
+        parse_type_file(_visit(seats={"brussels": 1}), "visit", "x.json")
+    with pytest.raises(LexiconError, match=r"visit\.json: 'stop_nouns' is no word map"):
         type_word_map("visit", "stop_nouns")
+    lexicon_ = parse_type_file(_visit(seats={"Brussels": ["BEL", "EUU"]}), "visit", "x.json")
+    with pytest.raises(LexiconError, match=r"x\.json: 'seats' is no word map"):
+        lexicon_.word_map("seats")
 
 
-def test_word_lists_are_lower_cased() -> None:
-    assert parse_word_list({"k": ["Parliament", "DIET"]}, "k", "x.json") == {"parliament", "diet"}
+def test_word_lists_and_maps_are_lower_cased() -> None:
+    lexicon_ = parse_type_file(_visit(k=["Parliament", "DIET"], seats={"Brussels": "BEL"}),
+                               "visit", "x.json")
+    assert lexicon_.word_set("k") == {"parliament", "diet"}
+    assert lexicon_.word_map("seats") == {"brussels": "BEL"}

@@ -172,19 +172,14 @@ class Admitted:
 @cache
 def _number_ids() -> frozenset[int]:
     """Hashes of the number words ("two", "billion", "dozen"): a value without a digit."""
-    import json
-    from importlib import resources
-
     from spacy.strings import get_string_id
 
-    data = json.loads(resources.files("bilat").joinpath("data").joinpath("number_words.json")
-                      .read_text(encoding="utf-8"))
-    words: set[str] = set()
-    for key in ("units", "tens", "scales"):
-        table = data.get(key)
-        if isinstance(table, dict):
-            words.update(str(w).lower() for w in table)
-    words.add(str(data.get("hundred", "hundred")).lower())
+    from bilat.lexicons import typed
+    from bilat.lexicons.files import NumberWordsFile
+
+    data = typed("number_words.json", NumberWordsFile)
+    words = {w.lower() for table in (data.units, data.tens, data.hundred, data.scales)
+             for w in table}
     return frozenset(get_string_id(w) for w in words)
 
 

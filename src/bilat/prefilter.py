@@ -509,15 +509,6 @@ def _person_cue_ids() -> frozenset[int]:
     return frozenset(get_string_id(w) for w in TITLE_HEADS)
 
 
-def _read_json(*parts: str) -> dict[str, Any]:
-    import json
-    from importlib import resources
-
-    path = resources.files("bilat").joinpath("data", *parts)
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
 @attrs.frozen(slots=True)
 class _ForceCues:
     """Word hashes that let a weak strike trigger count (see the module docstring)."""
@@ -536,12 +527,13 @@ def _force_cues() -> _ForceCues | None:
 
     try:
         from bilat.actors.document import BODY_HEADS
+        from bilat.lexicons import shipped_type_lexicon, typed
+        from bilat.lexicons.files import PrefilterFile
 
-        strike = _read_json("triggers", "strike.json")
-        own = _read_json("prefilter.json")
-        words = {str(w).lower() for w in strike["military_nouns"]} | set(BODY_HEADS)
-        auxiliaries = {str(w).lower() for w in own["passive_auxiliaries"]}
-        window = int(own["passive_window"])
+        own = typed("prefilter.json", PrefilterFile)
+        words = set(shipped_type_lexicon("strike").word_set("military_nouns")) | set(BODY_HEADS)
+        auxiliaries = {w.lower() for w in own.passive_auxiliaries}
+        window = own.passive_window
     except Exception:  # pragma: no cover - a list moved: keep every weak trigger
         log.warning("bilat.prefilter: cannot read the force-word lists; weak triggers kept")
         return None
@@ -595,8 +587,10 @@ def _weapon_words() -> frozenset[int] | None:
     from spacy.strings import get_string_id
 
     try:
-        strike = _read_json("triggers", "strike.json")
-        words = {str(w).lower() for kind in strike["weapon_nouns"].values() for w in kind}
+        from bilat.lexicons import shipped_type_lexicon
+
+        weapons = shipped_type_lexicon("strike").groups("weapon_nouns")
+        words = {w.lower() for kind in weapons.values() for w in kind}
     except Exception:  # pragma: no cover - the list moved: every launch verb counts
         log.warning("bilat.prefilter: cannot read the weapon words; launch verbs kept")
         return None

@@ -180,6 +180,19 @@ class TypeLexicon:
                                "read it with words()")
         return value
 
+    def word_map(self, key: str) -> dict[str, str]:
+        """The word map ``key`` (an object of word -> string, e.g. city -> state code), its
+        words lower-cased.
+
+        Raises:
+            LexiconError: no such key, or it holds a list or groups of several words.
+        """
+        value = self._get(key)
+        if isinstance(value, tuple) or not all(len(v) == 1 for v in value.values()):
+            raise LexiconError(f"{self.source}: {key!r} is no word map (an object of word "
+                               "-> string); read it with words() or groups()")
+        return {word.lower(): mapped[0] for word, mapped in value.items()}
+
     def has(self, key: str) -> bool:
         """Whether the file has a word list ``key``."""
         return key in self.lists

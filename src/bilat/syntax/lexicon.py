@@ -12,6 +12,7 @@ from functools import cache
 
 from bilat.lexicons.files import SyntaxWordsFile, read_json
 from bilat.lexicons.schema import structure
+from bilat.lexicons.types import shipped_type_lexicon
 
 __all__ = [
     "STATE_NAME_KINDS",
@@ -21,8 +22,6 @@ __all__ = [
     "future_modals",
     "hypothetical_modals",
     "parse_syntax_words",
-    "parse_word_list",
-    "parse_word_map",
     "relative_pronouns",
     "statement_verb_forms",
     "syntax_words",
@@ -88,53 +87,14 @@ def statement_verb_forms() -> frozenset[str]:
     return syntax_words()["statement_verb_forms"]
 
 
-def parse_word_list(data: object, key: str, source: str) -> frozenset[str]:
-    """The lower-cased word list under ``key`` of a trigger file's mapping ``data``.
-
-    Raises:
-        ValueError: the key is missing or its value is not a list of strings; the message
-            names ``source`` (the file) and the key.
-    """
-    if not isinstance(data, dict) or key not in data:
-        raise ValueError(f"{source}: key {key!r} is missing")
-    words = data[key]
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ValueError(f"{source}: key {key!r} must be a list of strings")
-    return frozenset(w.lower() for w in words)
-
-
-def parse_word_map(data: object, key: str, source: str) -> dict[str, str]:
-    """The mapping of lower-cased words to strings under ``key`` (``{"brussels": "BEL"}``).
-
-    Raises:
-        ValueError: the key is missing or its value is not a mapping of strings to strings;
-            the message names ``source`` and the key.
-    """
-    if not isinstance(data, dict) or key not in data:
-        raise ValueError(f"{source}: key {key!r} is missing")
-    pairs = data[key]
-    if not isinstance(pairs, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in pairs.items()):
-        raise ValueError(f"{source}: key {key!r} must map strings to strings")
-    return {k.lower(): v for k, v in pairs.items()}
-
-
-@cache
-def _trigger_file(event_type: str) -> object:
-    from bilat.lexicons.files import read_json
-
-    return read_json(f"triggers/{event_type}.json")
-
-
 def type_words(event_type: str, key: str) -> frozenset[str]:
-    """A word list of ``bilat/data/triggers/<event_type>.json`` (checked by
-    :func:`parse_word_list`; a missing or malformed key fails with the file and key)."""
-    return parse_word_list(_trigger_file(event_type), key,
-                           f"bilat/data/triggers/{event_type}.json")
+    """The word list ``key`` of ``bilat/data/triggers/<event_type>.json``, lower-cased (read
+    through :func:`bilat.lexicons.shipped_type_lexicon`; a missing or malformed key fails
+    with the file and the key named)."""
+    return shipped_type_lexicon(event_type).word_set(key)
 
 
 def type_word_map(event_type: str, key: str) -> dict[str, str]:
-    """A word mapping of ``bilat/data/triggers/<event_type>.json`` (checked by
-    :func:`parse_word_map`)."""
-    return parse_word_map(_trigger_file(event_type), key,
-                          f"bilat/data/triggers/{event_type}.json")
+    """The word map ``key`` of ``bilat/data/triggers/<event_type>.json`` (word -> string,
+    words lower-cased; see :meth:`bilat.lexicons.TypeLexicon.word_map`)."""
+    return shipped_type_lexicon(event_type).word_map(key)

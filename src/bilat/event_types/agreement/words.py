@@ -1,17 +1,16 @@
 """The agreement word lists of ``bilat/data/triggers/agreement.json`` and the tests on
 single words that read them (an agreement noun, a verb that only comments on an accord).
 
-Every list is read through :func:`word_lists`, which fails naming the file and the key when
-a key is missing or is not a list of strings.
+Every list is read through :mod:`bilat.lexicons` by :func:`word_lists`, which fails naming
+the file and the key when a key is missing or is not a list of strings.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from bilat.lexicons import TypeLexicon, shipped_type_lexicon
 from bilat.triggers import load_lexicon
 
 if TYPE_CHECKING:
@@ -25,31 +24,20 @@ WORD_LIST_KEYS = (
 )
 
 
-def parse_word_lists(data: Any, source: str = SOURCE) -> dict[str, frozenset[str]]:
-    """The word lists of ``WORD_LIST_KEYS`` in ``data`` (the parsed JSON of ``source``).
+def parse_word_lists(lexicon: TypeLexicon) -> dict[str, frozenset[str]]:
+    """The word lists of ``WORD_LIST_KEYS`` in ``lexicon`` (the checked agreement file).
 
     Raises:
-        ValueError: naming ``source`` and the key, when a key is missing or is not a list
-            of strings.
+        LexiconError: (a ``ValueError``) naming the file and the key, when a key is missing
+            or is not a list of strings.
     """
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: expected a JSON object")
-    out: dict[str, frozenset[str]] = {}
-    for key in WORD_LIST_KEYS:
-        if key not in data:
-            raise ValueError(f"{source}: missing key {key!r}")
-        words = data[key]
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ValueError(f"{source}: key {key!r} must be a list of strings")
-        out[key] = frozenset(words)
-    return out
+    return {key: frozenset(lexicon.words(key)) for key in WORD_LIST_KEYS}
 
 
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The non-trigger word lists of ``bilat/data/triggers/agreement.json``."""
-    path = resources.files("bilat") / "data" / "triggers" / "agreement.json"
-    return parse_word_lists(json.loads(path.read_text(encoding="utf-8")))
+    return parse_word_lists(shipped_type_lexicon("agreement"))
 
 
 def non_party_verb(verb: Token | None) -> bool:

@@ -1,15 +1,15 @@
-"""The deportation word lists of ``bilat/data/triggers/deportation.json``, read through one
-loader (:func:`parse_deportation_words`) that fails naming the file and the key when a key
-is missing or is not a list of strings (``group_words``: an object of such lists)."""
+"""The deportation word lists of ``bilat/data/triggers/deportation.json``, read through
+:mod:`bilat.lexicons` (:func:`parse_deportation_words`), which fails naming the file and
+the key when a key is missing or is not a list of strings (``group_words``: an object of
+such lists)."""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 import attrs
+
+from bilat.lexicons import TypeLexicon, shipped_type_lexicon
 
 SOURCE = "bilat/data/triggers/deportation.json"
 LIST_KEYS = ("order_verbs", "not_objects", "light_verbs", "deporter_nouns", "request_nouns",
@@ -42,34 +42,21 @@ class DeportationWords:
         return None
 
 
-def _word_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
-    if key not in data:
-        raise ValueError(f"{source}: missing key {key!r}")
-    words = data[key]
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ValueError(f"{source}: key {key!r} must be a list of strings")
-    return frozenset(w.lower() for w in words)
-
-
-def parse_deportation_words(data: Any, source: str = SOURCE) -> DeportationWords:
-    """The word lists in ``data`` (the parsed JSON of ``source``).
+def parse_deportation_words(lexicon: TypeLexicon) -> DeportationWords:
+    """The word lists of ``lexicon`` (the checked deportation file), lower-cased.
 
     Raises:
-        ValueError: naming ``source`` and the key, when a key is missing or malformed.
+        LexiconError: (a ``ValueError``) naming the file and the key, when a key is missing
+            or malformed.
     """
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: expected a JSON object")
-    groups = data.get("group_words")
-    if not isinstance(groups, dict):
-        raise ValueError(f"{source}: key 'group_words' must be an object of word lists")
     return DeportationWords(
-        groups={g: _word_list(groups, g, f"{source} group_words") for g in groups},
-        **{key: _word_list(data, key, source) for key in LIST_KEYS},
+        groups={g: frozenset(w.lower() for w in ws)
+                for g, ws in lexicon.groups("group_words").items()},
+        **{key: lexicon.word_set(key) for key in LIST_KEYS},
     )
 
 
 @lru_cache(maxsize=1)
 def deportation_words() -> DeportationWords:
     """The word lists of ``bilat/data/triggers/deportation.json`` (read once)."""
-    path = resources.files("bilat") / "data" / "triggers" / "deportation.json"
-    return parse_deportation_words(json.loads(path.read_text(encoding="utf-8")))
+    return parse_deportation_words(shipped_type_lexicon("deportation"))

@@ -8,53 +8,35 @@ missing or is not a list of strings. What stays here are the closed sets of the 
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
-from typing import Any
 
 import attrs
+
+from bilat.lexicons import TypeLexicon, shipped_type_lexicon
 
 LEXICON_FILE = "bilat/data/triggers/strike.json"
 
 
-@cache
-def _lexicon() -> dict[str, Any]:
-    path = resources.files("bilat") / "data" / "triggers" / "strike.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _checked(value: object, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise ValueError(f"{LEXICON_FILE}: {where} must be a list of strings")
-    return value
+def _lexicon() -> TypeLexicon:
+    """The checked strike lexicon file (read once by :mod:`bilat.lexicons`)."""
+    return shipped_type_lexicon("strike")
 
 
 def word_list(key: str) -> frozenset[str]:
     """The lower-cased words under ``key`` of the strike lexicon.
 
     Raises:
-        ValueError: naming the file and the key, when the key is missing or its value is not
-            a list of strings.
+        LexiconError: (a ``ValueError``) naming the file and the key, when the key is
+            missing or its value is not a list of strings.
     """
-    data = _lexicon()
-    if key not in data:
-        raise ValueError(f"{LEXICON_FILE}: missing key {key!r}")
-    return frozenset(w.lower() for w in _checked(data[key], f"key {key!r}"))
+    return _lexicon().word_set(key)
 
 
 def word_lists(key: str) -> dict[str, frozenset[str]]:
-    """The lists of words under each sub-key of ``key`` (a mapping of lists), checked as
-    :func:`word_list` checks one."""
-    data = _lexicon()
-    if key not in data:
-        raise ValueError(f"{LEXICON_FILE}: missing key {key!r}")
-    value = data[key]
-    if not isinstance(value, dict):
-        raise ValueError(f"{LEXICON_FILE}: key {key!r} must map names to lists of strings")
-    return {str(name): frozenset(w.lower() for w in _checked(words, f"key {key!r}.{name}"))
-            for name, words in value.items()}
+    """The lower-cased lists of words under each sub-key of ``key`` (named groups), checked
+    as :func:`word_list` checks one."""
+    return {name: frozenset(w.lower() for w in words)
+            for name, words in _lexicon().groups(key).items()}
 
 
 ATTACKER_KINDS = frozenset({"country", "demonym", "capital", "body", "person"})
@@ -126,7 +108,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    triggers = _lexicon()["triggers"]
+    triggers = _lexicon().triggers
     return _Words(
         military=word_list("military_nouns"),
         ships=word_list("ship_nouns"),
@@ -140,8 +122,8 @@ def _words() -> _Words:
         repel=word_list("repel_verbs"),
         speakers=word_list("speaker_nouns"),
         violate=word_list("violate_verbs"),
-        launch=frozenset(str(f).lower() for t in triggers if t.get("needs_weapon")
-                         for f in t["forms"]),
+        launch=frozenset(f for t in triggers if t.extra.get("needs_weapon")
+                         for f in t.sequence[0]),
         non_lethal=word_list("non_lethal_modifiers"),
         civilians=word_list("civilian_nouns"),
         partner_preps=word_list("partner_preps"),

@@ -1,20 +1,19 @@
 """Word lists and fixed sets of the trade-figure extractor.
 
 Every English word list lives in ``bilat/data/triggers/trade_figure.json`` and is read
-through :func:`words` (a list of words) or :func:`preps` (prepositions by flow), which fail
+through :mod:`bilat.lexicons` by :func:`words` (a list of words) or :func:`flow_preps`
+(prepositions by flow), which fail
 with the file and the key named when a key is missing or holds the wrong type. What stays
 here are parser labels (dependency and entity labels), flow labels and mention kinds.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
 
+from bilat.lexicons import TypeLexicon, shipped_type_lexicon
 from bilat.syntax.figures import change_words
 from bilat.syntax.lexicon import STATE_NAME_KINDS
 from bilat.triggers import TriggerLexicon, load_lexicon
@@ -32,30 +31,9 @@ _COUNTRY_OR_CAPITAL_KINDS = frozenset({"country", "capital"})
 _SUBJECT_KINDS = STATE_NAME_KINDS | {"body"}
 _NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
-_FILE = "bilat/data/triggers/trade_figure.json"
-
-
-@cache
-def _data() -> dict[str, Any]:
-    """The trade-figure lexicon file, parsed once."""
-    path = resources.files("bilat") / "data" / "triggers" / "trade_figure.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{_FILE}: expected a JSON object at the top level")
-    return data
-
-
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise ValueError(f"{where}: expected a list of strings, got {value!r}")
-    return tuple(value)
-
-
-def _entry(key: str) -> object:
-    data = _data()
-    if key not in data:
-        raise ValueError(f"{_FILE}: the key {key!r} is missing")
-    return data[key]
+def _lexicon() -> TypeLexicon:
+    """The checked trade-figure lexicon file (read once by :mod:`bilat.lexicons`)."""
+    return shipped_type_lexicon("trade_figure")
 
 
 @cache
@@ -63,10 +41,10 @@ def words(key: str) -> frozenset[str]:
     """The word list ``key`` of ``data/triggers/trade_figure.json``, lower-cased.
 
     Raises:
-        ValueError: naming the file and the key, when the key is missing or its value is not
-            a list of strings.
+        LexiconError: (a ``ValueError``) naming the file and the key, when the key is
+            missing or its value is not a list of strings.
     """
-    return frozenset(w.lower() for w in _strings(_entry(key), f"{_FILE}: key {key!r}"))
+    return _lexicon().word_set(key)
 
 
 @cache
@@ -74,14 +52,10 @@ def flow_preps(key: str) -> Mapping[str, tuple[str, ...]]:
     """The prepositions by flow under ``key`` (``target_preps``, ``owner_preps``).
 
     Raises:
-        ValueError: naming the file and the key, when the key is missing or its value is not
-            an object of lists of strings.
+        LexiconError: (a ``ValueError``) naming the file and the key, when the key is
+            missing or its value is not an object of lists of strings.
     """
-    value = _entry(key)
-    if not isinstance(value, dict):
-        raise ValueError(f"{_FILE}: key {key!r}: expected an object of flow -> prepositions")
-    return {str(flow): _strings(listed, f"{_FILE}: key {key!r}, flow {flow!r}")
-            for flow, listed in value.items()}
+    return _lexicon().groups(key)
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +74,7 @@ def _config() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _price_unit() -> re.Pattern[str]:
     """ "a barrel", "per tonne" right after an amount: a unit price, no figure."""
-    units = "|".join(re.escape(u) for u in _strings(_entry("price_units"),
-                                                       f"{_FILE}: key 'price_units'"))
+    units = "|".join(re.escape(u) for u in _lexicon().words("price_units"))
     return re.compile(rf"^\s*(?:a|an|per|each)\s+(?:{units})\b", re.IGNORECASE)
 
 
