@@ -330,3 +330,92 @@ def test_an_installed_entry_point_in_a_fresh_process(tmp_path: Path) -> None:
     name, names = json.loads(out.stdout.splitlines()[-1])
     assert name == "Sanction"
     assert names == [*registry.BUILTIN_TYPES, "sanction"]
+
+
+# --- a sixth type through the dataset merge --------------------------------------------------
+
+
+@pytest.fixture
+def register_sanction() -> Any:
+    """Register a variant of the sixth type (its own merging rules) for one test."""
+    added: list[str] = []
+
+    def add(spec: EventSpec) -> EventSpec:
+        registry.register(spec)
+        added.append(spec.name)
+        return spec
+
+    try:
+        yield add
+    finally:
+        for name in dict.fromkeys(added):
+            if registry.find(name) is not None:
+                registry.unregister(name)
+
+
+def _sanction_mention(doc: str, day: str | None, published: str, *, source: str = "CAN",
+                      target: str = "IRN", measure: str | None = "asset freeze") -> Any:
+    from bilat.dataset.happenings import Mention
+
+    date = None if day is None else bilat.TimeSpan(start=day, end=day, precision="day")
+    event = Sanction(sanctioning_country=source, target_country=target, measure=measure,
+                     date=date)
+    return Mention.of(doc, 0, event, outlet=doc, published=published)
+
+
+def test_the_dataset_merge_reads_its_window_and_attributes(register_sanction: Any) -> None:
+    from bilat.dataset.happenings import MergeRules, default_windows, group_happenings
+    from bilat.event_types import Merging
+
+    register_sanction(attrs.evolve(SPEC, merging=Merging(window=2, attributes=("measure",))))
+    assert default_windows()["sanction"] == 2 and default_windows()["strike"] == 1
+    assert MergeRules().window("sanction") == 2
+    mentions = [
+        _sanction_mention("a", "2026-03-02", "2026-03-02"),
+        _sanction_mention("b", "2026-03-04", "2026-03-04", measure="travel ban"),
+        _sanction_mention("c", "2026-03-04", "2026-03-05"),
+        _sanction_mention("d", "2026-03-07", "2026-03-07"),  # 5 days on: past its window
+        _sanction_mention("e", "2026-03-02", "2026-03-02", target="RUS"),
+    ]
+    happenings = group_happenings(mentions)
+    by_docs = sorted((h.target, sorted(m.doc_id for m in h.mentions)) for h in happenings)
+    assert by_docs == [("IRN", ["a", "b", "c"]), ("IRN", ["d"]), ("RUS", ["e"])]
+    first = next(h for h in happenings if h.n_documents == 3)
+    assert (first.type, first.source, first.cameo) == ("sanction", "CAN", "163")
+    measure = first.attribute("measure")
+    assert measure is not None and measure.value == "asset freeze" and measure.disputed
+    assert first.to_dict()["attributes"]["measure"]["votes"] == [["asset freeze", 2],
+                                                               ["travel ban", 1]]
+    wide = group_happenings(mentions, MergeRules(windows={"sanction": 10}))
+    assert sorted(h.n_documents for h in wide) == [1, 4]
+    daily = group_happenings(mentions, MergeRules(mode="one_a_day"))
+    assert sorted(h.n_documents for h in daily) == [1, 1, 1, 2]  # b and c share a day
+
+
+def test_the_dataset_merge_reads_its_key(register_sanction: Any) -> None:
+    from bilat.dataset.happenings import group_happenings
+    from bilat.event_types import Merging
+
+    mentions = [
+        _sanction_mention("a", "2026-03-02", "2026-03-02", source="CAN"),
+        _sanction_mention("b", "2026-03-02", "2026-03-02", source="GBR"),
+    ]
+    register_sanction(SPEC)  # the default key: its roles, so two senders are two happenings
+    assert len(group_happenings(mentions)) == 2
+    registry.unregister("sanction")
+    register_sanction(attrs.evolve(SPEC, merging=Merging(key=("target_country", "measure"))))
+    (joint,) = group_happenings(mentions)
+    assert joint.n_documents == 2 and joint.parties in {("CAN", "IRN"), ("GBR", "IRN")}
+
+
+def test_the_dataset_merge_defaults_for_a_spec_without_merging(register_sanction: Any) -> None:
+    from bilat.dataset.happenings import MergeRules, group_happenings
+
+    register_sanction(SPEC)
+    assert SPEC.merging.window == 7 and SPEC.merging.attributes == ()
+    assert MergeRules().window("sanction") == 7
+    # undated reports take their time from publication: five days apart is one happening
+    undated = [_sanction_mention("a", None, "2026-03-02"),
+               _sanction_mention("b", None, "2026-03-07")]
+    (happening,) = group_happenings(undated)
+    assert happening.n_documents == 2 and happening.attributes == () and happening.date is None

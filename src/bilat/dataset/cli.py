@@ -107,9 +107,9 @@ def _rules(parser: argparse.ArgumentParser) -> None:
 
 
 def _merge_rules(args: argparse.Namespace) -> Any:
-    from bilat.dataset.happenings import DEFAULT_WINDOWS, MergeRules
+    from bilat.dataset.happenings import MergeRules, default_windows
 
-    windows = dict(DEFAULT_WINDOWS)
+    windows = default_windows()
     for item in args.window:
         kind, sep, days = item.partition("=")
         if not sep or kind not in windows or not days.lstrip("-").isdigit():

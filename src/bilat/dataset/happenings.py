@@ -8,15 +8,18 @@ The rules (``docs/dataset.md`` gives the reasons):
 
 * **Same key.** Two events can only be one happening when they have the same type and the
   same roles (visitor and host, deporting and origin state, attacker and target, the set of
-  parties); trade figures also need the same flow, the same currency and the same amount at
-  three significant digits (the rounding of the scoring contract).
-* **Compatible times.** Each event has a time span: its date (a trade figure: its period);
-  without one, the weeks before its publication for a reported fact
+  parties); a type's spec may name another key (:attr:`bilat.event_types.Merging.key`): trade
+  figures need the same flow, the same currency and the same amount at three significant
+  digits (the rounding of the scoring contract).
+* **Compatible times.** Each event has a time span: its date (or the field its spec names: a
+  trade figure's period); without one, the weeks before its publication for a reported fact
   (:attr:`MergeRules.undated_lookback`) or the months after it for a plan
-  (:attr:`MergeRules.planned_lookahead`). Two spans are compatible when they overlap once
-  widened by the type's window (:attr:`MergeRules.windows`, in days). A happening is anchored
-  on its most precise report, and a report joins the first happening whose anchor it is
-  compatible with, so daily reports of a campaign do not chain into one endless event.
+  (:attr:`MergeRules.planned_lookahead`), unless its spec says otherwise (a trade figure
+  without a period fits any time). Two spans are compatible when they overlap once widened
+  by the type's window (:attr:`MergeRules.windows`, in days, by default the spec's). A
+  happening is anchored on its most precise report, and a report joins the first happening
+  whose anchor it is compatible with, so daily reports of a campaign do not chain into one
+  endless event.
 * **One report per document.** Two events of one document are two happenings: the
   document-level merge already judged them different.
 * **Modality across reports.** A plan (``planned``, ``proposed``, ``in_principle``) later
@@ -44,41 +47,42 @@ from typing import Any, Literal
 import attrs
 
 from bilat.codes import codes_for
-from bilat.events import Event, TradeFigure
+from bilat.event_types import Merging, find, specs
+from bilat.events import Event
 from bilat.values import Modality
 
 __all__ = [
-    "DEFAULT_WINDOWS",
     "Attribute",
     "Happening",
     "Mention",
     "MergeRules",
+    "default_windows",
     "goldstein",
     "group_happenings",
     "partition_key",
     "role_countries",
 ]
 
-DEFAULT_WINDOWS: dict[str, int] = {
-    "visit": 7,
-    "agreement": 7,
-    "trade_figure": 0,
-    "deportation": 30,
-    "strike": 1,
-}
-"""Days two reports' times may lie apart and still be one happening, by type."""
+
+def default_windows() -> dict[str, int]:
+    """Days two reports' times may lie apart and still be one happening, by registered type
+    (each spec's :attr:`bilat.event_types.Merging.window`).
+
+    >>> default_windows()["strike"], default_windows()["deportation"]
+    (1, 30)
+    """
+    return {spec.name: spec.merging.window for spec in specs()}
+
 
 _PLANS = frozenset({Modality.PLANNED, Modality.PROPOSED, Modality.IN_PRINCIPLE})
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
 
-# Attributes resolved by agreement across reports (dotted paths into the event), by type.
-_ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "visit": ("visitor.name", "visitor.title", "location.name"),
-    "agreement": ("name",),
-    "trade_figure": ("value.amount", "period.start", "source_country"),
-    "deportation": ("count.min", "count.max", "group"),
-    "strike": ("kind", "killed.min", "injured.min", "location.name"),
-}
+_NO_MERGING = Merging()  # a type the registry does not know (an event read back from a store)
+
+
+def _merging(kind: str) -> Merging:
+    spec = find(kind)
+    return _NO_MERGING if spec is None else spec.merging
 
 
 @functools.cache
@@ -175,7 +179,8 @@ class MergeRules:
 
     Attributes:
         windows: days two reports' time spans may lie apart, by event type
-            (:data:`DEFAULT_WINDOWS`); types not named use ``default_window``.
+            (:func:`default_windows`, from the registered types' specs); types not named
+            use ``default_window``.
         default_window: the window of a type ``windows`` does not name.
         undated_lookback: days before its publication an undated reported event may lie.
         planned_lookahead: days after its publication an undated plan may be carried out.
@@ -184,7 +189,7 @@ class MergeRules:
     """
 
     windows: dict[str, int] = attrs.field(
-        factory=lambda: dict(DEFAULT_WINDOWS), converter=_windows, eq=False, hash=False
+        factory=default_windows, converter=_windows, eq=False, hash=False
     )
     default_window: int = 7
     undated_lookback: int = 30
@@ -350,17 +355,20 @@ def _sig3(amount: Decimal | None) -> str | None:
     return f"{float(amount):.3g}"
 
 
+def _key_value(event: Event, path: str) -> Any:
+    value: Any = event
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return _sig3(value) if isinstance(value, Decimal) else value
+
+
 def _group_key(event: Event) -> tuple[Any, ...]:
-    """Type and roles; for a trade figure also flow, currency and amount (3 digits)."""
-    if isinstance(event, TradeFigure):
-        value = event.value
-        return (
-            event.type,
-            event.countries,
-            event.flow,
-            None if value is None else value.currency,
-            None if value is None else _sig3(value.amount),
-        )
+    """Type and roles, or the type and the key its spec names (amounts at 3 digits)."""
+    key = _merging(event.type).key
+    if key is not None:
+        return (event.type, *(_key_value(event, path) for path in key))
     return (event.type, *(getattr(event, name) for name in event.ROLE_FIELDS))
 
 
@@ -373,12 +381,17 @@ def partition_key(mention: Mention) -> str:
     return "-".join(role_countries(mention.event)) or "-"
 
 
+def _span(event: Event) -> Any:
+    """The event's stated time span (a TimeSpan or ``None``), from the field its spec names."""
+    return getattr(event, _merging(event.type).time, None)
+
+
 def _time(mention: Mention, rules: MergeRules) -> tuple[dt.date, dt.date] | None:
     event = mention.event
-    span = event.period if isinstance(event, TradeFigure) else event.date
+    span = _span(event)
     if span is not None:
         return span.start, span.end
-    if isinstance(event, TradeFigure) or mention.published is None:
+    if not _merging(event.type).undated or mention.published is None:
         return None
     day = mention.published
     if event.modality in _PLANS:
@@ -396,8 +409,7 @@ def _compatible(
 
 
 def _anchor_order(mention: Mention, rules: MergeRules) -> tuple[Any, ...]:
-    event = mention.event
-    span = event.period if isinstance(event, TradeFigure) else event.date
+    span = _span(mention.event)
     time = _time(mention, rules)
     return (
         span is None,  # a stated time anchors before a publication-based one
@@ -424,7 +436,7 @@ def _path(event: Event, path: str) -> Any:
 
 def _attributes(kind: str, mentions: Sequence[Mention]) -> tuple[Attribute, ...]:
     out = []
-    for name in _ATTRIBUTES.get(kind, ()):
+    for name in _merging(kind).attributes:
         votes: Counter[Any] = Counter()
         first: dict[Any, int] = {}
         for rank, mention in enumerate(mentions):

@@ -13,12 +13,14 @@ needs to know about a type is one :class:`EventSpec`, kept in ``<type>/spec.py``
 * ``dyad`` and ``direction``: which fields give the event's two main countries;
 * ``prefilter`` (:class:`PrefilterNeeds`): what :mod:`bilat.prefilter` requires of a document
   before the type's extractor may run;
-* ``codes``: CAMEO/PLOVER rules, for a type that ``data/cameo_plover.json`` does not cover.
+* ``codes``: CAMEO/PLOVER rules, for a type that ``data/cameo_plover.json`` does not cover;
+* ``merging`` (:class:`Merging`): how :mod:`bilat.dataset.happenings` merges the type's
+  reports across documents (its window, identity key, time field and compared attributes).
 
-The engine, the pre-filter, the views, the table export, the command line and the JSON Schema
-iterate the registry (:func:`specs`, :func:`names`, :func:`get`), so a sixth type needs no edit
-inside bilat: an outside package builds an :class:`EventSpec` and either calls
-:func:`register` or names it in the ``bilat.event_types`` entry-point group
+The engine, the pre-filter, the views, the table export, the command line, the JSON Schema
+and the dataset merge iterate the registry (:func:`specs`, :func:`names`, :func:`get`), so a
+sixth type needs no edit inside bilat: an outside package builds an :class:`EventSpec` and
+either calls :func:`register` or names it in the ``bilat.event_types`` entry-point group
 (:data:`ENTRY_POINT_GROUP`) of its ``pyproject.toml``::
 
     [project.entry-points."bilat.event_types"]
@@ -51,6 +53,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Column",
     "EventSpec",
+    "Merging",
     "PrefilterNeeds",
     "View",
     "find",
@@ -201,6 +204,39 @@ class PrefilterNeeds:
     weak_triggers: bool = False
 
 
+def _paths(value: Any) -> tuple[str, ...]:
+    return tuple(str(path) for path in value)
+
+
+def _optional_paths(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else _paths(value)
+
+
+@attrs.frozen(slots=True)
+class Merging:
+    """How :func:`bilat.dataset.happenings.group_happenings` merges the type's reports.
+
+    Attributes:
+        window: days two reports' time spans may lie apart and still be one happening (the
+            default of :attr:`bilat.dataset.happenings.MergeRules.windows`).
+        key: dotted paths into the event (``"value.currency"``) whose values, with the type,
+            must be equal for two reports to be one happening; amounts (``Decimal``) compare
+            at three significant digits. ``None``: the event's ``ROLE_FIELDS``.
+        time: the field holding the event's time span (a :class:`bilat.TimeSpan`).
+        undated: whether a report without a time span takes one from its publication date
+            (the weeks before it for a fact, the months after it for a plan); when ``False``
+            it is compatible with any time.
+        attributes: dotted paths of the attributes resolved by agreement across reports
+            (:attr:`bilat.dataset.happenings.Happening.attributes`), in order.
+    """
+
+    window: int = 7
+    key: tuple[str, ...] | None = attrs.field(default=None, converter=_optional_paths)
+    time: str = "date"
+    undated: bool = True
+    attributes: tuple[str, ...] = attrs.field(default=(), converter=_paths)
+
+
 @functools.cache
 def _resolved(path: str) -> Any:
     return resolve(path)
@@ -233,6 +269,8 @@ class EventSpec:
         codes: CAMEO and PLOVER rules in the form of an entry of ``data/cameo_plover.json``
             (``{"rules": [{"when": ..., "cameo": ..., ...}], "reverse": ...}``), for types
             that file does not cover; ``None`` to use the file.
+        merging: how the dataset merge joins the type's reports across documents
+            (:class:`Merging`).
     """
 
     name: str
@@ -243,6 +281,7 @@ class EventSpec:
     direction: tuple[str, str] | None = None
     prefilter: PrefilterNeeds = attrs.Factory(PrefilterNeeds)
     codes: Mapping[str, Any] | None = None
+    merging: Merging = attrs.Factory(Merging)
 
     def __attrs_post_init__(self) -> None:
         if getattr(self.event_class, "type", None) != self.name:

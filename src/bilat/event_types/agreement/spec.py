@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.event_types import Column, EventSpec, PrefilterNeeds, View
+from bilat.event_types import Column, EventSpec, Merging, PrefilterNeeds, View
 from bilat.events import Agreement
 
 SPEC = EventSpec(
@@ -20,5 +20,6 @@ SPEC = EventSpec(
         min_states=2,  # at least two distinct parties
         min_actors=2,  # parties: countries, demonyms, capitals, bodies, groups, people
     ),
+    merging=Merging(window=7, attributes=("name",)),
 )
 """Agreements: two or more states agree, sign, renew or negotiate."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.event_types import Column, EventSpec, PrefilterNeeds, View
+from bilat.event_types import Column, EventSpec, Merging, PrefilterNeeds, View
 from bilat.events import Deportation
 
 SPEC = EventSpec(
@@ -24,5 +24,6 @@ SPEC = EventSpec(
     ),
     dyad=("deporting_country", "origin_country"),
     prefilter=PrefilterNeeds(min_states=1),  # the origin may be left open
+    merging=Merging(window=30, attributes=("count.min", "count.max", "group")),
 )
 """Deportations: a state expels, deports or forcibly returns people of another."""

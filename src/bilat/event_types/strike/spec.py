@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.event_types import Column, EventSpec, PrefilterNeeds, View
+from bilat.event_types import Column, EventSpec, Merging, PrefilterNeeds, View
 from bilat.events import Strike
 
 SPEC = EventSpec(
@@ -30,5 +30,6 @@ SPEC = EventSpec(
         min_states=1,  # the attacker may be unknown
         weak_triggers=True,  # "hit", "attack": only with a cue of force in the sentence
     ),
+    merging=Merging(window=1, attributes=("kind", "killed.min", "injured.min", "location.name")),
 )
 """Strikes: forces of one state use force on another's territory or forces."""

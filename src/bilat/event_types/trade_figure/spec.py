@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.event_types import Column, EventSpec, PrefilterNeeds, View
+from bilat.event_types import Column, EventSpec, Merging, PrefilterNeeds, View
 from bilat.events import TradeFigure
 
 SPEC = EventSpec(
@@ -32,6 +32,14 @@ SPEC = EventSpec(
     prefilter=PrefilterNeeds(
         min_states=2,  # a figure between two states (not with the world)
         min_actors=2,  # both sides are states named as such, never a city
+    ),
+    merging=Merging(
+        window=0,  # one figure is one period's: reports of it name the same period
+        # the scoring contract's identity: roles, flow, currency, amount at 3 digits
+        key=("countries", "flow", "value.currency", "value.amount"),
+        time="period",
+        undated=False,  # a figure without a period is not dated by its report
+        attributes=("value.amount", "period.start", "source_country"),
     ),
 )
 """Trade figures: a money value of trade, investment, a pledge, loan or aid."""

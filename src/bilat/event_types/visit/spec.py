@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.event_types import Column, EventSpec, PrefilterNeeds, View
+from bilat.event_types import Column, EventSpec, Merging, PrefilterNeeds, View
 from bilat.events import Visit
 
 SPEC = EventSpec(
@@ -29,5 +29,6 @@ SPEC = EventSpec(
         min_actors=1,  # the visitor is never a mere place (the host may be)
         triggerless=True,  # an official "in" a foreign city needs no trigger word
     ),
+    merging=Merging(window=7, attributes=("visitor.name", "visitor.title", "location.name")),
 )
 """Visits: an official of one state travels to another."""
