@@ -1,6 +1,6 @@
 """Expand the lemmas of trigger entries into word forms, written back into the JSON.
 
-A trigger entry of ``src/bilat/data/triggers/<type>.json`` may give ``"lemmas"`` (with
+A trigger entry of ``src/bilat/event_types/<type>/lexicon.json`` may give ``"lemmas"`` (with
 ``"pos"``) instead of listing every inflection by hand; the trigger matcher and the
 token-only pre-filter read word forms (``"forms"``), so this script writes every inflection
 that `lemminflect <https://github.com/bjascob/LemmInflect>`_ knows for each lemma into the
@@ -20,7 +20,7 @@ import json
 import sys
 from pathlib import Path
 
-TRIGGERS = Path(__file__).resolve().parents[1] / "src" / "bilat" / "data" / "triggers"
+EVENT_TYPES = Path(__file__).resolve().parents[1] / "src" / "bilat" / "event_types"
 UPOS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
 
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="only report out-of-date files")
     args = ap.parse_args(argv)
     stale = 0
-    for path in sorted(TRIGGERS.glob("*.json")):
+    for path in sorted(EVENT_TYPES.glob("*/lexicon.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if not any("lemmas" in e for e in data.get("triggers", [])):
             continue
@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         if path.read_text(encoding="utf-8") != text:
             stale += 1
             if args.check:
-                print(f"{path.name} is out of date: run scripts/build_trigger_forms.py")
+                print(f"{path.parent.name}/{path.name} is out of date: "
+                      "run scripts/build_trigger_forms.py")
             else:
                 path.write_text(text, encoding="utf-8")
                 print(f"wrote {path}")

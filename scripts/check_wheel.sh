@@ -21,7 +21,7 @@ SDIST=$(ls "$WORK"/dist/bilat-*.tar.gz)
 # (listings saved first: `grep -q` closing a pipe early would fail the pipeline)
 "$PYTHON" -m zipfile -l "$WHEEL" >"$WORK/wheel.txt"
 tar -tzf "$SDIST" >"$WORK/sdist.txt"
-for data in bilat/data/countries.json bilat/data/event.schema.json bilat/data/triggers/ bilat/py.typed; do
+for data in bilat/data/countries.json bilat/data/event.schema.json bilat/event_types/strike/lexicon.json bilat/py.typed; do
   grep -q "$data" "$WORK/wheel.txt" || { echo "check_wheel: $data missing from $WHEEL"; exit 1; }
 done
 grep -q "src/bilat/data/countries.json" "$WORK/sdist.txt" || { echo "check_wheel: sdist lacks data"; exit 1; }

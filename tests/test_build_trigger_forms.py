@@ -26,14 +26,14 @@ def _script() -> ModuleType:
 def _entries() -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for name in ("strike", "deportation"):
-        path = resources.files("bilat") / "data" / "triggers" / f"{name}.json"
+        path = resources.files("bilat") / "event_types" / name / "lexicon.json"
         out.extend(json.loads(path.read_text(encoding="utf-8"))["triggers"])
     return out
 
 
 def test_lemma_entries_hold_their_lemmas_and_hand_forms() -> None:
     entries = [e for e in _entries() if "lemmas" in e]
-    assert entries, "strike.json gives some triggers as lemmas"
+    assert entries, "the strike lexicon gives some triggers as lemmas"
     for entry in entries:
         forms = set(entry["forms"])  # type: ignore[arg-type]
         assert set(entry["lemmas"]) <= forms  # type: ignore[arg-type]

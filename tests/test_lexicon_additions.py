@@ -45,7 +45,7 @@ def _visits(extractor: bilat.Extractor, text: str) -> list[dict[str, Any]]:
      r"triggers\['visit'\]\[0\] \(id 'sail'\): label 'voyage' is none the visit extractor "
      r"knows; expected one of \["),
     ({"triggers": {"visit": [{"id": "tour", "label": "travel", "forms": ["toured"]}]}},
-     r"id 'tour' is already used \(by bilat/data/triggers/visit\.json"),
+     r"id 'tour' is already used \(by bilat/event_types/visit/lexicon\.json"),
     ({"triggers": {"visit": [{"id": "sail", "label": "travel", "froms": ["sailed"]}]}},
      r"needs 'forms' \(one token\) or 'sequence'"),
     ({"triggers": {"visit": [{"id": "sail", "label": "travel", "forms": ["sailed"],

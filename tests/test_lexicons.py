@@ -25,7 +25,8 @@ from bilat.lexicons.schema import check_data
 from bilat.lexicons.types import parse_type_file
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "bilat" / "data"
-TYPES = sorted(p.stem for p in (DATA / "triggers").glob("*.json"))
+EVENT_TYPES = DATA.parent / "event_types"
+TYPES = sorted(p.parent.name for p in EVENT_TYPES.glob("*/lexicon.json"))
 
 
 def test_every_lexicon_file_has_a_schema() -> None:
@@ -54,7 +55,8 @@ def test_every_trigger_file_fits(event_type: str) -> None:
 
 
 def _with(name: str, change: Any) -> Any:
-    data = json.loads((DATA / name).read_text("utf-8"))
+    path = EVENT_TYPES / name if name.endswith("/lexicon.json") else DATA / name
+    data = json.loads(path.read_text("utf-8"))
     change(data)
     return data
 
@@ -101,7 +103,7 @@ def test_type_lexicon_word_lists_fail_with_file_and_key() -> None:
     strike = type_lexicon("strike")
     assert "missile" in strike.groups("weapon_nouns")
     assert strike.words("ship_nouns")
-    with pytest.raises(LexiconError, match=r"bilat/data/triggers/strike\.json: no word list "
+    with pytest.raises(LexiconError, match=r"bilat/event_types/strike/lexicon\.json: no word list "
                                            r"'ship_noun'"):
         strike.words("ship_noun")
     with pytest.raises(LexiconError, match="holds named groups"):
@@ -111,13 +113,13 @@ def test_type_lexicon_word_lists_fail_with_file_and_key() -> None:
 
 
 def test_trigger_file_word_lists_are_checked() -> None:
-    data = _with("triggers/visit.json", lambda d: d.update(envoy_nouns=["envoy", 3]))
+    data = _with("visit/lexicon.json", lambda d: d.update(envoy_nouns=["envoy", 3]))
     with pytest.raises(LexiconError, match=r"visit\.json: envoy_nouns\[1\]: expected a string"):
         parse_type_file(data, "visit", "visit.json")
-    data = _with("triggers/visit.json", lambda d: d["triggers"][0].update(pos=["verb"]))
+    data = _with("visit/lexicon.json", lambda d: d["triggers"][0].update(pos=["verb"]))
     with pytest.raises(LexiconError, match=r"triggers\[0\] \(id '\w+'\)\.pos: unknown tag 'verb'"):
         parse_type_file(data, "visit", "visit.json")
-    data = _with("triggers/visit.json", lambda d: d["triggers"][0].update(head=3))
+    data = _with("visit/lexicon.json", lambda d: d["triggers"][0].update(head=3))
     with pytest.raises(LexiconError, match=r"\.head: expected a token index"):
         parse_type_file(data, "visit", "visit.json")
 

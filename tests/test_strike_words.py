@@ -1,4 +1,4 @@
-"""The strike lexicon loader: every word list comes from ``strike.json`` and a missing or
+"""The strike lexicon loader: every word list comes from the strike lexicon and a missing or
 malformed key fails naming the file and the key."""
 
 from __future__ import annotations
@@ -33,14 +33,14 @@ def _file(**lists: Any) -> Any:
 def test_a_bad_list_names_the_file_and_the_key(monkeypatch: pytest.MonkeyPatch,
                                                data: dict[str, Any], message: str) -> None:
     monkeypatch.setattr(words, "_lexicon", _file(**data))
-    with pytest.raises(LexiconError, match=r"triggers/strike\.json: ") as error:
+    with pytest.raises(LexiconError, match=r"event_types/strike/lexicon\.json: ") as error:
         words.word_list("plan_words")
     assert message in str(error.value)
 
 
 def test_a_bad_mapping_names_the_sub_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(words, "_lexicon", _file(weapon_nouns={"air": ["bomb", None]}))
-    with pytest.raises(LexiconError, match=r"strike\.json: weapon_nouns\['air'\]\[1\]"):
+    with pytest.raises(LexiconError, match=r"strike/lexicon\.json: weapon_nouns\['air'\]\[1\]"):
         words.word_lists("weapon_nouns")
     monkeypatch.setattr(words, "_lexicon", _file(weapon_nouns=["bomb"]))
     with pytest.raises(LexiconError, match="'weapon_nouns' is one word list"):

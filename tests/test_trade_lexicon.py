@@ -20,7 +20,7 @@ def fake_file(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     lexicon.flow_preps.cache_clear()
     monkeypatch.setattr(lexicon, "_lexicon", lambda: parse_type_file(
         {"type": "trade_figure", "triggers": [], **data}, "trade_figure",
-        "bilat/data/triggers/trade_figure.json"))
+        "bilat/event_types/trade_figure/lexicon.json"))
     yield data
     lexicon.words.cache_clear()
     lexicon.flow_preps.cache_clear()
@@ -39,7 +39,8 @@ def test_words_are_lower_cased(fake_file: dict[str, Any]) -> None:
 
 
 def test_missing_key_names_file_and_key(fake_file: dict[str, Any]) -> None:
-    with pytest.raises(LexiconError, match=r"trade_figure\.json: no word list 'firm_nouns'"):
+    with pytest.raises(LexiconError,
+                       match=r"trade_figure/lexicon\.json: no word list 'firm_nouns'"):
         lexicon.words("firm_nouns")
 
 
@@ -47,18 +48,21 @@ def test_missing_key_names_file_and_key(fake_file: dict[str, Any]) -> None:
 def test_word_list_of_the_wrong_type_names_file_and_key(fake_file: dict[str, Any],
                                                          value: object) -> None:
     fake_file["firm_nouns"] = value
-    with pytest.raises(LexiconError, match=r"trade_figure\.json: '?firm_nouns"):
+    with pytest.raises(LexiconError,
+                       match=r"trade_figure/lexicon\.json: '?firm_nouns"):
         lexicon.words("firm_nouns")
 
 
 def test_preposition_table_of_the_wrong_type_names_file_key_and_flow(
         fake_file: dict[str, Any]) -> None:
     fake_file["target_preps"] = ["to"]
-    with pytest.raises(LexiconError, match=r"trade_figure\.json: 'target_preps' is one word"):
+    with pytest.raises(LexiconError,
+                       match=r"trade_figure/lexicon\.json: 'target_preps' is one word"):
         lexicon.flow_preps("target_preps")
     lexicon.flow_preps.cache_clear()
     fake_file["target_preps"] = {"export": ["to", 3]}
-    with pytest.raises(LexiconError, match=r"trade_figure\.json: target_preps\['export'\]\[1\]"):
+    with pytest.raises(LexiconError,
+                       match=r"trade_figure/lexicon\.json: target_preps\['export'\]\[1\]"):
         lexicon.flow_preps("target_preps")
 
 

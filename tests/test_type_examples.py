@@ -12,7 +12,7 @@ news-style sentences (never third-party text), one JSON object a line:
     every key given must match (a nested mapping such as ``{"killed": {"min": 3}}`` matches
     as a subset). ``[]`` makes the row a negative: no event of this type may come out.
 ``triggers`` (optional)
-    the trigger ids of ``data/triggers/<type>.json`` that the row exercises; on a negative it
+    the trigger ids of ``event_types/<type>/lexicon.json`` that the row exercises; on a negative it
     says which trigger the row shows must not fire there.
 ``xfail`` (optional)
     a known miss, with the reason; run with ``strict=True`` so a fix forces the mark to move.

@@ -28,7 +28,7 @@ def _shipped(event_type: str) -> dict[str, Any]:
 
 def _built(data: dict[str, Any]) -> TypeLexicon:
     event_type = data["type"]
-    return parse_type_file(data, event_type, f"bilat/data/triggers/{event_type}.json")
+    return parse_type_file(data, event_type, f"bilat/event_types/{event_type}/lexicon.json")
 
 
 def test_the_shipped_lists_load() -> None:

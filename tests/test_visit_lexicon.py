@@ -25,9 +25,11 @@ def test_every_visit_word_list_loads() -> None:
 
 
 def test_a_missing_key_names_the_file_and_the_key() -> None:
-    with pytest.raises(LexiconError, match=r"triggers/visit\.json: no word list 'stop_nounz'"):
+    with pytest.raises(LexiconError,
+                       match=r"event_types/visit/lexicon\.json: no word list 'stop_nounz'"):
         type_words("visit", "stop_nounz")
-    with pytest.raises(LexiconError, match=r"triggers/visit\.json: no word list 'seatz'"):
+    with pytest.raises(LexiconError,
+                       match=r"event_types/visit/lexicon\.json: no word list 'seatz'"):
         type_word_map("visit", "seatz")
 
 
@@ -42,7 +44,7 @@ def test_a_malformed_value_is_refused() -> None:
         parse_type_file(_visit(nouns=["trip", 3]), "visit", "x.json")
     with pytest.raises(LexiconError, match=r"x\.json: seats\['brussels'\]: expected a list"):
         parse_type_file(_visit(seats={"brussels": 1}), "visit", "x.json")
-    with pytest.raises(LexiconError, match=r"visit\.json: 'stop_nouns' is no word map"):
+    with pytest.raises(LexiconError, match=r"visit/lexicon\.json: 'stop_nouns' is no word map"):
         type_word_map("visit", "stop_nouns")
     lexicon_ = parse_type_file(_visit(seats={"Brussels": ["BEL", "EUU"]}), "visit", "x.json")
     with pytest.raises(LexiconError, match=r"x\.json: 'seats' is no word map"):

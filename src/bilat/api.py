@@ -40,7 +40,7 @@ def load(
             ``None`` to use ``$BILAT_SPACY_MODEL`` or the best English pipeline installed
             (see :mod:`bilat.pipeline_loading`). Nothing is ever downloaded.
         triggers: extra trigger records per event type, shaped as in
-            ``bilat/data/triggers/<type>.json``:
+            ``bilat/event_types/<type>/lexicon.json``:
             ``{"visit": [{"id": "tour", "label": "travel", "forms": ["toured"]}]}``.
         modality_cues: extra modality cues, shaped as in ``modality_cues.json``.
         country_names: extra names of states: ``{"Blighty": "GBR"}``.

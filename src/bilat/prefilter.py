@@ -6,19 +6,19 @@ NER) is where the time goes. :func:`possible_types` looks at a document that has
 returns the event types it could possibly hold. A type is possible only when both hold:
 
 1. **a trigger**: some entry of the type's trigger lexicon
-   (``bilat/data/triggers/<type>.json``, read at run time through
+   (``bilat/event_types/<type>/lexicon.json``, read at run time through
    :func:`bilat.triggers.load_lexicon`) matches the tokens. Part-of-speech restrictions are
    ignored (there is no tagger yet), so this finds a superset of what the extractor sees.
    Visits have one rule without a trigger word (an official "in" a foreign city): for them
    a person cue also counts, i.e. a title word of :mod:`bilat.actors` ("minister",
    "president", ...) or a name from the leaders file.
    A *weak* strike trigger ("hit", "strike", "attack", "raid", "fire on": ``"strength":
-   "weak"`` in ``strike.json``) is no use-of-force word by itself: the strike extractor
+   "weak"`` in the strike lexicon) is no use-of-force word by itself: the strike extractor
    takes it only with a military attacker, a state named as a country, capital or body, or
    as an agentless passive ("Kharg island was hit"), all found in its own sentence. So it
    counts only when its sentence (cut where the parser surely cuts: see
    :func:`_sentence_starts`) also holds, where an attacker can stand (before the word, or
-   after a "by" or "from" that follows it), a military noun of ``strike.json`` ("jets",
+   after a "by" or "from" that follows it), a military noun of the strike lexicon ("jets",
    "troops") or a body head of :mod:`bilat.actors` ("army", "government", which make "the
    Iraqi army" a body), or a gazetteer name whose entry is a country, capital or body (not
    a demonym, place, group or person: "Israel", "Tehran", "the Pentagon"), or a demonym
@@ -582,7 +582,7 @@ def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[in
 
 @cache
 def _weapon_words() -> frozenset[int] | None:
-    """Hashes of every weapon word of ``strike.json`` (``weapon_nouns``), lower-cased: the
+    """Hashes of every weapon word of the strike lexicon (``weapon_nouns``), lower-cased: the
     words the strike extractor accepts as what a verb of launching launches."""
     from spacy.strings import get_string_id
 

@@ -1,6 +1,6 @@
 """Trigger lexicons: the words that can announce an event, kept as package data.
 
-Each event type has a file ``bilat/data/triggers/<type>.json``::
+Each event type has a file ``bilat/event_types/<type>/lexicon.json``::
 
     {"type": "visit",
      "triggers": [
@@ -182,7 +182,7 @@ def _shipped_lexicon(event_type: str) -> TriggerLexicon:
 
 
 def load_lexicon(event_type: str) -> TriggerLexicon:
-    """The compiled trigger lexicon of ``event_type``: ``bilat/data/triggers/<type>.json``
+    """The compiled trigger lexicon of ``event_type``: ``bilat/event_types/<type>/lexicon.json``
     (checked by :mod:`bilat.lexicons`, compiled once per process), plus the trigger records
     the pipeline at work added (:class:`bilat.lexicons.Additions`, compiled once per set).
 

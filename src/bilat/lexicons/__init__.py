@@ -3,8 +3,8 @@
 * :func:`read` gives a data file structured into its attrs schema
   (:data:`~bilat.lexicons.files.SCHEMAS`); a file with an unknown key or a value of the
   wrong type fails at load with a :class:`LexiconError` naming the file and the key.
-* :func:`type_lexicon` gives an event type's ``triggers/<type>.json``: its checked trigger
-  records and its named word lists (:class:`TypeLexicon`), with the active additions.
+* :func:`type_lexicon` gives an event type's ``event_types/<type>/lexicon.json``: its checked
+  trigger records and its named word lists (:class:`TypeLexicon`), with the active additions.
 * :class:`Additions` holds the words a user adds to one pipeline (``bilat.load(...)``
   arguments or the spaCy component's config), checked by the same schemas, and
   :func:`using` makes them active for a call.
@@ -37,8 +37,8 @@ __all__ = [
 
 
 def type_lexicon(event_type: str) -> TypeLexicon:
-    """The lexicon of ``event_type``: the shipped ``triggers/<type>.json``, checked, plus the
-    trigger records the active :class:`Additions` add to it.
+    """The lexicon of ``event_type``: the shipped ``event_types/<type>/lexicon.json``, checked,
+    plus the trigger records the active :class:`Additions` add to it.
 
     The extractors' API for their word lists: ``type_lexicon("strike").words("ship_nouns")``
     (a missing key fails naming the file and the key), ``.groups("weapon_nouns")``,

@@ -75,7 +75,7 @@ class Additions:
 
     Args:
         triggers: event type -> list of trigger records, each shaped as in
-            ``bilat/data/triggers/<type>.json`` (``id``, ``label``, ``forms`` or
+            ``bilat/event_types/<type>/lexicon.json`` (``id``, ``label``, ``forms`` or
             ``sequence``, ``pos``, ``head``, and the type's own flags). The ``label`` must
             be one the type's extractor knows (a label of the shipped file) and the ``id``
             a new one.

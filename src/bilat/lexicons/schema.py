@@ -35,7 +35,7 @@ T = TypeVar("T")
 class LexiconError(ValueError):
     """A lexicon file or a user's addition that does not fit its schema.
 
-    The message names the source (a package file such as ``bilat/data/triggers/visit.json``
+    The message names the source (a package file such as ``bilat/event_types/visit/lexicon.json``
     or the argument a user gave), the key path inside it and what was wrong.
     """
 

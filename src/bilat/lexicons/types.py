@@ -1,4 +1,4 @@
-"""The lexicon of one event type: ``bilat/data/triggers/<type>.json``, checked.
+"""The lexicon of one event type: ``bilat/event_types/<type>/lexicon.json``, checked.
 
 A type's file holds ``type`` (its name), ``about`` (prose), ``triggers`` (the trigger
 records) and, beside them, the **named word lists** its extractor reads: each a list of
@@ -19,14 +19,18 @@ string or list of strings.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bilat.lexicons.files import data_path, read_json
 from bilat.lexicons.schema import LexiconError, string_list, word_groups
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 __all__ = ["CORE_TRIGGER_KEYS", "UPOS", "TriggerRecord", "TypeLexicon", "parse_trigger",
            "parse_type_file", "shipped_type_lexicon"]
@@ -203,7 +207,7 @@ class TypeLexicon:
 
 
 def parse_type_file(data: object, event_type: str, source: str) -> TypeLexicon:
-    """Check a parsed ``triggers/<type>.json`` and build its :class:`TypeLexicon`.
+    """Check a parsed ``event_types/<type>/lexicon.json`` and build its :class:`TypeLexicon`.
 
     Raises:
         LexiconError: not an object, a wrong ``type``, a bad trigger record, or a named
@@ -234,11 +238,29 @@ def parse_type_file(data: object, event_type: str, source: str) -> TypeLexicon:
 
 @cache
 def shipped_type_lexicon(event_type: str) -> TypeLexicon:
-    """The package's ``bilat/data/triggers/<event_type>.json``, checked, once per process.
+    """The package's ``bilat/event_types/<event_type>/lexicon.json``, checked, once per process.
 
     Raises:
         FileNotFoundError: the type has no lexicon file.
         LexiconError: the file does not fit (file and key named).
     """
-    name = f"triggers/{event_type}.json"
-    return parse_type_file(read_json(name), event_type, data_path(name))
+    text = type_lexicon_file(event_type).read_text(encoding="utf-8")
+    return parse_type_file(json.loads(text), event_type, type_lexicon_source(event_type))
+
+
+def type_lexicon_file(event_type: str) -> Traversable:
+    """Where the package keeps ``event_type``'s lexicon: ``bilat/event_types/<type>/lexicon.json``.
+
+    Raises:
+        FileNotFoundError: the type has no lexicon file in the package.
+    """
+    ref = resources.files("bilat.event_types").joinpath(event_type).joinpath("lexicon.json")
+    if not ref.is_file():
+        raise FileNotFoundError(type_lexicon_source(event_type))
+    return ref
+
+
+def type_lexicon_source(event_type: str) -> str:
+    """How messages name ``event_type``'s lexicon file:
+    ``bilat/event_types/<type>/lexicon.json``."""
+    return f"bilat/event_types/{event_type}/lexicon.json"

@@ -8,7 +8,7 @@ tokens that name them (each conjunct on its own); the caller decides which of th
 states or places.
 
 The word lists (verbs of a tour's content, nouns for its stops) live in the visit trigger
-file, ``bilat/data/triggers/visit.json`` (``itinerary_verbs``, ``stop_nouns``).
+file, ``bilat/event_types/visit/lexicon.json`` (``itinerary_verbs``, ``stop_nouns``).
 """
 
 from __future__ import annotations

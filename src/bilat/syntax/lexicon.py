@@ -88,13 +88,13 @@ def statement_verb_forms() -> frozenset[str]:
 
 
 def type_words(event_type: str, key: str) -> frozenset[str]:
-    """The word list ``key`` of ``bilat/data/triggers/<event_type>.json``, lower-cased (read
+    """The word list ``key`` of ``bilat/event_types/<event_type>/lexicon.json``, lower-cased (read
     through :func:`bilat.lexicons.shipped_type_lexicon`; a missing or malformed key fails
     with the file and the key named)."""
     return shipped_type_lexicon(event_type).word_set(key)
 
 
 def type_word_map(event_type: str, key: str) -> dict[str, str]:
-    """The word map ``key`` of ``bilat/data/triggers/<event_type>.json`` (word -> string,
+    """The word map ``key`` of ``bilat/event_types/<event_type>/lexicon.json`` (word -> string,
     words lower-cased; see :meth:`bilat.lexicons.TypeLexicon.word_map`)."""
     return shipped_type_lexicon(event_type).word_map(key)

@@ -1,6 +1,6 @@
 """Agreement roles: the states (``parties``) that agree, sign, conclude or negotiate.
 
-Rules, by trigger label (``bilat/data/triggers/agreement.json``):
+Rules, by trigger label (``bilat/event_types/agreement/lexicon.json``):
 
 * ``sign`` verbs ("signed", "agreed", "concluded", "ratified", "accepted"): parties = the
   subjects, the objects of "with"/"between", and states named on the object ("accepted

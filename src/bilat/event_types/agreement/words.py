@@ -1,4 +1,4 @@
-"""The agreement word lists of ``bilat/data/triggers/agreement.json`` and the tests on
+"""The agreement word lists of ``bilat/event_types/agreement/lexicon.json`` and the tests on
 single words that read them (an agreement noun, a verb that only comments on an accord).
 
 Every list is read through :mod:`bilat.lexicons` by :func:`word_lists`, which fails naming
@@ -16,7 +16,7 @@ from bilat.triggers import load_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SOURCE = "bilat/data/triggers/agreement.json"
+SOURCE = "bilat/event_types/agreement/lexicon.json"
 WORD_LIST_KEYS = (
     "non_party_verbs", "non_party_nouns", "non_party_modifiers", "hypothetical_determiners",
     "unit_nouns", "state_body_heads", "state_bank_modifiers", "strong_accords",
@@ -36,7 +36,7 @@ def parse_word_lists(lexicon: TypeLexicon) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
-    """The non-trigger word lists of ``bilat/data/triggers/agreement.json``."""
+    """The non-trigger word lists of ``bilat/event_types/agreement/lexicon.json``."""
     return parse_word_lists(shipped_type_lexicon("agreement"))
 
 

@@ -1,7 +1,7 @@
 """Deportation roles: which state (``deporting_country``) expels people of which state
 (``origin_country``).
 
-Triggers and word lists live in ``bilat/data/triggers/deportation.json``:
+Triggers and word lists live in ``bilat/event_types/deportation/lexicon.json``:
 
 * verbs ("deport", "expel", "repatriate", "extradite", "forcibly return", "push back",
   "sent back", "flown home"; the last two only for a phrase that names people):

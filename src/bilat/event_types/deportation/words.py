@@ -1,4 +1,4 @@
-"""The deportation word lists of ``bilat/data/triggers/deportation.json``, read through
+"""The deportation word lists of ``bilat/event_types/deportation/lexicon.json``, read through
 :mod:`bilat.lexicons` (:func:`parse_deportation_words`), which fails naming the file and
 the key when a key is missing or is not a list of strings (``group_words``: an object of
 such lists)."""
@@ -11,7 +11,7 @@ import attrs
 
 from bilat.lexicons import TypeLexicon, shipped_type_lexicon
 
-SOURCE = "bilat/data/triggers/deportation.json"
+SOURCE = "bilat/event_types/deportation/lexicon.json"
 LIST_KEYS = ("order_verbs", "not_objects", "light_verbs", "deporter_nouns", "request_nouns",
              "proposal_words", "homeland_nouns", "not_from", "return_particles",
              "state_pronouns", "people_pronouns")
@@ -58,5 +58,5 @@ def parse_deportation_words(lexicon: TypeLexicon) -> DeportationWords:
 
 @lru_cache(maxsize=1)
 def deportation_words() -> DeportationWords:
-    """The word lists of ``bilat/data/triggers/deportation.json`` (read once)."""
+    """The word lists of ``bilat/event_types/deportation/lexicon.json`` (read once)."""
     return parse_deportation_words(shipped_type_lexicon("deportation"))

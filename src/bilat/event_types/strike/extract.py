@@ -1,6 +1,6 @@
 """Strike roles: whose forces (``attacker_country``) use force on which state (``target_country``).
 
-Triggers and word lists live in ``bilat/data/triggers/strike.json``; each trigger's label is
+Triggers and word lists live in ``bilat/event_types/strike/lexicon.json``; each trigger's label is
 the strike ``kind`` and its ``strength`` says whether the word is military by itself
 ("airstrike", "shelling", "incursion": *strong*) or only with a military actor and a
 physical target ("attack", "hit", "strike", "raid": *weak*).

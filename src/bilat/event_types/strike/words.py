@@ -1,6 +1,6 @@
 """The strike extractor's word lists and constants.
 
-Every word list lives in ``bilat/data/triggers/strike.json`` under a key of its own and is
+Every word list lives in ``bilat/event_types/strike/lexicon.json`` under a key of its own and is
 read through :func:`word_list`, which fails naming the file and the key when the key is
 missing or is not a list of strings. What stays here are the closed sets of the parse
 (dependency labels, entity labels, mention kinds) and two numbers.
@@ -14,7 +14,7 @@ import attrs
 
 from bilat.lexicons import TypeLexicon, shipped_type_lexicon
 
-LEXICON_FILE = "bilat/data/triggers/strike.json"
+LEXICON_FILE = "bilat/event_types/strike/lexicon.json"
 
 
 def _lexicon() -> TypeLexicon:

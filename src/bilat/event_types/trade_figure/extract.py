@@ -3,7 +3,7 @@ a loan or aid between two states.
 
 The extractor is money-centred. In each sentence every money amount
 (:func:`bilat.normalise.find_money`) is attached to the flow trigger
-(``bilat/data/triggers/trade_figure.json``) nearest to it in the dependency tree, provided the
+(``bilat/event_types/trade_figure/lexicon.json``) nearest to it in the dependency tree, provided the
 path between them runs only through "value" verbs ("stood at", "rose to", "totalled") or the
 trigger itself ("exported 1.5 billion stg"). The two states then come from the trigger's
 syntax:

@@ -1,6 +1,6 @@
 """Word lists and fixed sets of the trade-figure extractor.
 
-Every English word list lives in ``bilat/data/triggers/trade_figure.json`` and is read
+Every English word list lives in ``bilat/event_types/trade_figure/lexicon.json`` and is read
 through :mod:`bilat.lexicons` by :func:`words` (a list of words) or :func:`flow_preps`
 (prepositions by flow), which fail
 with the file and the key named when a key is missing or holds the wrong type. What stays
@@ -38,7 +38,7 @@ def _lexicon() -> TypeLexicon:
 
 @cache
 def words(key: str) -> frozenset[str]:
-    """The word list ``key`` of ``data/triggers/trade_figure.json``, lower-cased.
+    """The word list ``key`` of ``event_types/trade_figure/lexicon.json``, lower-cased.
 
     Raises:
         LexiconError: (a ``ValueError``) naming the file and the key, when the key is

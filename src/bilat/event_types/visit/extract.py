@@ -1,6 +1,6 @@
 """Visit roles: who travels (``visitor_country``) to which state (``host_country``).
 
-Rules, by trigger label (``bilat/data/triggers/visit.json``):
+Rules, by trigger label (``bilat/event_types/visit/lexicon.json``):
 
 * ``travel`` verbs ("visit", "travel", "fly", "head"): visitor = subject; host = direct
   object ("visited Iraq") or the object of "to" ("flew to Tokyo").

@@ -1,4 +1,4 @@
-"""The visit word lists of ``bilat/data/triggers/visit.json``, read through the one checked
+"""The visit word lists of ``bilat/event_types/visit/lexicon.json``, read through the one checked
 loader of :mod:`bilat.syntax.lexicon`: a missing key, or one that is not a list of strings,
 fails at load with the file and the key named."""
 

@@ -1,5 +1,5 @@
 """Visit roles by trigger label: who travels (``visitor_country``) to which state
-(``host_country``) for each label of ``bilat/data/triggers/visit.json``."""
+(``host_country``) for each label of ``bilat/event_types/visit/lexicon.json``."""
 
 from __future__ import annotations
 
