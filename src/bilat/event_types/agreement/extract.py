@@ -25,13 +25,13 @@ from bilat.event_types.agreement.nouns import accord_parties, hypothetical_noun,
 from bilat.event_types.agreement.verbs import decide_parties, reach_parties, signing_parties
 from bilat.event_types.agreement.words import is_accord_noun
 from bilat.events import Agreement, Event
-from bilat.extractors.common import (
-    as_scheduled,
-    in_conditional,
-)
 from bilat.modality import modality_at
 from bilat.syntax.arguments import pp_objects, subjects
 from bilat.syntax.clauses import agents, is_passive, themes
+from bilat.syntax.mentions import (
+    as_scheduled,
+    in_conditional,
+)
 from bilat.triggers import load_lexicon
 from bilat.values import Modality
 

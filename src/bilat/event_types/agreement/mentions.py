@@ -10,12 +10,12 @@ import regex
 
 from bilat.actors import resolve_country
 from bilat.event_types.agreement.words import is_accord_noun, word_lists
-from bilat.extractors.common import (
+from bilat.syntax.arguments import conjuncts, pp_objects
+from bilat.syntax.lexicon import STATE_PARTY_KINDS
+from bilat.syntax.mentions import (
     main_states,
     mention_for,
 )
-from bilat.syntax.arguments import conjuncts, pp_objects
-from bilat.syntax.lexicon import STATE_PARTY_KINDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -21,13 +21,13 @@ from bilat.event_types.agreement.words import (
     non_party_verb,
     word_lists,
 )
-from bilat.extractors.common import (
-    is_non_state,
-    mention_for,
-)
 from bilat.syntax.arguments import pp_objects, subjects
 from bilat.syntax.clauses import agents, attached_verb, governing_verb, is_passive
 from bilat.syntax.lexicon import STATE_PARTY_KINDS, statement_verb_forms
+from bilat.syntax.mentions import (
+    is_non_state,
+    mention_for,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -15,12 +15,12 @@ from bilat.event_types.agreement.mentions import (
 )
 from bilat.event_types.agreement.nouns import non_state_signers, noun_parties, signing_of_accord
 from bilat.event_types.agreement.words import is_accord_noun
-from bilat.extractors.common import (
-    is_non_state,
-)
 from bilat.syntax.arguments import pp_objects, subjects
 from bilat.syntax.clauses import agents, is_passive, themes
 from bilat.syntax.lexicon import STATE_PARTY_KINDS, statement_verb_forms
+from bilat.syntax.mentions import (
+    is_non_state,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilat.event_types.deportation.words import deportation_words
-from bilat.extractors.common import modality_for
 from bilat.syntax.arguments import np_tokens
+from bilat.syntax.mentions import modality_for
 from bilat.syntax.modality import climbing_cue
 from bilat.values import Count, Modality
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilat.event_types.deportation.words import deportation_words
-from bilat.extractors.common import state_antecedent
 from bilat.syntax.arguments import doers, np_tokens, patients, pp_objects
 from bilat.syntax.clauses import is_passive, is_verbal
+from bilat.syntax.mentions import state_antecedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -46,15 +46,15 @@ if TYPE_CHECKING:
 # bilat.extractors imports this package, so its helpers are imported when first called: a
 # module-level import would make importing a strike module first a circular import
 def person_antecedent(context: DocumentContext, pronoun: Token) -> ActorMention | None:
-    """:func:`bilat.extractors.common.antecedent`."""
-    from bilat.extractors.common import antecedent
+    """:func:`bilat.syntax.mentions.antecedent`."""
+    from bilat.syntax.mentions import antecedent
 
     return antecedent(context, pronoun)
 
 
 def is_non_state(context: DocumentContext, token: Token) -> bool:
-    """:func:`bilat.extractors.common.is_non_state`."""
-    from bilat.extractors.common import is_non_state as non_state
+    """:func:`bilat.syntax.mentions.is_non_state`."""
+    from bilat.syntax.mentions import is_non_state as non_state
 
     return non_state(context, token)
 

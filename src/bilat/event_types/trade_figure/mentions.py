@@ -162,18 +162,18 @@ def _named_in(context: DocumentContext, sent: Span) -> list[str]:
 
 
 def _main_states(context: DocumentContext, wanted: int, kinds: frozenset[str]) -> list[str]:
-    """The story's protagonist states (:func:`bilat.extractors.common.main_states`).
+    """The story's protagonist states (:func:`bilat.syntax.mentions.main_states`).
 
     Imported on first call: ``bilat.extractors`` imports this package, so importing it at
     module level would close a cycle whenever this package is imported first."""
-    from bilat.extractors.common import main_states
+    from bilat.syntax.mentions import main_states
 
     return main_states(context, wanted, kinds)
 
 
 def _trigger_modality(trigger: Trigger, allowed: frozenset[str]) -> Modality:
-    """The ConText modality of a trigger (:func:`bilat.extractors.common.modality_for`),
+    """The ConText modality of a trigger (:func:`bilat.syntax.mentions.modality_for`),
     imported on first call for the same reason as :func:`_main_states`."""
-    from bilat.extractors.common import modality_for
+    from bilat.syntax.mentions import modality_for
 
     return modality_for(trigger, allowed)

@@ -34,8 +34,8 @@ from bilat.event_types.visit.mentions import (
 )
 from bilat.event_types.visit.roles import stays_here, trigger_roles
 from bilat.events import Event, Visit
-from bilat.extractors.common import actor_of, as_scheduled, in_conditional, modality_for
 from bilat.syntax.arguments import pp_objects
+from bilat.syntax.mentions import actor_of, as_scheduled, in_conditional, modality_for
 from bilat.triggers import load_lexicon
 from bilat.values import Modality, Place
 

@@ -20,11 +20,11 @@ from bilat.event_types.visit.mentions import (
     seat_mention,
     visitor_mentions,
 )
-from bilat.extractors.common import mention_for
 from bilat.normalise.numbers import number_value
 from bilat.syntax.arguments import pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
 from bilat.syntax.itinerary import coordinations, group_count_word, meeting_venues
+from bilat.syntax.mentions import mention_for
 from bilat.triggers import load_lexicon
 
 if TYPE_CHECKING:

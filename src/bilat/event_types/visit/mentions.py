@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from bilat.event_types.visit.lexicon import envoy_nouns, venue_seats, visit_config
-from bilat.extractors.common import mention_for
 from bilat.syntax.arguments import conjuncts, pp_objects
 from bilat.syntax.itinerary import attributive_noun
+from bilat.syntax.mentions import mention_for
 
 if TYPE_CHECKING:
 

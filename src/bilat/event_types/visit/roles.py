@@ -25,11 +25,11 @@ from bilat.event_types.visit.mentions import (
     official_visitors,
     visitor_mentions,
 )
-from bilat.extractors.common import mention_for
 from bilat.syntax.arguments import pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
 from bilat.syntax.itinerary import attributive_noun, destinations, relative_place, venue_places
 from bilat.syntax.lexicon import statement_verb_forms
+from bilat.syntax.mentions import mention_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable

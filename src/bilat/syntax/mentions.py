@@ -1,8 +1,9 @@
-"""Helpers every extractor shares: the actor mention an argument names, antecedents,
-modality and scheduling.
+"""Mention helpers every event type shares: the actor mention an argument names (through
+appositions, titles, pronouns and leaders), antecedents, the document's main states, the
+conditional and scheduling checks of a trigger, and its modality from the cue engine.
 
-The tree-walking helpers (subjects, objects, prepositional objects, conjuncts, the governing
-verb) live in :mod:`bilat.syntax`; import them from there.
+Part of the syntax kernel (:mod:`bilat.syntax`): the event types walk the tree only through
+these helpers and those of :mod:`bilat.syntax.arguments` and :mod:`bilat.syntax.clauses`.
 """
 
 from __future__ import annotations
