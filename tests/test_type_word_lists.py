@@ -4,7 +4,6 @@ and a missing or malformed key fails naming the file and the key."""
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 import pytest
@@ -20,8 +19,9 @@ from bilat.lexicons.types import parse_type_file
 
 
 def _shipped(event_type: str) -> dict[str, Any]:
-    text = resources.files("bilat.data").joinpath("triggers").joinpath(
-        f"{event_type}.json").read_text("utf-8")
+    from bilat.lexicons.types import type_lexicon_file
+
+    text = type_lexicon_file(event_type).read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -42,14 +42,15 @@ def test_the_shipped_lists_load() -> None:
 def test_agreement_missing_key_is_named(key: str) -> None:
     data = _shipped("agreement")
     del data[key]
-    with pytest.raises(LexiconError, match=rf"agreement\.json: no word list '{key}'"):
+    with pytest.raises(LexiconError, match=rf"agreement/lexicon\.json: no word list '{key}'"):
         parse_word_lists(_built(data))
 
 
 def test_agreement_list_of_strings_only() -> None:
     data = _shipped("agreement")
     data["unit_nouns"] = ["cents", 3]
-    with pytest.raises(LexiconError, match=r"agreement\.json: unit_nouns\[1\]: expected a str"):
+    with pytest.raises(LexiconError,
+                       match=r"agreement/lexicon\.json: unit_nouns\[1\]: expected a str"):
         _built(data)
 
 
@@ -57,7 +58,7 @@ def test_agreement_list_of_strings_only() -> None:
 def test_deportation_missing_key_is_named(key: str) -> None:
     data = _shipped("deportation")
     del data[key]
-    with pytest.raises(LexiconError, match=rf"deportation\.json: no word list '{key}'"):
+    with pytest.raises(LexiconError, match=rf"deportation/lexicon\.json: no word list '{key}'"):
         parse_deportation_words(_built(data))
 
 
