@@ -157,3 +157,15 @@ def test_entry_without_forms_or_sequence_raises_value_error(
     data = {"type": "summit", "triggers": [{"id": "summit", "label": "meet"}]}
     with pytest.raises(ValueError, match="needs 'forms'"):
         _load(monkeypatch, tmp_path, "summit", data)
+
+
+def test_one_word_forms_by_label_and_part_of_speech() -> None:
+    lexicon = TriggerLexicon("t", [
+        entry("host", ["hosted", "welcomed"], label="host", pos=("VERB",)),
+        entry("talks", ["talks"], label="meet", pos=("NOUN",)),
+        entry("state_visit", ["state"], ["visit"], label="host", pos=("NOUN",)),
+    ])
+    assert lexicon.one_word_forms(label="host") == {"hosted", "welcomed"}
+    assert lexicon.one_word_forms(pos="NOUN") == {"talks"}
+    assert lexicon.one_word_forms(label="host", pos="NOUN") == frozenset()
+    assert lexicon.one_word_forms() == {"hosted", "welcomed", "talks"}

@@ -75,11 +75,28 @@ class TriggerLexicon:
         self._by_first_hash: (
             dict[int, list[tuple[TriggerEntry, tuple[frozenset[int], ...]]]] | None
         ) = None
+        self._one_word: dict[tuple[str | None, str | None], frozenset[str]] = {}
 
     @property
     def first_forms(self) -> frozenset[str]:
         """Every word form that can start a trigger (for cheap pre-filtering)."""
         return frozenset(self._by_first)
+
+    def one_word_forms(self, *, label: str | None = None, pos: str | None = None
+                       ) -> frozenset[str]:
+        """The word forms of the one-word entries, of ``label`` and allowing part of speech
+        ``pos`` when given ("hosted" of the visit ``host`` entries; the trade ``NOUN``
+        entries "exports", "surplus"); computed once per lexicon and question."""
+        key = (label, pos)
+        found = self._one_word.get(key)
+        if found is None:
+            found = self._one_word[key] = frozenset(
+                form for entry in self.entries
+                if len(entry.sequence) == 1
+                and (label is None or entry.label == label)
+                and (pos is None or pos in entry.pos)
+                for form in entry.sequence[0])
+        return found
 
     def find(self, doc: Doc | Span) -> Iterator[Trigger]:
         """Yield the longest trigger starting at each token, left to right, not overlapping."""

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from bilat.lexicons import TypeLexicon, shipped_type_lexicon
 from bilat.syntax.figures import change_words
 from bilat.syntax.lexicon import STATE_NAME_KINDS
-from bilat.triggers import TriggerLexicon, load_lexicon
+from bilat.triggers import load_lexicon
 
 TRADE_MODALITIES = frozenset({"planned"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj"})
@@ -82,14 +82,7 @@ def _flow_nouns() -> frozenset[str]:
     """One-word flow nouns of the lexicon ("exports", "shipments", "surplus"): the object of
     "with" on a verb ("rose to X, with shipments to B up 3 pct") is then another flow, not
     a partner. The lexicon is the one in force: a pipeline's added nouns count for it only."""
-    return _flow_nouns_of(load_lexicon("trade_figure"))
-
-
-@lru_cache(maxsize=8)
-def _flow_nouns_of(lexicon: TriggerLexicon) -> frozenset[str]:
-    return frozenset(w for entry in lexicon.entries
-                     if len(entry.sequence) == 1 and "NOUN" in entry.pos
-                     for w in entry.sequence[0])
+    return load_lexicon("trade_figure").one_word_forms(pos="NOUN")
 
 
 @lru_cache(maxsize=1)

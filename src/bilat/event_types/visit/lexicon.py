@@ -4,11 +4,11 @@ fails at load with the file and the key named."""
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from bilat.syntax.lexicon import type_word_map, type_words
-from bilat.triggers import TriggerLexicon, load_lexicon
+from bilat.triggers import load_lexicon
 
 if TYPE_CHECKING:
     from bilat.triggers import TriggerEntry
@@ -35,13 +35,7 @@ def visit_config(key: str) -> frozenset[str]:
 def host_forms() -> frozenset[str]:
     """The word forms of the ``host`` triggers ("hosted", "welcomed", "received") of the
     lexicon in force: host words a pipeline adds count for that pipeline only."""
-    return _host_forms_of(load_lexicon("visit"))
-
-
-@lru_cache(maxsize=8)
-def _host_forms_of(lexicon: TriggerLexicon) -> frozenset[str]:
-    return frozenset(f for e in lexicon.entries if e.label == "host"
-                     and len(e.sequence) == 1 for f in e.sequence[0])
+    return load_lexicon("visit").one_word_forms(label="host")
 
 
 @cache
