@@ -87,6 +87,27 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def run_notebook(path: Path, *modules: str) -> tuple[Any, list[Any]]:
+    """Execute the notebook at ``path`` in a fresh kernel (skipping when nbformat, nbclient,
+    ipykernel or one of ``modules`` is not installed); return it and its code cells' outputs,
+    after checking that no cell raised."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    for module in ("ipykernel", *modules):
+        pytest.importorskip(module)
+    notebook = nbformat.read(path, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    return notebook, outputs
+
+
 AUDIT_MAX_CHARS = 3000
 """Longer texts (the robustness tests' hostile strings) are not re-parsed for the audit."""
 
