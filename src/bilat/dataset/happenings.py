@@ -47,7 +47,7 @@ from typing import Any, Literal
 import attrs
 
 from bilat.codes import codes_for
-from bilat.event_types import Merging, find, specs
+from bilat.event_types import Merging, attribute_at, find, specs
 from bilat.events import Event
 from bilat.values import Modality
 
@@ -356,11 +356,7 @@ def _sig3(amount: Decimal | None) -> str | None:
 
 
 def _key_value(event: Event, path: str) -> Any:
-    value: Any = event
-    for part in path.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
+    value = attribute_at(event, path)
     return _sig3(value) if isinstance(value, Decimal) else value
 
 
@@ -426,12 +422,8 @@ def _report_order(mention: Mention) -> tuple[Any, ...]:
 
 
 def _path(event: Event, path: str) -> Any:
-    value: Any = event
-    for part in path.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return _jsonable(value)
+    value = attribute_at(event, path)
+    return None if value is None else _jsonable(value)
 
 
 def _attributes(kind: str, mentions: Sequence[Mention]) -> tuple[Attribute, ...]:

@@ -56,6 +56,7 @@ __all__ = [
     "Merging",
     "PrefilterNeeds",
     "View",
+    "attribute_at",
     "find",
     "get",
     "load_entry_points",
@@ -92,6 +93,17 @@ def resolve(path: str) -> Any:
     value: Any = importlib.import_module(module)
     for part in attribute.split("."):
         value = getattr(value, part)
+    return value
+
+
+def attribute_at(event: Any, path: str) -> Any:
+    """The attribute of ``event`` at a dotted ``path`` through its value objects
+    (``"visitor.name"``, ``"value.amount"``); ``None`` where a link is missing or ``None``."""
+    value: Any = event
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
     return value
 
 
@@ -147,12 +159,8 @@ class Column:
 
     def value(self, event: Event) -> Any:
         """The column's value for ``event``."""
-        value: Any = event
-        for part in self.path.split("."):
-            value = getattr(value, part, None)
-            if value is None:
-                return None
-        return _plain(value)
+        value = attribute_at(event, self.path)
+        return None if value is None else _plain(value)
 
 
 def _colour(value: Any) -> tuple[int, int, int]:
