@@ -383,13 +383,9 @@ class EventStore:
     ) -> IngestReport:
         started = time.perf_counter()
         seen = stored = skipped = n_events = failed = 0
-        for n_seen, docs in batches:
-            n_events += self._write(docs, store_text=store_text)
-            seen += n_seen
-            stored += len(docs)
-            skipped += n_seen - len(docs)
-            failed += sum(1 for d in docs if d.error)
-            report = IngestReport(
+
+        def report() -> IngestReport:
+            return IngestReport(
                 documents_seen=seen,
                 documents_stored=stored,
                 documents_skipped=skipped,
@@ -397,16 +393,16 @@ class EventStore:
                 failed=failed,
                 seconds=time.perf_counter() - started,
             )
+
+        for n_seen, docs in batches:
+            n_events += self._write(docs, store_text=store_text)
+            seen += n_seen
+            stored += len(docs)
+            skipped += n_seen - len(docs)
+            failed += sum(1 for d in docs if d.error)
             if on_batch is not None:
-                on_batch(report)
-        return IngestReport(
-            documents_seen=seen,
-            documents_stored=stored,
-            documents_skipped=skipped,
-            events_stored=n_events,
-            failed=failed,
-            seconds=time.perf_counter() - started,
-        )
+                on_batch(report())
+        return report()
 
     def _fresh(self, chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The records of ``chunk`` the store does not already hold with the same content."""
