@@ -413,3 +413,23 @@ def test_a_launch_verb_counts_only_where_a_weapon_is_named(blank: Any) -> None:
         "Mortar shells were fired into Lebanon from across the border on Sunday.",
     ):
         assert "strike" in possible_types(blank.make_doc(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Officials signed the U.S./Japan agreement on semiconductors on Monday.",
+    "Officials signed a U.S.-British agreement on Monday.",
+    "The Sino-Soviet accord on border trade was signed in the spring.",
+])
+def test_states_written_as_one_token_count(blank: Any, nlp: Any, text: str) -> None:
+    """Two states joined in one token are two parties for the agreement extractor, so the
+    filter counts both: it keeps the document, and the events are those of a full parse."""
+    import bilat
+
+    assert "agreement" in possible_types(blank.make_doc(text))
+    with_filter = bilat.Extractor(nlp).extract(text, "2024-01-02")
+    without = bilat.Extractor(nlp, prefilter=False).extract(text, "2024-01-02")
+    assert [e.to_dict() for e in with_filter.events] == [e.to_dict() for e in without.events]
+
+
+def test_a_hyphenated_common_word_names_no_state(blank: Any) -> None:
+    assert possible_types(blank.make_doc("A long-term cost-sharing agreement was signed.")) == ()

@@ -282,7 +282,7 @@ class _Scan:
         titles = pf._person_cue_ids()
         window = _rules().person_window
         self.titled = [not part.present.isdisjoint(titles) for part in parts]
-        self._doc, self._parts, self._found = doc, parts, found
+        self._doc, self._parts = doc, parts
         self._names: dict[int, bool] = {}  # sentence -> whether it holds a gazetteer name
         upper = {orth: strings[orth][:1].isupper() for orth in set(cols.orths)}
         capital = [bool(alpha) and upper[orth] and lower not in titles
@@ -315,29 +315,8 @@ class _Scan:
         hit = self._names.get(k)
         if hit is None:
             hit = self._names[k] = pf.gazetteer_index() is None or bool(pf._scan_states(
-                self._doc, self._parts[k], positions=False).codes) or self._joined(k)
+                self._doc, self._parts[k], positions=False).codes)
         return hit
-
-    def _joined(self, k: int) -> bool:
-        """Whether sentence ``k`` holds states written as one token ("U.S.-British",
-        "U.S./Japan", "Sino-Soviet"): a part between hyphens or slashes is a gazetteer name."""
-        from bilat import prefilter as pf
-
-        index = pf.gazetteer_index()
-        if index is None:
-            return True
-        unit = self._found[k]
-        for token in self._doc[unit.first:unit.last]:
-            text = token.text
-            if "-" in text or "/" in text:
-                parts = [p for p in _JOINED.split(text) if p]
-                if len(parts) > 1 and any(pf._normalised(p) in index.codes for p in parts):
-                    return True
-        return False
-
-
-_JOINED = re.compile(r"[-/\u2010\u2011\u2013]")
-"""Where states written as one token join ("U.S.-British", "U.S./Japan")."""
 
 
 @attrs.frozen(slots=True)

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -391,9 +392,34 @@ def _scan_states(doc: Doc, cols: _Columns, positions: bool = True) -> _StatesNam
                 # a whole word that no name continues with: longer n-grams cannot match
                 if alpha[last] and spaced[last] and name not in index.prefixes:
                     break
+    _add_joined_states(strings, cols, index, seen, actors)
     actors.update(maybe & seen)
     found_states.leader, found_states.attacker = leader, attacker
     return found_states
+
+
+_JOINED = re.compile(r"[-/\u2010\u2011\u2013]")
+"""Where states written as one token join ("U.S.-British", "U.S./Japan", "Sino-Soviet")."""
+
+
+def _add_joined_states(strings: Any, cols: _Columns, index: GazetteerIndex, seen: set[str],
+                       actors: set[str]) -> None:
+    """Add the codes of states written together as one token ("U.S.-British",
+    "U.S./Japan"), which the agreement extractor reads as two parties: each part between
+    hyphens or slashes that is a gazetteer name counts as that name would alone."""
+    for orth in set(cols.orths):
+        text = strings[orth]
+        if "-" not in text and "/" not in text and "\u2013" not in text:
+            continue
+        parts = [part for part in _JOINED.split(text) if part]
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            name = _normalised(part)
+            found = index.codes.get(name)
+            if found is not None and (part[:1].isupper() or name in index.uncased):
+                seen.update(found)
+                actors.update(index.actor_codes.get(name, _NONE))
 
 
 def _team_name(strings: Any, cols: _Columns, start: int, last: int, after_allowed: bool) -> bool:
