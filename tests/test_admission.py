@@ -244,3 +244,51 @@ def test_a_hyphenated_word_of_no_state_does_not_keep_its_sentence(blank: Any) ->
     doc = blank.make_doc(text)
     kept = Admitted.of(text, admit(doc, ("agreement",)))
     assert "cost-sharing agreement" not in kept.text
+
+
+# -- an official placed in a city: the visit extractor reads the "in" on the name --------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Diplomats with Shultz in Peking expect a deal within weeks.",
+    "Yeutter, in Wellington this week, expects a deal on beef quotas.",
+    "Aides to President Ortega in Havana played down the rift.",
+])
+def test_a_name_placed_in_a_foreign_city_is_a_visit_seed(blank: Any, sentence: str) -> None:
+    from bilat.admission import seed_types
+    from bilat.prefilter import _Columns
+
+    doc = blank.make_doc(sentence)
+    assert seed_types(doc, _Columns(doc), ("visit",)) == {"visit"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Food prices in Peking rose by a tenth last month.",
+    "The number of private cars in Tokyo has doubled since 1990.",
+    "Rents for offices in central Havana fell for a third year.",
+])
+def test_a_thing_in_a_city_is_no_visit_seed(blank: Any, sentence: str) -> None:
+    """No name ends right before the "in": nobody is placed in the city."""
+    from bilat.admission import seed_types
+    from bilat.prefilter import _Columns
+
+    doc = blank.make_doc(sentence)
+    assert seed_types(doc, _Columns(doc), ("visit",)) == set()
+
+
+@pytest.mark.parametrize(("event_type", "seed", "reads_ahead"), [
+    ("visit", "Petrakov arrived in Athens on Wednesday for two days of talks.", False),
+    ("trade_figure", "Exports to Greece rose to 4 billion euros last year.", False),
+    ("strike", "Israeli jets struck targets near Damascus on Monday.", True),
+])
+def test_the_sentence_after_a_seed_is_parsed_only_if_its_extractor_reads_it(
+        blank: Any, event_type: str, seed: str, reads_ahead: bool) -> None:
+    """Visit and trade extractors read nothing past their sentence (the strike extractor
+    reads the next one for casualties): what follows a seed of theirs stays unparsed."""
+    text = ("Ministers met on Monday to review the budget.\n\n"
+            "The weather stayed mild all week.\n\n"
+            f"{seed} The orchestra played two encores.")
+    doc = blank.make_doc(text)
+    kept = Admitted.of(text, admit(doc, (event_type,)))
+    assert seed in kept.text
+    assert ("orchestra" in kept.text) is reads_ahead

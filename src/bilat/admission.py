@@ -14,10 +14,14 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
   a number (its value); a visit or agreement also needs a possible actor mention (below)
   or a word that refers back to one ("the two countries", "both", "its", "he": the
   ``anaphors`` of ``bilat/data/admission.json``); a visit may instead be an official "in"
-  a named place, which needs no trigger word;
+  a named place, which needs no trigger word: a capitalised word (the end of a name, with
+  or without a comma) right before the "in" ("Shultz in Peking", not "prices in Peking");
 * the sentences within each seed's **reach**: as many sentences before and after it as its
   type's extractor reads beyond its own (``reach`` in ``bilat/data/admission.json``; three
-  each side for a type it does not list);
+  each side for a type it does not list). Visit and trade-figure extractors read sentences
+  before theirs only ("the two sides", the states carried through a paragraph), strikes
+  also the next one (casualties), deportations three either side (where deportees come
+  from);
 * the **head**: the first :data:`HEAD_UNITS` sentences (headline, lede, dateline), which
   give the story's place and date;
 * every sentence that **may hold an actor mention**: a name of the actor gazetteers (a
@@ -190,6 +194,13 @@ def _in_id() -> int:
     return get_string_id("in")
 
 
+@cache
+def _comma_id() -> int:
+    from spacy.strings import get_string_id
+
+    return get_string_id(",")
+
+
 def _has_number(doc: Doc, orths: Sequence[int], lowers: Sequence[int]) -> bool:
     strings = doc.vocab.strings
     numbers = _number_ids()
@@ -255,17 +266,26 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
 
 
 def _official_in_place(doc: Doc, cols: Any) -> bool:
-    """An "in" with a gazetteer name within three tokens after it ("officials with Shultz
-    in Peking"): the visit extractor's rule for officials placed in a foreign city."""
+    """An "in" right after a capitalised word (the end of a person's name, or of a name
+    and a comma) with a gazetteer name within three tokens after it ("officials with
+    Shultz in Peking", "Yeutter, in New Zealand for talks,"): the visit extractor's rule
+    for officials placed in a foreign city, which reads the "in" on the name's last word."""
     from bilat import prefilter as pf
 
-    lowers, orths = cols.lowers, cols.orths
+    lowers, orths, alpha = cols.lowers, cols.orths, cols.alpha
     word = _in_id()
     if word not in cols.present:
         return False
+    comma = _comma_id()
+
+    def capitalised(j: int) -> bool:
+        return j >= 0 and bool(alpha[j]) and orths[j] != lowers[j]
+
     for i, lower in enumerate(lowers):
-        if lower == word and any(pf._gated(doc, orths[j])
-                                 for j in range(i + 1, min(len(orths), i + 4))):
+        if lower != word or not (capitalised(i - 1) or (
+                i > 0 and orths[i - 1] == comma and capitalised(i - 2))):
+            continue
+        if any(pf._gated(doc, orths[j]) for j in range(i + 1, min(len(orths), i + 4))):
             return True
     return False
 
