@@ -188,17 +188,11 @@ def _number_ids() -> frozenset[int]:
 
 
 @cache
-def _in_id() -> int:
+def _word_id(word: str) -> int:
+    """The string-store hash of ``word`` (token columns hold hashes)."""
     from spacy.strings import get_string_id
 
-    return get_string_id("in")
-
-
-@cache
-def _comma_id() -> int:
-    from spacy.strings import get_string_id
-
-    return get_string_id(",")
+    return get_string_id(word)
 
 
 def _has_number(doc: Doc, orths: Sequence[int], lowers: Sequence[int]) -> bool:
@@ -273,10 +267,10 @@ def _official_in_place(doc: Doc, cols: Any) -> bool:
     from bilat import prefilter as pf
 
     lowers, orths, alpha = cols.lowers, cols.orths, cols.alpha
-    word = _in_id()
+    word = _word_id("in")
     if word not in cols.present:
         return False
-    comma = _comma_id()
+    comma = _word_id(",")
 
     def capitalised(j: int) -> bool:
         return j >= 0 and bool(alpha[j]) and orths[j] != lowers[j]
