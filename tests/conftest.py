@@ -142,22 +142,25 @@ def _audit_the_prefilter() -> Any:
         if lost:
             raise PrefilterLostEvent(f"pre-filter lost {lost} events in {doc.text[:200]!r}")
 
-    def audit_admission(extractor: Any, text: str, kept: Admitted, types: Any) -> None:
-        """Parsing only the admitted sentences gives the events of the whole text."""
-        whole = engine.extract_events(extractor.nlp(text), None, types)
-        part = engine.extract_events(extractor.nlp(kept.text), None, types, text=kept.text)
+    def audit_admission(extractor: Any, text: str, kept: Admitted, types: Any,
+                        day: Any) -> None:
+        """Parsing only the admitted sentences (with what the rest names) gives the events
+        of the whole text."""
+        whole = engine.extract_events(extractor.nlp(text), day, types)
+        part = engine.extract_events(extractor.nlp(kept.text), day, types, text=kept.text,
+                                     unparsed=kept.unparsed)
         if [e.to_dict() for e in whole] != [kept.restore(e, text).to_dict() for e in part]:
             raise PrefilterLostEvent(f"sentence admission changed the events of {text[:200]!r}")
 
-    def audited_tokens(self: Any, text: str) -> Any:
-        screened = tokens(self, text)
+    def audited_tokens(self: Any, text: str, day: Any = None) -> Any:
+        screened = tokens(self, text, day)
         if screened is None and len(text) <= AUDIT_MAX_CHARS:
             with self._lock:
                 audit(self, self.nlp(text), None, ())
         elif screened is not None and isinstance(screened[0], Admitted) and \
                 len(text) <= AUDIT_MAX_CHARS:
             with self._lock:
-                audit_admission(self, text, screened[0], screened[1])
+                audit_admission(self, text, screened[0], screened[1], day)
         return screened
 
     def audited_events_of(self: Any, doc: Any, day: Any, *args: Any) -> Any:

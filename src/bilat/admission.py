@@ -3,7 +3,7 @@
 The document-level pre-filter (:mod:`bilat.prefilter`) decides whether a document can hold
 any event at all; a long wire story usually holds one trigger word somewhere, so nearly
 every word of real news still reaches the statistical parser. With
-``Extractor(admission="sentence")`` (the default) a document the pre-filter admits is cut
+``Extractor(admission="sentence")`` a document the pre-filter admits is cut
 into sentences, at every paragraph break (where :mod:`bilat.paragraphs` starts a sentence)
 and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`: after
 ".", "!" or "?" before a capital), and only these are parsed:
@@ -11,8 +11,10 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
 * **seed sentences**, which could hold an event of a type the document-level screen left
   possible (:func:`seed_types`): a trigger word of that type's lexicon (a weak strike word
   only with its cue in its own sentence, as in the pre-filter); a trade figure also needs
-  a number (its value); a visit or agreement also needs a possible actor mention (below)
-  or a word that refers back to one ("the two countries", "both", "its", "he": the
+  a number (its value); a visit or agreement also needs a possible actor mention (a name
+  of the actor gazetteers, a title word such as "minister", or a capitalised word that
+  stands within a few words of a title word somewhere in the document: a person the story
+  introduces) or a word that refers back to one ("the two countries", "both", "its", "he": the
   ``anaphors`` of ``bilat/data/admission.json``); a visit may instead be an official "in"
   a named place, which needs no trigger word: a capitalised word (the end of a name, with
   or without a comma) right before the "in" ("Shultz in Peking", not "prices in Peking");
@@ -24,21 +26,20 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
   from);
 * the **head**: the first :data:`HEAD_UNITS` sentences (headline, lede, dateline), which
   give the story's place and date;
-* every sentence that **may hold an actor mention**: a name of the actor gazetteers (a
-  country, demonym, capital, body, group, place or leader: any name the pre-filter's state
-  count sees), a title word ("minister", "president"), or a capitalised word that stands
-  within a few words of a title word somewhere in the document (a person the story
-  introduces, "Foreign Minister Ishaq Dar", later "Dar"). So every actor mention of the
-  whole document is parsed, and what the extractors read document-wide comes out the same:
-  the actor resolver's home state, people and ambiguous names, the protagonists (the states
-  and people a story names most often), and the person "the minister" refers back to.
+* nothing else. The rest of the article is only tokenized, and the actor resolver reads
+  its names from the tokens alone (:mod:`bilat.actors.unparsed`: gazetteer names, titles,
+  the leaders file; no tagger, parser or NER). So what the extractors read document-wide
+  counts the whole article: the state the story is about, its protagonists (the states a
+  story names most often), the state a strike with no named target happens in, and the
+  people it introduces ("Foreign Minister Ishaq Dar" in a left-out sentence, then "Dar"
+  in a parsed one).
 
-A document none of whose sentences is a seed is not parsed at all. The rest (sentences with
-no trigger and no name: quotes, background, detail) is not parsed. The kept sentences are
+A document none of whose sentences is a seed is not parsed at all. The rest (quotes,
+background, detail) is not parsed. The kept sentences are
 joined in order with their own trailing white space, so the text the pipeline reads is a
 sub-sequence of whole sentences of the original, and :class:`Admitted` maps every offset of
 every event back into the original text. The publication date is passed to the extractors
-as before. ``admission="document"`` parses every admitted document whole.
+as before. ``admission="document"`` (the default) parses every admitted document whole.
 
 ``tests/test_admission.py`` checks on every shared gold document (dev and train) that this
 yields exactly the events of whole-document parsing.
@@ -58,6 +59,8 @@ from bilat.chunking import move_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from bilat.actors.unparsed import Unparsed
 
 __all__ = [
     "ADMISSIONS",
@@ -120,11 +123,17 @@ class Admitted:
         text: what the pipeline reads, ``"".join(source[a:b] for a, b in ranges)``.
         ranges: the kept ``(start, end)`` ranges of the source text, sorted, disjoint and
             not touching (touching ones are merged).
+        gaps: the left-out ``(start, end, at)`` runs of the source text between, before
+            and after them, with the offset ``at`` of :attr:`text` each stood at.
+        unparsed: what the left-out text names (:func:`bilat.actors.unparsed.find_unparsed`),
+            once found.
     """
 
     text: str
     ranges: tuple[tuple[int, int], ...]
     _starts: tuple[int, ...]  # where each range starts in ``text``
+    gaps: tuple[tuple[int, int, int], ...] = ()
+    unparsed: Unparsed | None = None
 
     @classmethod
     def of(cls, source: str, ranges: Iterable[tuple[int, int]]) -> Admitted:
@@ -143,7 +152,15 @@ class Admitted:
             starts.append(at)
             at += end - start
         text = "".join(source[start:end] for start, end in merged)
-        return cls(text=text, ranges=tuple(merged), starts=tuple(starts))
+        gaps: list[tuple[int, int, int]] = []
+        previous = 0
+        for (start, end), at in zip(merged, starts, strict=True):
+            if start > previous:
+                gaps.append((previous, start, at))
+            previous = end
+        if merged and previous < len(source):
+            gaps.append((previous, len(source), len(text)))
+        return cls(text=text, ranges=tuple(merged), starts=tuple(starts), gaps=tuple(gaps))
 
     @property
     def whole(self) -> bool:
@@ -397,7 +414,4 @@ def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple
     if not keep:
         return []
     keep.update(range(min(HEAD_UNITS, n)))
-    # every sentence that may hold an actor mention: the document-wide readers (the home
-    # state, the protagonists, people named earlier, "the minister") count all of them
-    keep.update(k for k in range(n) if k not in keep and scan.actor(k))
     return [(found[k].start, found[k].end) for k in sorted(keep)]

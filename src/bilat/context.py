@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from bilat.actors import ActorMention, DocumentActors
+    from bilat.actors.unparsed import Unparsed
     from bilat.lexicons import Additions, TypeLexicon
 
 __all__ = ["DateMention", "DocumentContext", "dateline_spans"]
@@ -75,10 +76,13 @@ class DocumentContext:
         *,
         text: str | None = None,
         additions: Additions | None = None,
+        unparsed: Unparsed | None = None,
     ) -> None:
         """``text``: ``doc.text`` when the caller has it (spaCy rebuilds it on each access);
-        ``additions``: the words the pipeline adds to the shipped lexicons."""
+        ``additions``: the words the pipeline adds to the shipped lexicons; ``unparsed``:
+        what the part of the article left out of ``doc`` names (sentence admission)."""
         self.doc = doc
+        self.unparsed = unparsed
         self.additions = additions
         self.text: str = doc.text if text is None else text
         self.published = published
@@ -109,7 +113,7 @@ class DocumentContext:
         """The state actors mentioned in the document (countries, capitals, people...)."""
         from bilat.actors import DocumentActors
 
-        return DocumentActors(self.doc, self.published, text=self.text)
+        return DocumentActors(self.doc, self.published, text=self.text, unparsed=self.unparsed)
 
     def actor_at(self, i: int) -> ActorMention | None:
         """The actor mention covering token ``i``, if any."""

@@ -11,6 +11,7 @@ from bilat.events import Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from bilat.actors.unparsed import Unparsed
     from bilat.lexicons import Additions
 
 __all__ = ["extract_events"]
@@ -23,6 +24,7 @@ def extract_events(
     *,
     text: str | None = None,
     additions: Additions | None = None,
+    unparsed: Unparsed | None = None,
 ) -> tuple[Event, ...]:
     """Return the merged events of ``doc``: one per real-world happening, every mention kept.
 
@@ -34,13 +36,16 @@ def extract_events(
         text: ``doc.text``, when the caller already holds it (saves rebuilding it).
         additions: words the pipeline adds to the shipped lexicons
             (:class:`bilat.lexicons.Additions`), in force for this document only.
+        unparsed: when ``doc`` is only the admitted part of an article, what the rest of
+            it names (:func:`bilat.actors.unparsed.find_unparsed`).
     """
     from bilat.context import DocumentContext
     from bilat.event_types import specs
     from bilat.lexicons import using
     from bilat.merging import merge_mentions
 
-    context = DocumentContext(doc, published, text=text, additions=additions)
+    context = DocumentContext(doc, published, text=text, additions=additions,
+                              unparsed=unparsed)
     wanted = None if types is None else set(types)
     mentions: list[Event] = []
     with using(additions):

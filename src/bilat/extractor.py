@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat import engine
+from bilat.actors.unparsed import Unparsed, find_unparsed
 from bilat.admission import Admitted, admit, check_admission
 from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
 from bilat.event_types import names as _type_names
@@ -212,10 +213,13 @@ class Extractor:
     def _chunk_limit(self) -> int:
         return max(2, min(int(self.chunk_chars), int(self.nlp.max_length)))
 
-    def _tokens(self, text: str) -> tuple[Doc | Admitted, tuple[str, ...]] | None:
+    def _tokens(
+        self, text: str, day: dt.date | None = None
+    ) -> tuple[Doc | Admitted, tuple[str, ...]] | None:
         """``text`` tokenized, with the event types it may hold; ``None`` when the
         pre-filter rules out every event. Only those types' extractors need to run. With
-        paragraph admission, the paragraphs to parse when they are not the whole text."""
+        sentence admission, the sentences to parse when they are not the whole text, with
+        the actor mentions of the rest (read with the publication date ``day``)."""
         with self._lock:
             doc = self.nlp.make_doc(text)
         with using(self.additions):
@@ -227,16 +231,18 @@ class Extractor:
                 if not kept.ranges:
                     return None
                 if not kept.whole or len(kept.text) != len(text):
-                    return kept, types
+                    head = kept.ranges[0][1] if kept.ranges[0][0] == 0 else 0
+                    unparsed = find_unparsed(doc, kept.gaps, day, context=head)
+                    return attrs.evolve(kept, unparsed=unparsed), types
         return doc, types
 
     def _screen(
-        self, text: str
+        self, text: str, day: dt.date | None = None
     ) -> tuple[str | Doc | Admitted, tuple[str, ...] | None] | None:
         """:meth:`_tokens` for a batch: a text the tokenizer fails on is kept (with every
         type), to fail later."""
         try:
-            return self._tokens(text)
+            return self._tokens(text, day)
         except Exception:
             return text, None
 
@@ -246,11 +252,12 @@ class Extractor:
         day: dt.date | None,
         types: tuple[str, ...] | None = None,
         text: str | None = None,
+        unparsed: Unparsed | None = None,
     ) -> tuple[Event, ...]:
         with self._lock:
             return engine.extract_events(
                 doc, day, self.types if types is None else types, text=text,
-                additions=self.additions,
+                additions=self.additions, unparsed=unparsed,
             )
 
     def _from_doc(self, doc: Doc, day: dt.date | None, index: int | None = None) -> Extraction:
@@ -273,7 +280,7 @@ class Extractor:
         not given), or from the paragraphs ``kept`` of it, with offsets into ``text``;
         ``types``: the types the pre-filter left possible (default: all of ``self.types``)."""
         if kept is not None:
-            events = self._events_of(doc, day, types, kept.text)
+            events = self._events_of(doc, day, types, kept.text, kept.unparsed)
             events = tuple(kept.restore(e, text) for e in events)
             return Extraction(
                 text=text, events=events, published=day, model=self.model_name, doc_index=index
@@ -302,7 +309,7 @@ class Extractor:
             )
         clean = self._prepare(text)
         if self.prefilter:
-            screened = self._tokens(clean)
+            screened = self._tokens(clean, day)
             if screened is None:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
             tokens, types = screened
@@ -329,7 +336,7 @@ class Extractor:
             tokens: str | Doc | Admitted = piece
             types = self.types
             if self.prefilter:
-                screened = self._tokens(piece)
+                screened = self._tokens(piece, day)
                 if screened is None:
                     continue
                 tokens, types = screened
@@ -337,7 +344,8 @@ class Extractor:
                 kept = tokens
                 with self._lock:
                     found = engine.extract_events(self.nlp(kept.text), day, types,
-                                                   additions=self.additions)
+                                                   additions=self.additions,
+                                                   unparsed=kept.unparsed)
                 mentions.extend(
                     shift_event(kept.restore(event, None), start, text) for event in found)
                 continue
@@ -433,7 +441,7 @@ class Extractor:
                 batch.append(item)
                 if self._direct(item):
                     text = self._prepare(item.text)
-                    screened = self._screen(text) if self.prefilter else (text, None)
+                    screened = self._screen(text, item.day) if self.prefilter else (text, None)
                     if screened is None:  # parse only what can hold an event
                         skipped.add(item.index)
                     else:

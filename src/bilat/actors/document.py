@@ -8,6 +8,7 @@ from resolving to a state.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ import attrs
 
 from bilat.actors import gazetteer as gz
 from bilat.actors.teams import AFTER_KINDS, is_team_name
+from bilat.actors.unparsed import IntroducedPerson, Unparsed, UnparsedMention
 from bilat.lexicons.files import ActorWordsFile, typed
 
 if TYPE_CHECKING:
@@ -83,10 +85,18 @@ class DocumentActors:
     """Actor mentions of a Doc; ``when`` (the document date) picks era-dependent codes."""
 
     def __init__(
-        self, doc: Doc, when: datetime.date | None = None, *, text: str | None = None
+        self,
+        doc: Doc,
+        when: datetime.date | None = None,
+        *,
+        text: str | None = None,
+        unparsed: Unparsed | None = None,
     ) -> None:
         """Find the mentions; ``text`` is ``doc.text`` when the caller has it at hand
-        (spaCy rebuilds it from the tokens on every access)."""
+        (spaCy rebuilds it from the tokens on every access). ``unparsed``: what the text
+        left out of ``doc`` names (:mod:`bilat.actors.unparsed`), when ``doc`` is only the
+        admitted part of an article: its people count as introduced, and its mentions
+        count in :attr:`named` and :meth:`home_state`."""
         self.doc = doc
         self.when = when
         self._doc_text = doc.text if text is None else text
@@ -99,18 +109,45 @@ class DocumentActors:
         self._home: str | None = None  # the story's home state, once computed ("" = none)
         self._persons_ner: list[tuple[int, int]] = []
         self._ner: list[Span] = []
+        self._introduced: list[IntroducedPerson] = []
+        self.elsewhere: tuple[UnparsedMention, ...] = ()
+        """The mentions of the left-out text, each placed before the parsed token its
+        text stood before (``start``)."""
+        if unparsed is not None:
+            self.elsewhere = self._place(unparsed.mentions)
+            for person in unparsed.people:
+                self._register_keys(person.keys, person.country, person.full, person.title)
         if doc.has_annotation("ENT_IOB"):
             self._ner = list(doc.ents)
             self._persons_ner = [(e.start, e.end) for e in self._ner if e.label_ == "PERSON"]
         with contextlib.suppress(Exception):  # never break extraction on odd input
             self._run()
         self.mentions: tuple[ActorMention, ...] = tuple(sorted(self._found, key=lambda m: m.start))
+        self.named: tuple[ActorMention | UnparsedMention, ...] = self.mentions
+        """Every mention of the whole article, in text order: :attr:`mentions` and, when
+        part of it was left unparsed, :attr:`elsewhere`. What document-wide counts read
+        (the protagonists, the state a story is about)."""
+        if self.elsewhere:
+            self.named = tuple(sorted(
+                (*self.mentions, *self.elsewhere),
+                key=lambda m: (m.start, isinstance(m, ActorMention))))
         self._by_token: dict[int, ActorMention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self._by_token[i] = m
 
+    def _place(self, outside: Sequence[UnparsedMention]) -> tuple[UnparsedMention, ...]:
+        """``outside`` with each mention's ``start`` set: the first parsed token at or
+        after the offset its left-out text stood at."""
+        starts = [t.idx for t in self._toks]
+        return tuple(attrs.evolve(m, start=bisect.bisect_left(starts, m.at)) for m in outside)
+
     # ------------------------------------------------------------------ public API
+    def introduced(self) -> list[IntroducedPerson]:
+        """The people this document introduces (by title and name, nationality and title,
+        or the leaders file), under the keys later mentions may use."""
+        return list(self._introduced)
+
     def at(self, i: int) -> ActorMention | None:
         """The mention covering token ``i``."""
         return self._by_token.get(i)
@@ -136,6 +173,23 @@ class DocumentActors:
         for m in self.mentions:
             if m.start < end and m.end > start:
                 return m.country
+        return None
+
+    def first_named(self, country: str,
+                    kinds: frozenset[str] | None = None) -> ActorMention | None:
+        """The article's first mention of ``country`` (of one of ``kinds``, any kind by
+        default), from :attr:`named`. A mention in left-out text comes as a stand-in of no
+        width at the parsed token its text stood before: its country, kind and words are
+        the mention's, its place is not."""
+        for m in self.named:
+            if m.country != country or (kinds is not None and m.kind not in kinds):
+                continue
+            if isinstance(m, ActorMention):
+                return m
+            at = min(m.start, len(self._toks))
+            char = self._toks[at].idx if at < len(self._toks) else len(self._doc_text)
+            return ActorMention(at, at, char, char, m.text, m.country, m.kind, m.person,
+                                m.title)
         return None
 
     def home_state(self) -> str | None:
@@ -503,15 +557,21 @@ class DocumentActors:
     def _register(self, start: int, end: int, country: str, title: str | None) -> None:
         doc = self._toks
         full = self._text(start, end)
-        keys = {gz.normalise(full)}
+        keys = [gz.normalise(full)]
         parts = [
             t
             for t in doc[start:end]
             if t.is_alpha and t.lower_ not in NAME_PARTICLES and len(t.text) > 1
         ]
         if parts:
-            keys.add(parts[-1].lower_)
-            keys.add(parts[0].lower_)
+            keys.extend(k for k in (parts[-1].lower_, parts[0].lower_) if k not in keys)
+        self._register_keys(keys, country, full, title, start)
+
+    def _register_keys(self, keys: Sequence[str], country: str, full: str,
+                       title: str | None, start: int = -1) -> None:
+        """Record a person introduced under ``keys`` (whose name starts at token
+        ``start``); a key two states claim is ambiguous."""
+        self._introduced.append(IntroducedPerson(tuple(keys), country, full, title, start))
         for key in keys:
             old = self._people.get(key)
             if old is not None and old[0] != country:
@@ -581,10 +641,13 @@ class DocumentActors:
         if self._home is None:
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
-            for m in self._found:
-                if m.kind in ("country", "demonym", "capital", "body"):
-                    counts[m.country] = counts.get(m.country, 0) + 1
-                    first[m.country] = min(first.get(m.country, m.start), m.start)
+            # a left-out mention stands just before the parsed token it is placed at
+            placed = [(m.country, m.start * 2, m.kind) for m in self._found]
+            placed += [(m.country, m.start * 2 - 1, m.kind) for m in self.elsewhere]
+            for country, position, kind in placed:
+                if kind in ("country", "demonym", "capital", "body"):
+                    counts[country] = counts.get(country, 0) + 1
+                    first[country] = min(first.get(country, position), position)
             ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
             self._home = ranked[0] if ranked and counts[ranked[0]] >= 2 else ""
         return self._home or None

@@ -190,7 +190,7 @@ def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> Ac
     people = [m for m in context.actors.within(start, pronoun.i) if m.kind == "person"]
     if not people:
         return None
-    earlier = [m for m in context.actors.within(0, pronoun.i) if m.kind == "person"]
+    earlier = [m for m in context.actors.named if m.kind == "person" and m.start < pronoun.i]
 
     def salience(item: tuple[int, ActorMention]) -> tuple[int, int]:
         position, mention = item
@@ -206,7 +206,7 @@ def main_states(context: DocumentContext, wanted: int = 2,
     """The document's ``wanted`` protagonist states, when they clearly dominate its mentions
     (each named at least twice, and the next state at most half as often)."""
     counts: dict[str, int] = {}
-    for mention in context.actors.mentions:
+    for mention in context.actors.named:
         if mention.kind in kinds:
             counts[mention.country] = counts.get(mention.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -197,15 +197,12 @@ def context_state(context: DocumentContext, trigger: Trigger,
         return before[-1]
     if not document:
         return None
-    counts: Counter[str] = Counter()
-    first: dict[str, ActorMention] = {}
-    for mention in context.actors.mentions:
-        if mention.kind in STATE_OR_OFFICIAL_KINDS | {"place"} and mention.country not in exclude:
-            counts[mention.country] += 1
-            first.setdefault(mention.country, mention)
+    kinds = STATE_OR_OFFICIAL_KINDS | {"place"}
+    counts: Counter[str] = Counter(m.country for m in context.actors.named
+                                   if m.kind in kinds and m.country not in exclude)
     if not counts:
         return None
     ranked = counts.most_common(2)
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
-    return first[ranked[0][0]]
+    return context.actors.first_named(ranked[0][0], kinds)

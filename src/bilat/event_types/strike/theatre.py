@@ -45,7 +45,7 @@ def _theatre(context: DocumentContext, trigger: Trigger, attacker: str,
                 "in", "on", "into", "near", "at", "inside", "around"} and \
                 context.actor_at(token.i) is None:
             return []  # a named place we cannot place: "a campaign ... in Sinai"
-    counts: Counter[str] = Counter(m.country for m in context.actors.mentions
+    counts: Counter[str] = Counter(m.country for m in context.actors.named
                                    if m.kind in TERRITORY_KINDS | {"demonym"}
                                    and m.country != attacker)
     salient = {c for c, _ in counts.most_common(2)}
@@ -107,14 +107,12 @@ def _document_theatre(context: DocumentContext, trigger: Trigger,
     sent = head.sent
     if any(m.kind in TERRITORY_KINDS for m in context.actors.within(sent.start, sent.end)):
         return []  # the sentence places it ("... as in Ghouta, near Damascus")
-    counts: Counter[str] = Counter(m.country for m in context.actors.mentions
+    counts: Counter[str] = Counter(m.country for m in context.actors.named
                                    if m.kind in TERRITORY_KINDS | {"demonym"}
                                    and m.country != attacker)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < THEATRE_MIN_MENTIONS or (
             len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return []
-    country = ranked[0][0]
-    mention = next(m for m in context.actors.mentions if m.country == country and
-                   m.kind in TERRITORY_KINDS | {"demonym"})
-    return [_Target(mention, None)]
+    mention = context.actors.first_named(ranked[0][0], TERRITORY_KINDS | {"demonym"})
+    return [] if mention is None else [_Target(mention, None)]

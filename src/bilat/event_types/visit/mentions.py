@@ -76,7 +76,7 @@ def names_two_states(context: DocumentContext) -> bool:
     """Whether the document's actors name two states or more. A visit whose host is no
     named state (an unnamed "here", a city of :func:`venue_seats`) counts only then, as
     the pre-filter passes a document for visits only when it names two."""
-    return len({m.country for m in context.actors.mentions}) >= 2
+    return len({m.country for m in context.actors.named}) >= 2
 
 
 def seat_mention(token: Token) -> ActorMention:
@@ -218,5 +218,5 @@ def sentence_host(context: DocumentContext, sent: Span,
     home = context.actors.home_state()  # "arrives on a four-day tour on Friday": the story's state
     if home is None or home in own:
         return []
-    first = next(m for m in context.actors.mentions if m.country == home)
-    return [attrs.evolve(first, kind="country")]  # the state, not a place the text names
+    first = context.actors.first_named(home)  # as the state, not a place the text names
+    return [] if first is None else [attrs.evolve(first, kind="country")]
