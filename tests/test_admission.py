@@ -278,6 +278,28 @@ def test_only_a_name_placed_in_a_city_is_a_visit_seed(blank: Any, sentence: str,
     assert seed_types(doc, _Columns(doc), ("visit",)) == seeds
 
 
+# -- a verb that deports only with a particle: "sent 40 men back" ---------------------
+
+
+@pytest.mark.parametrize(("sentence", "seeds"), [
+    ("Border guards sent 40 Afghan men back to Kabul on Friday.", {"deportation"}),
+    ("The authorities put the families on a flight home within hours.", {"deportation"}),
+    ("Officers flew the detainees home on a chartered plane.", {"deportation"}),
+    ("Greece expelled two Turkish diplomats.", {"deportation"}),  # no particle needed
+    # the same verbs with no "back" or "home" move things, not deportees
+    ("The minister put the plan to parliament on Tuesday.", set()),
+    ("Officials sent the trade figures to Brussels last week.", set()),
+    ("The airline flew 2 million passengers to Madrid last year.", set()),
+])
+def test_a_verb_that_needs_a_particle_seeds_only_with_it(blank: Any, sentence: str,
+                                                         seeds: set[str]) -> None:
+    from bilat.admission import seed_types
+    from bilat.prefilter import _Columns
+
+    doc = blank.make_doc(sentence)
+    assert seed_types(doc, _Columns(doc), ("deportation",)) == seeds
+
+
 @pytest.mark.parametrize(("event_type", "seed", "reads_ahead"), [
     ("visit", "Petrakov arrived in Athens on Wednesday for two days of talks.", False),
     ("trade_figure", "Exports to Greece rose to 4 billion euros last year.", False),

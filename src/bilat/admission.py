@@ -11,11 +11,13 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
 * **seed sentences**, which could hold an event of a type the document-level screen left
   possible (:func:`seed_types`): a trigger word of that type's lexicon (a weak strike word
   only with its cue in its own sentence, as in the pre-filter); a trade figure also needs
-  a number (its value); a visit or agreement also needs a possible actor mention (a name
-  of the actor gazetteers, a title word such as "minister", or a capitalised word that
-  stands within a few words of a title word somewhere in the document: a person the story
-  introduces) or a word that refers back to one ("the two countries", "both", "its", "he": the
-  ``anaphors`` of ``bilat/data/admission.json``); a visit may instead be an official "in"
+  a number (its value); an entry that needs a particle after its object (``particle``:
+  "sent 40 men back") also one of its particle words; a visit or agreement also needs a
+  possible actor mention (a name of the actor gazetteers, a title word such as
+  "minister", or a capitalised word that stands within a few words of a title word
+  somewhere in the document: a person the story introduces) or a word that refers back
+  to one ("the two countries", "both", "its", "he": the ``anaphors`` of
+  ``bilat/data/admission.json``); a visit may instead be an official "in"
   a named place, which needs no trigger word: a capitalised word (the end of a name, with
   or without a comma) right before the "in" ("Shultz in Peking", not "prices in Peking");
 * the sentences within each seed's **reach**: as many sentences before and after it as its
@@ -262,6 +264,8 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
             continue
         if t == "trade_figure" and not _has_number(doc, cols.orths, cols.lowers):
             continue  # a trade figure states a value
+        if plain and t in _particle_types() and not _particle_entry_matches(t, cols):
+            continue  # "sent ... back": without "back" or "home" no such entry counts
         if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
                 not actor():
             continue  # neither a state, place, person or title nor "the two countries"
@@ -274,6 +278,45 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
     if "visit" in types and "visit" not in found and _official_in_place(doc, cols) and actor():
         found.add("visit")
     return found
+
+
+@cache
+def _particle_types() -> frozenset[str]:
+    """The event types whose lexicon has an entry that needs a particle after its object
+    (``particle``: "sent 40 men back to China")."""
+    from bilat import prefilter as pf
+    from bilat.event_types import names
+
+    found = set()
+    for t in names():
+        lexicon = pf._lexicon(t)
+        if lexicon is not None and any(entry.extra.get("particle")
+                                       for bucket in lexicon.hashed_entries().values()
+                                       for entry, _ in bucket):
+            found.add(t)
+    return frozenset(found)
+
+
+def _particle_entry_matches(event_type: str, cols: Any) -> bool:
+    """Whether an entry of the type's lexicon matches the sentence's words with, for an
+    entry that needs a particle, one of its particle words in the sentence (the extractor
+    reads it as the verb's particle, so it is there)."""
+    from bilat import prefilter as pf
+
+    lexicon = pf._lexicon(event_type)
+    assert lexicon is not None
+    table = lexicon.hashed_entries()
+    lowers, present = cols.lowers, cols.present
+    n = len(lowers)
+    for i, lower in enumerate(lowers):
+        for entry, steps in table.get(lower, ()):
+            k = len(steps)
+            if i + k > n or not all(lowers[i + m] in steps[m] for m in range(1, k)):
+                continue
+            particles = entry.extra.get("particle")
+            if not particles or any(_word_id(w) in present for w in particles):
+                return True
+    return False
 
 
 def _official_in_place(doc: Doc, cols: Any) -> bool:
