@@ -302,16 +302,15 @@ def _particle_entry_matches(event_type: str, cols: Any) -> bool:
     entry that needs a particle, one of its particle words in the sentence (the extractor
     reads it as the verb's particle, so it is there)."""
     from bilat import prefilter as pf
+    from bilat.triggers import sequence_at
 
     lexicon = pf._lexicon(event_type)
     assert lexicon is not None
     table = lexicon.hashed_entries()
     lowers, present = cols.lowers, cols.present
-    n = len(lowers)
     for i, lower in enumerate(lowers):
         for entry, steps in table.get(lower, ()):
-            k = len(steps)
-            if i + k > n or not all(lowers[i + m] in steps[m] for m in range(1, k)):
+            if not sequence_at(lowers, i, steps):
                 continue
             particles = entry.extra.get("particle")
             if not particles or any(_word_id(w) in present for w in particles):

@@ -585,8 +585,9 @@ def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[in
     if any(len(steps) == 1 and condition == _PLAIN
            for first in firsts for steps, condition in sequences[first]):
         return True, []
+    from bilat.triggers import sequence_at
+
     lowers = cols.lowers
-    n = len(lowers)
     weapons = _weapon_words()
     armed = weapons is None or not cols.present.isdisjoint(weapons)
     weak: list[tuple[int, int]] = []
@@ -594,8 +595,7 @@ def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[in
         if lower not in firsts:
             continue
         for steps, condition in sequences[lower]:
-            k = len(steps)
-            if i + k <= n and all(lowers[i + m] in steps[m] for m in range(1, k)):
+            if sequence_at(lowers, i, steps):
                 if condition == _PLAIN:
                     return True, []
                 if condition == _WEAK_WEAPON:

@@ -18,7 +18,7 @@ when the pipeline has a tagger. A match's ``head`` is the token of the sequence 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,8 @@ from bilat.lexicons import active as active_additions
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Trigger", "TriggerEntry", "TriggerLexicon", "load_lexicon", "lower_hashes"]
+__all__ = ["Trigger", "TriggerEntry", "TriggerLexicon", "load_lexicon", "lower_hashes",
+           "sequence_at"]
 
 
 @attrs.frozen(slots=True)
@@ -112,10 +113,8 @@ class TriggerLexicon:
         while i < n:
             matched: Trigger | None = None
             for entry, steps in hashed.get(lowers[i], ()):
-                k = len(steps)
-                if i + k > n:
-                    continue
-                if all(lowers[i + m] in steps[m] for m in range(1, k)):
+                if sequence_at(lowers, i, steps):
+                    k = len(steps)
                     head = base[offset + i + (entry.head if entry.head >= 0 else k - 1)]
                     if entry.pos:
                         if has_pos is None:
@@ -148,6 +147,14 @@ class TriggerLexicon:
 
 
 _last_lowers: tuple[Doc, list[int]] | None = None
+
+
+def sequence_at(lowers: Sequence[int], i: int, steps: tuple[frozenset[int], ...]) -> bool:
+    """Whether the word forms ``steps`` (an entry's sequence as hashes, one set per word, as
+    :meth:`TriggerLexicon.hashed_entries` gives it) match the lower-case hashes ``lowers``
+    from position ``i`` on (the first word is taken as matched: it is the caller's key)."""
+    k = len(steps)
+    return i + k <= len(lowers) and all(lowers[i + m] in steps[m] for m in range(1, k))
 
 
 def lower_hashes(doc: Doc | Span) -> list[int]:
