@@ -423,3 +423,22 @@ def test_the_gaps_and_the_kept_ranges_cover_the_source(
     assert all(b == c for (_, b), (c, _) in itertools.pairwise(pieces))
     for start, _, at in kept.gaps:  # ``at``: how much kept text comes before the gap
         assert at == sum(b - a for a, b in kept.ranges if b <= start)
+
+
+def test_a_person_named_in_the_sentence_left_out_just_before_counts_for_he(nlp: Any) -> None:
+    """A left-out mention stands before the parsed token its text stood before: one placed
+    at "He" itself is earlier than "He" and makes its person the more salient one."""
+    from bilat.actors.unparsed import Unparsed, UnparsedMention
+    from bilat.context import DocumentContext
+    from bilat.syntax.mentions import antecedent
+
+    text = ("Italian Foreign Minister Marco Rossi met French Foreign Minister Paul Girard on "
+            "Monday.\n\nHe said the talks went well.")
+    doc = nlp(text)
+    he = next(t for t in doc if t.text == "He")
+    rossi = UnparsedMention(at=he.idx, source_start=0, text="Rossi", country="ITA",
+                            kind="person", person="Marco Rossi")
+    alone = antecedent(DocumentContext(doc, None), he)
+    named_before = antecedent(DocumentContext(doc, None, unparsed=Unparsed(mentions=(rossi,))), he)
+    assert alone is not None and alone.text == "Paul Girard"  # a tie: the nearest
+    assert named_before is not None and named_before.text == "Marco Rossi"

@@ -186,7 +186,7 @@ class DocumentActors:
                 continue
             if isinstance(m, ActorMention):
                 return m
-            at = min(m.start, len(self._toks))
+            at = m.start  # at most len(doc): after the last parsed token
             char = self._toks[at].idx if at < len(self._toks) else len(self._doc_text)
             return ActorMention(at, at, char, char, m.text, m.country, m.kind, m.person,
                                 m.title)
@@ -563,8 +563,9 @@ class DocumentActors:
             for t in doc[start:end]
             if t.is_alpha and t.lower_ not in NAME_PARTICLES and len(t.text) > 1
         ]
-        if parts:
-            keys.extend(k for k in (parts[-1].lower_, parts[0].lower_) if k not in keys)
+        for part in parts[-1:] + parts[:1]:  # the last and first word (one if the same)
+            if part.lower_ not in keys:
+                keys.append(part.lower_)
         self._register_keys(keys, country, full, title, start)
 
     def _register_keys(self, keys: Sequence[str], country: str, full: str,

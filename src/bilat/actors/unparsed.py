@@ -49,6 +49,12 @@ class UnparsedMention:
     title: str | None = None
     start: int = -1
 
+    @property
+    def end(self) -> int:
+        """``start``: a left-out mention has no width among the parsed tokens, so "before
+        token ``i``" reads ``end <= i`` for it as for a parsed mention."""
+        return self.start
+
 
 @attrs.frozen(slots=True)
 class IntroducedPerson:
@@ -95,13 +101,13 @@ def find_unparsed(doc: Doc, gaps: Sequence[tuple[int, int, int]],
 
     idx = doc.to_array([IDX]).tolist() if len(doc) else []
     pieces: list[tuple[int, int, int]] = []  # token range and ``at`` (-1: context only)
-    if context > 0:
-        pieces.append((0, bisect.bisect_left(idx, context), -1))
+    head = bisect.bisect_left(idx, context)
+    if head > 0:
+        pieces.append((0, head, -1))
     for start, end, at in gaps:
         first, last = bisect.bisect_left(idx, max(start, context)), bisect.bisect_left(idx, end)
         if first < last:
             pieces.append((first, last, at))
-    pieces = [p for p in pieces if p[0] < p[1]]
     if not any(at >= 0 for _, _, at in pieces):
         return Unparsed()
     words: list[str] = []

@@ -190,7 +190,7 @@ def antecedent(context: DocumentContext, pronoun: Token, window: int = 80) -> Ac
     people = [m for m in context.actors.within(start, pronoun.i) if m.kind == "person"]
     if not people:
         return None
-    earlier = [m for m in context.actors.named if m.kind == "person" and m.start < pronoun.i]
+    earlier = [m for m in context.actors.named if m.kind == "person" and m.end <= pronoun.i]
 
     def salience(item: tuple[int, ActorMention]) -> tuple[int, int]:
         position, mention = item
