@@ -185,6 +185,22 @@ def test_sentence_cuts_follow_a_stop_before_a_capital(words: list[str]) -> None:
         assert doc[start].text[:1].isupper() or doc[start].text[:1] in {'"', "\u201c", "'"}
 
 
+@pytest.mark.parametrize(("text", "first_words"), [
+    ('The envoy left Kenya. "On Monday we talk," he said.', ["The", '"']),
+    ('She said "no." Then she left Rome.', ["She", "Then"]),
+    ('He called it "a disgrace". Talks ended.', ["He", "Talks"]),
+    ("Trade fell. 'We expected it,' a trader said.", ["Trade", "'"]),
+    ('Talks ended.\n"We are done," she said.', ["Talks", '"']),
+])
+def test_an_opening_quote_starts_the_next_sentence(text: str, first_words: list[str]) -> None:
+    """A straight quote after a stop and a space opens the next sentence (the parser puts
+    it there); one right after the stop closes the sentence it ends."""
+    from bilat.prefilter import _Columns, _sentence_starts
+
+    doc = spacy.blank("en").make_doc(text)
+    assert [doc[i].text for i in _sentence_starts(doc, _Columns(doc))] == first_words
+
+
 def test_strike_words_extract_nothing_when_ruled_out(nlp: Any) -> None:
     """The full extractor agrees: these paragraphs hold no strike."""
     import bilat

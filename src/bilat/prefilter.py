@@ -626,10 +626,12 @@ def _weapon_words() -> frozenset[int] | None:
 def _sentence_starts(doc: Doc, cols: _Columns) -> list[int]:
     """Token indices where a sentence starts, cut only where the parser surely cuts too: after
     a full stop, "!" or "?" token (closing quotes may follow) before a capitalised word or an
-    opening quote. Abbreviations ("U.S.", "Gen.") are single tokens, so they never cut; line
-    breaks never cut (a headline may run into the first sentence)."""
+    opening quote. A straight quote after white space opens the next sentence ('now. "We'),
+    one right after the stop closes this one ('now." We'). Abbreviations ("U.S.", "Gen.")
+    are single tokens, so they never cut; line breaks never cut (a headline may run into the
+    first sentence)."""
     strings = doc.vocab.strings
-    orths = cols.orths
+    orths, spaced = cols.orths, cols.spaced
     stops, quotes = _sentence_marks()
     n = len(orths)
     starts = [0]
@@ -637,7 +639,8 @@ def _sentence_starts(doc: Doc, cols: _Columns) -> list[int]:
         if orth not in stops:
             continue
         j = i + 1
-        while j < n and orths[j] in quotes:  # '... now."' closes the quote, then the sentence
+        # '... now."' closes the quote, then the sentence; '... now. "' opens the next one
+        while j < n and orths[j] in quotes and not spaced[j - 1]:
             j += 1
         while j < n and strings[orths[j]].isspace():
             j += 1
