@@ -442,3 +442,81 @@ def test_a_person_named_in_the_sentence_left_out_just_before_counts_for_he(nlp: 
     named_before = antecedent(DocumentContext(doc, None, unparsed=Unparsed(mentions=(rossi,))), he)
     assert alone is not None and alone.text == "Paul Girard"  # a tie: the nearest
     assert named_before is not None and named_before.text == "Marco Rossi"
+
+
+# -- reach only where the extractor reads beyond its sentence -------------------------
+
+_FILLER = "The orchestra played two encores at the old theatre."
+
+
+@pytest.mark.parametrize(("event_type", "seed", "reads_back"), [
+    # "their home countries": where the deportees come from is said nearby
+    ("deportation", "Britain deported the men to their home countries on Friday.", True),
+    ("deportation", "Britain deported 40 Albanian men to Tirana on Friday.", False),
+    # "the talks": where the meeting told of just before is held
+    ("visit", "The talks in Rome ended with a joint statement from both ministers.", True),
+    ("visit", "Ruiz flew to Madrid on Monday for a meeting with bankers.", False),
+    ("visit", "Ruiz arrived in Madrid on Monday for talks on the budget.", False),  # not theirs
+    ("visit", "Tomorrow's Group of Seven meeting will be chaired by Italy.", True),
+    # "the two sides": the states a numbered group stands for
+    ("visit", "The two sides held talks on grain transit in Warsaw on Monday.", True),
+    # "they agreed": the parties named before; a passive deal names no agent
+    ("agreement", "They signed a fisheries accord on Tuesday.", True),
+    ("agreement", "A fisheries accord was signed by officials on Tuesday.", True),
+    ("agreement", "Chile signed a fisheries accord with Peru on Tuesday.", False),
+    # "its surplus": the owner is the subject of the sentence before
+    ("trade_figure", "Its surplus with Japan rose to 4 billion dollars last year.", True),
+    ("trade_figure", "Chile's exports to Peru rose to 4 billion dollars last year.", False),
+    ("trade_figure", "Exports rose to 4 billion dollars last year.", True),  # no state
+])
+def test_sentences_before_a_seed_are_parsed_only_when_its_extractor_reads_them(
+        blank: Any, event_type: str, seed: str, reads_back: bool) -> None:
+    text = f"Ministers met on Monday to review the budget.\n\nThe weather was mild.\n\n" \
+           f"{_FILLER} {seed}"
+    doc = blank.make_doc(text)
+    kept = Admitted.of(text, admit(doc, (event_type,)))
+    assert seed in kept.text
+    assert ("orchestra" in kept.text) is reads_back
+
+
+def test_the_reach_rules_read_the_lexicons_they_name(blank: Any) -> None:
+    """'@key' reads the type's lexicon word list, '@trigger:label' its trigger words, and
+    an unknown label is a clear error."""
+    from bilat.admission import _reach_words
+    from bilat.event_types.deportation.words import deportation_words
+
+    words, numerals = _reach_words("deportation", "@homeland_nouns")
+    assert words == deportation_words().homeland_nouns and not numerals
+    meet, _ = _reach_words("visit", "@trigger:meet")
+    assert {"talks", "meeting", "summit"} <= meet and "flew" not in meet
+    assert _reach_words("visit", "@number")[1]
+    with pytest.raises(ValueError, match="no trigger entries labelled 'nonesuch'"):
+        _reach_words("visit", "@trigger:nonesuch")
+
+
+# -- a visit word that takes its host from its own sentence needs a name there -----------
+
+
+@pytest.mark.parametrize(("sentence", "seeds"), [
+    ("Minister Ruiz flew to Madrid on Monday.", {"visit"}),
+    ("The foreign minister arrived in Nairobi late on Sunday.", {"visit"}),
+    ("The minister said in Davos that growth would slow.", {"visit"}),
+    # the host can only be a name of this sentence, and there is none
+    ("The minister said he would go ahead with the budget.", set()),
+    ("The prime minister left early on Friday, aides said.", set()),
+    ("The minister arrived late and said in reply that rates would rise.", set()),
+    # a meeting may be placed by the dateline or a sentence before: no name needed
+    ("The minister held talks with bankers on Monday.", {"visit"}),
+])
+def test_a_travel_word_seeds_only_with_a_name_in_its_sentence(blank: Any, sentence: str,
+                                                              seeds: set[str]) -> None:
+    from bilat.admission import _Scan, seed_types, units
+    from bilat.prefilter import _Columns
+
+    doc = blank.make_doc(sentence)
+    cols = _Columns(doc)
+    found = units(doc, cols)
+    parts = [cols.window(u.first, u.last) for u in found]
+    scan = _Scan(doc, cols, found, parts)
+    assert seed_types(doc, parts[0], ("visit",), lambda: scan.actor(0),
+                      lambda: scan.names(0), lambda: scan.person(0)) == seeds

@@ -12,20 +12,25 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
   possible (:func:`seed_types`): a trigger word of that type's lexicon (a weak strike word
   only with its cue in its own sentence, as in the pre-filter); a trade figure also needs
   a number (its value); an entry that needs a particle after its object (``particle``:
-  "sent 40 men back") also one of its particle words; a visit or agreement also needs a
-  possible actor mention (a name of the actor gazetteers, a title word such as
-  "minister", or a capitalised word that stands within a few words of a title word
-  somewhere in the document: a person the story introduces) or a word that refers back
-  to one ("the two countries", "both", "its", "he": the ``anaphors`` of
-  ``bilat/data/admission.json``); a visit may instead be an official "in"
+  "sent 40 men back") also one of its particle words; an entry of a label whose extractor
+  takes the host only from the trigger's own sentence ("flew to", "arrived in", "said
+  in": ``named_host_labels``) also a name of the actor gazetteers in the sentence; a
+  visit or agreement also needs a possible actor mention (a name of the actor
+  gazetteers, a title word such as "minister", or a capitalised word that stands within
+  a few words of a title word somewhere in the document: a person the story introduces)
+  or a word that refers back to one ("the two countries", "both", "its", "he": the
+  ``anaphors`` of ``bilat/data/admission.json``); a visit may instead be an official "in"
   a named place, which needs no trigger word: a capitalised word (the end of a name, with
-  or without a comma) right before the "in" ("Shultz in Peking", not "prices in Peking");
-* the sentences within each seed's **reach**: as many sentences before and after it as its
-  type's extractor reads beyond its own (``reach`` in ``bilat/data/admission.json``; three
-  each side for a type it does not list). Visit and trade-figure extractors read sentences
-  before theirs only ("the two sides", the states carried through a paragraph), strikes
-  also the next one (casualties), deportations three either side (where deportees come
-  from);
+  or without a comma) right before the "in" ("Shultz in Peking", not "prices in Peking")
+  in a sentence that may name a person (:meth:`_Scan.person`);
+* the sentences within each seed's **reach**, where its type's extractor reads beyond its
+  own sentence (``reach`` in ``bilat/data/admission.json``: rules that hold on the seed
+  sentence's words). A visit reads back for where "the talks" told of before are held
+  and for the states "the two sides" stand for; an agreement for the parties of "they",
+  "both countries" or a passive "a deal was signed"; a trade figure for the owner of
+  "its" and the states carried through a paragraph when it names fewer than two; a strike
+  always two sentences back (its theatre, a pronoun's state) and one ahead (casualties);
+  a deportation three either side when the deportees go to "their home countries";
 * the **head**: the first :data:`HEAD_UNITS` sentences (headline, lede, dateline), which
   give the story's place and date;
 * nothing else. The rest of the article is only tokenized, and the actor resolver reads
@@ -193,17 +198,22 @@ class Admitted:
 
 
 @cache
-def _number_ids() -> frozenset[int]:
-    """Hashes of the number words ("two", "billion", "dozen"): a value without a digit."""
-    from spacy.strings import get_string_id
-
+def _number_words() -> frozenset[str]:
+    """The number words ("two", "billion", "dozen"): a value without a digit."""
     from bilat.lexicons import typed
     from bilat.lexicons.files import NumberWordsFile
 
     data = typed("number_words.json", NumberWordsFile)
-    words = {w.lower() for table in (data.units, data.tens, data.hundred, data.scales)
-             for w in table}
-    return frozenset(get_string_id(w) for w in words)
+    return frozenset(w.lower() for table in (data.units, data.tens, data.hundred, data.scales)
+                     for w in table)
+
+
+@cache
+def _number_ids() -> frozenset[int]:
+    """Hashes of :func:`_number_words`."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in _number_words())
 
 
 @cache
@@ -215,21 +225,117 @@ def _word_id(word: str) -> int:
 
 
 def _has_number(doc: Doc, orths: Sequence[int], lowers: Sequence[int]) -> bool:
-    strings = doc.vocab.strings
     numbers = _number_ids()
-    return any(lower in numbers for lower in lowers) or any(
-        any(ch.isdigit() for ch in strings[orth]) for orth in orths)
+    return any(lower in numbers for lower in lowers) or _has_digit(doc, orths)
+
+
+@attrs.frozen(slots=True)
+class _ReachRule:
+    """One reach of a type: ``before``/``after`` sentences, parsed when every word group of
+    ``groups`` (string hashes; with ``numerals`` also any token with a digit) has a word in
+    the seed sentence and, with ``states_below``, it names fewer states than that."""
+
+    before: int
+    after: int
+    groups: tuple[frozenset[int], ...] = ()
+    numerals: tuple[bool, ...] = ()
+    states_below: int | None = None
+    window: int | None = None
+
+    def holds(self, doc: Doc, cols: Any) -> bool:
+        """Whether the rule applies to the seed sentence with token columns ``cols``."""
+        from bilat import prefilter as pf
+
+        present = cols.present
+        for words, numerals in zip(self.groups, self.numerals, strict=True):
+            if present.isdisjoint(words) and not (numerals and _has_digit(doc, cols.orths)):
+                return False
+        if self.window is not None and not self._close(cols.lowers):
+            return False
+        if self.states_below is not None and pf.gazetteer_index() is not None:
+            return len(pf._scan_states(doc, cols, positions=False).codes) < self.states_below
+        return True
+
+    def _close(self, lowers: Sequence[int]) -> bool:
+        """Whether a word of each later group stands within :attr:`window` tokens before a
+        word of the first ("the two-day talks": the determiner of the meeting noun)."""
+        assert self.window is not None
+        first, rest = self.groups[0], self.groups[1:]
+        for i, lower in enumerate(lowers):
+            if lower in first and all(
+                    any(w in group for w in lowers[max(0, i - self.window):i])
+                    for group in rest):
+                return True
+        return False
 
 
 @attrs.frozen(slots=True)
 class _Rules:
     """The admission word lists and reaches (``bilat/data/admission.json``)."""
 
-    reach: dict[str, tuple[int, int]]
-    default_reach: tuple[int, int]
+    reach: dict[str, tuple[_ReachRule, ...]]
+    default_reach: _ReachRule
     anaphors: frozenset[int]
     anaphor_types: frozenset[str]
     person_window: int
+    named_host_labels: dict[str, frozenset[str]]
+
+    def reach_of(self, event_type: str, doc: Doc, cols: Any) -> tuple[int, int]:
+        """How many sentences before and after a seed sentence of ``event_type`` (token
+        columns ``cols``) are parsed with it: the widest of the type's rules that hold."""
+        rules = self.reach.get(event_type)
+        if rules is None:
+            return self.default_reach.before, self.default_reach.after
+        before = after = 0
+        for rule in rules:
+            if (rule.before > before or rule.after > after) and rule.holds(doc, cols):
+                before, after = max(before, rule.before), max(after, rule.after)
+        return before, after
+
+
+def _has_digit(doc: Doc, orths: Sequence[int]) -> bool:
+    strings = doc.vocab.strings
+    return any(any(ch.isdigit() for ch in strings[orth]) for orth in orths)
+
+
+def _reach_words(event_type: str, word: str) -> tuple[frozenset[str], bool]:
+    """The words one entry of a reach word group stands for, and whether it takes numerals:
+    a word; ``"@key"``, the word list ``key`` of the type's lexicon file; ``"@trigger:label"``,
+    every word of the type's trigger entries of that label; ``"@number"``, the number words."""
+    from bilat.lexicons import shipped_type_lexicon
+    from bilat.triggers import load_lexicon
+
+    if not word.startswith("@"):
+        return frozenset({word.lower()}), False
+    name = word[1:]
+    if name == "number":
+        return _number_words(), True
+    if name.startswith("trigger:"):
+        label = name.split(":", 1)[1]
+        entries = [e for e in load_lexicon(event_type).entries if e.label == label]
+        if not entries:
+            raise ValueError(f"bilat/data/admission.json: {event_type} has no trigger "
+                             f"entries labelled {label!r}")
+        return frozenset(w.lower() for e in entries for step in e.sequence for w in step), False
+    return shipped_type_lexicon(event_type).word_set(name), False
+
+
+def _reach_rule(event_type: str, reach: Any) -> _ReachRule:
+    from spacy.strings import get_string_id
+
+    groups: list[frozenset[int]] = []
+    numerals: list[bool] = []
+    for group in reach.all_of:
+        ids: set[int] = set()
+        digits = False
+        for word in group:
+            words, takes = _reach_words(event_type, word)
+            ids.update(get_string_id(w) for w in words)
+            digits = digits or takes
+        groups.append(frozenset(ids))
+        numerals.append(digits)
+    return _ReachRule(reach.before, reach.after, tuple(groups), tuple(numerals),
+                      reach.states_below, reach.window)
 
 
 @cache
@@ -240,20 +346,24 @@ def _rules() -> _Rules:
 
     data = typed("admission.json", AdmissionFile)
     return _Rules(
-        reach={t: (r.before, r.after) for t, r in data.reach.items()},
-        default_reach=(data.default_reach.before, data.default_reach.after),
+        reach={t: tuple(_reach_rule(t, r) for r in rules) for t, rules in data.reach.items()},
+        default_reach=_reach_rule("", data.default_reach),
         anaphors=frozenset(get_string_id(w.lower()) for w in data.anaphors),
         anaphor_types=frozenset(data.anaphor_types),
         person_window=data.person_window,
+        named_host_labels={t: frozenset(labels) for t, labels in data.named_host_labels.items()},
     )
 
 
 def seed_types(doc: Doc, cols: Any, types: Iterable[str],
-               actor: Callable[[], bool] = lambda: True) -> set[str]:
+               actor: Callable[[], bool] = lambda: True,
+               names: Callable[[], bool] = lambda: True,
+               person: Callable[[], bool] = lambda: True) -> set[str]:
     """The types of ``types`` one sentence (token columns ``cols`` of ``doc``) could hold
     an event of, judged on its own tokens (see the module docstring). ``actor``: says
-    whether the sentence may hold an actor mention (:meth:`_Scan.actor`; asked only when
-    needed)."""
+    whether the sentence may hold an actor mention (:meth:`_Scan.actor`); ``names``: whether
+    it holds a name of the actor gazetteers (:meth:`_Scan.names`); ``person``: whether it may
+    hold a person mention (:meth:`_Scan.person`); each asked only when needed."""
     from bilat import prefilter as pf
 
     rules = _rules()
@@ -264,8 +374,9 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
             continue
         if t == "trade_figure" and not _has_number(doc, cols.orths, cols.lowers):
             continue  # a trade figure states a value
-        if plain and t in _particle_types() and not _particle_entry_matches(t, cols):
-            continue  # "sent ... back": without "back" or "home" no such entry counts
+        if plain and t in _conditional_types() and not _entry_matches(
+                t, cols, partial(_entry_holds, t, cols, names)):
+            continue  # "sent ... back" without "back"; "flew to" and no place named
         if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
                 not actor():
             continue  # neither a state, place, person or title nor "the two countries"
@@ -275,45 +386,65 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
         named = pf._scan_states(doc, cols, positions=True)
         if pf._weak_counts(hits, doc, cols, named):
             found.add(t)
-    if "visit" in types and "visit" not in found and _official_in_place(doc, cols) and actor():
+    if "visit" in types and "visit" not in found and _official_in_place(doc, cols) and person():
         found.add("visit")
     return found
 
 
 @cache
-def _particle_types() -> frozenset[str]:
-    """The event types whose lexicon has an entry that needs a particle after its object
-    (``particle``: "sent 40 men back to China")."""
+def _conditional_types() -> frozenset[str]:
+    """The event types with a lexicon entry that seeds only under a condition of its own:
+    one that needs a particle after its object (``particle``: "sent 40 men back to
+    China"), or one of a label that takes the host from its own sentence
+    (``named_host_labels`` of ``admission.json``)."""
     from bilat import prefilter as pf
     from bilat.event_types import names
 
     found = set()
     for t in names():
         lexicon = pf._lexicon(t)
-        if lexicon is not None and any(entry.extra.get("particle")
+        if lexicon is not None and any(_entry_has_condition(t, entry)
                                        for bucket in lexicon.hashed_entries().values()
                                        for entry, _ in bucket):
             found.add(t)
     return frozenset(found)
 
 
-def _particle_entry_matches(event_type: str, cols: Any) -> bool:
-    """Whether an entry of the type's lexicon matches the sentence's words with, for an
-    entry that needs a particle, one of its particle words in the sentence (the extractor
-    reads it as the verb's particle, so it is there)."""
+def _entry_has_condition(event_type: str, entry: Any) -> bool:
+    return bool(entry.extra.get("particle")) or _needs_named_host(event_type, entry)
+
+
+def _needs_named_host(event_type: str, entry: Any) -> bool:
+    """Whether the extractor takes the host of ``entry``'s event only from a name in the
+    trigger's own sentence: an entry of a ``named_host_labels`` label that neither falls
+    back to the dateline (``host_in_sentence``) nor hosts at a person (``object_host``)."""
+    labels = _rules().named_host_labels.get(event_type, frozenset())
+    return entry.label in labels and not entry.extra.get("host_in_sentence") and \
+        not entry.extra.get("object_host")
+
+
+def _entry_holds(event_type: str, cols: Any, names: Callable[[], bool], entry: Any) -> bool:
+    """Whether a matched entry's own condition holds in the sentence: one of its particle
+    words is there (the extractor reads it as the verb's particle), and a gazetteer name is
+    there when its host can come from nowhere else."""
+    particles = entry.extra.get("particle")
+    if particles and not any(_word_id(w) in cols.present for w in particles):
+        return False
+    return not _needs_named_host(event_type, entry) or names()
+
+
+def _entry_matches(event_type: str, cols: Any, holds: Callable[[Any], bool]) -> bool:
+    """Whether an entry of the type's lexicon matches the sentence's words and ``holds``."""
     from bilat import prefilter as pf
     from bilat.triggers import sequence_at
 
     lexicon = pf._lexicon(event_type)
     assert lexicon is not None
     table = lexicon.hashed_entries()
-    lowers, present = cols.lowers, cols.present
+    lowers = cols.lowers
     for i, lower in enumerate(lowers):
         for entry, steps in table.get(lower, ()):
-            if not sequence_at(lowers, i, steps):
-                continue
-            particles = entry.extra.get("particle")
-            if not particles or any(_word_id(w) in present for w in particles):
+            if sequence_at(lowers, i, steps) and holds(entry):
                 return True
     return False
 
@@ -380,6 +511,21 @@ class _Scan:
         """Whether sentence ``k`` may hold an actor mention: a gazetteer name, a title
         word, or a word of a person the document introduces."""
         return self.titled[k] or not self.words[k].isdisjoint(self.people) or self.names(k)
+
+    def person(self, k: int) -> bool:
+        """Whether sentence ``k`` may hold a person mention: a title word, a word of a
+        person the document introduces, or a capitalised word that starts a name of the
+        leaders file (every person mention starts with one or has one of these)."""
+        if self.titled[k] or not self.words[k].isdisjoint(self.people):
+            return True
+        from bilat.actors import gazetteer as gz
+
+        strings = self._doc.vocab.strings
+        starts = gz.leader_first_words()
+        part = self._parts[k]
+        return any(gz.normalise(strings[orth]) in starts
+                   for orth, lower, alpha in zip(part.orths, part.lowers, part.alpha, strict=True)
+                   if alpha and orth != lower)
 
     def names(self, k: int) -> bool:
         """Whether sentence ``k`` holds a name of the actor gazetteers (any code)."""
@@ -450,8 +596,9 @@ def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple
     n = len(found)
     keep: set[int] = set()
     for k, part in enumerate(parts):
-        for t in seed_types(doc, part, wanted, partial(scan.actor, k)):
-            before, after = rules.reach.get(t, rules.default_reach)
+        for t in seed_types(doc, part, wanted, partial(scan.actor, k), partial(scan.names, k),
+                            partial(scan.person, k)):
+            before, after = rules.reach_of(t, doc, part)
             keep.update(range(max(0, k - before), min(n, k + after + 1)))
     if not keep:
         return []

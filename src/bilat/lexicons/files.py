@@ -210,10 +210,19 @@ class PrefilterFile:
 
 @attrs.frozen
 class Reach:
-    """How many sentences before and after an event's sentence its extractor reads."""
+    """How many sentences before and after a seed sentence are parsed with it, and when:
+    every list of ``all_of`` has a word in the seed sentence (a word, ``"@key"`` for the
+    word list ``key`` of the type's own lexicon file, ``"@trigger:label"`` for the words of
+    its trigger entries of that label, ``"@number"`` for a number word or numeral); with
+    ``window``, a word of each later list within that many tokens before a word of the
+    first; with ``states_below``, the sentence names fewer states than that. No condition:
+    always."""
 
     before: int
-    after: int
+    after: int = 0
+    all_of: tuple[Words, ...] = ()
+    states_below: int | None = None
+    window: int | None = None
 
 
 @attrs.frozen
@@ -221,11 +230,12 @@ class AdmissionFile:
     """``admission.json``: what :mod:`bilat.admission` parses of an admitted document (each
     type's reach, the anaphor words and the title window; see the file's ``about``)."""
 
-    reach: dict[str, Reach]
+    reach: dict[str, tuple[Reach, ...]]
     default_reach: Reach
     anaphors: Words
     anaphor_types: Words
     person_window: int
+    named_host_labels: dict[str, Words]
     about: str = ""
 
 
