@@ -494,6 +494,16 @@ def test_the_reach_rules_read_the_lexicons_they_name(blank: Any) -> None:
         _reach_words("visit", "@trigger:nonesuch")
 
 
+def test_a_reach_window_needs_two_word_lists() -> None:
+    from bilat.admission import _reach_rule
+    from bilat.lexicons.files import Reach
+
+    rule = _reach_rule("visit", Reach(before=2, window=3, all_of=(("talks",), ("the",))))
+    assert rule.window == 3 and len(rule.groups) == 2
+    with pytest.raises(ValueError, match="needs at least two all_of lists"):
+        _reach_rule("visit", Reach(before=2, window=3, all_of=(("talks",),)))
+
+
 # -- a visit word that takes its host from its own sentence needs a name there -----------
 
 

@@ -323,6 +323,9 @@ def _reach_words(event_type: str, word: str) -> tuple[frozenset[str], bool]:
 def _reach_rule(event_type: str, reach: Any) -> _ReachRule:
     from spacy.strings import get_string_id
 
+    if reach.window is not None and len(reach.all_of) < 2:
+        raise ValueError(f"bilat/data/admission.json: a {event_type or 'default'} reach with "
+                         "a window needs at least two all_of lists")
     groups: list[frozenset[int]] = []
     numerals: list[bool] = []
     for group in reach.all_of:
