@@ -14,6 +14,7 @@ import attrs
 from bilat import engine
 from bilat.actors.unparsed import Unparsed, find_unparsed
 from bilat.admission import Admitted, admit, check_admission
+from bilat.attribute_rules import table_lookup
 from bilat.chunking import CHUNK_CHARS, chunk_spans, sanitize, shift_event
 from bilat.event_types import names as _type_names
 from bilat.events import Event
@@ -314,13 +315,13 @@ class Extractor:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
             tokens, types = screened
             if isinstance(tokens, Admitted):
-                with self._lock:
+                with self._lock, table_lookup(self.nlp):
                     doc = self.nlp(tokens.text)
                 return self._from_parsed(doc, text, day, index, types, clean, tokens)
-            with self._lock:
+            with self._lock, table_lookup(self.nlp):
                 doc = self.nlp(tokens)
             return self._from_parsed(doc, text, day, index, types, clean)
-        with self._lock:
+        with self._lock, table_lookup(self.nlp):
             doc = self.nlp(clean)
         return self._from_parsed(doc, text, day, index, clean=clean)
 
@@ -342,14 +343,14 @@ class Extractor:
                 tokens, types = screened
             if isinstance(tokens, Admitted):
                 kept = tokens
-                with self._lock:
+                with self._lock, table_lookup(self.nlp):
                     found = engine.extract_events(self.nlp(kept.text), day, types,
                                                    additions=self.additions,
                                                    unparsed=kept.unparsed)
                 mentions.extend(
                     shift_event(kept.restore(event, None), start, text) for event in found)
                 continue
-            with self._lock:
+            with self._lock, table_lookup(self.nlp):
                 found = engine.extract_events(
                     self.nlp(tokens), day, types, additions=self.additions
                 )
@@ -456,7 +457,7 @@ class Extractor:
                 return
             docs: dict[int, Doc] = {}
             try:
-                with self._lock:
+                with self._lock, table_lookup(self.nlp):
                     parsed = list(self.nlp.pipe(inputs, batch_size=batch_size))
                 docs = {item.index: doc for item, doc in zip(direct, parsed, strict=True)}
             except Exception:
