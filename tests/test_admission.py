@@ -65,7 +65,7 @@ def test_extractor_refuses_an_unknown_admission(nlp: Any) -> None:
 
     with pytest.raises(ValueError, match="admission"):
         bilat.Extractor(nlp, admission="words")
-    assert bilat.Extractor(nlp).admission == "document"
+    assert bilat.Extractor(nlp).admission == "sentence"
 
 
 @pytest.mark.parametrize("text", [ARTICLE, RUN_ON])

@@ -46,7 +46,8 @@ background, detail) is not parsed. The kept sentences are
 joined in order with their own trailing white space, so the text the pipeline reads is a
 sub-sequence of whole sentences of the original, and :class:`Admitted` maps every offset of
 every event back into the original text. The publication date is passed to the extractors
-as before. ``admission="document"`` (the default) parses every admitted document whole.
+as before. This is the default; ``admission="document"`` parses every admitted document
+whole.
 
 ``tests/test_admission.py`` checks on every shared gold document (dev and train) that this
 yields exactly the events of whole-document parsing.

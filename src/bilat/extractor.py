@@ -112,10 +112,11 @@ class Extractor:
         country_names: extra names of states (name -> ISO3 code).
         officials: extra officials (records shaped as in ``leaders.json``).
         admission: with the pre-filter on, what of an admitted document is parsed:
-            ``"sentence"`` parses only the sentences that can hold an
-            event, with the context the extractors read (:mod:`bilat.admission`);
-            ``"document"`` (the default) parses the whole document. The events are the same; offsets
-            always index the original text.
+            ``"sentence"`` (the default) parses only the sentences that can hold an event,
+            with the context the extractors read (:mod:`bilat.admission`), and reads the
+            names of the rest from its tokens; ``"document"`` parses the whole document.
+            The events are the same on every shared gold document; offsets always index
+            the original text.
 
     Attributes:
         nlp: the spaCy pipeline in use.
@@ -142,7 +143,7 @@ class Extractor:
         modality_cues: Sequence[Mapping[str, Any]] | None = None,
         country_names: Mapping[str, str | Mapping[str, Any]] | None = None,
         officials: Sequence[Mapping[str, Any]] | None = None,
-        admission: str = "document",
+        admission: str = "sentence",
     ) -> None:
         self.additions: Additions | None = Additions.build(
             triggers=triggers, modality_cues=modality_cues, country_names=country_names,
