@@ -137,3 +137,21 @@ def test_any_rules_match_as_the_matcher_does(
     plain = [(t.lemma_, t.pos_, str(t.morph)) for t in nlp(doc.text)]
     with table_lookup(nlp):
         assert [(t.lemma_, t.pos_, str(t.morph)) for t in nlp(doc.text)] == plain
+
+
+def test_the_extractor_parses_with_the_table_and_leaves_the_ruler_as_it_was(
+        bilat_extractor: Any, monkeypatch: Any) -> None:
+    ruler = _ruler(bilat_extractor.nlp)
+    looked_up: list[int] = []
+    match = AttributeRuleTable.match
+
+    def counting(self: AttributeRuleTable, doc: Any) -> list[tuple[int, int, int, int]]:
+        looked_up.append(len(doc))
+        return match(self, doc)
+
+    monkeypatch.setattr(AttributeRuleTable, "match", counting)
+    found = bilat_extractor.extract(
+        "Japan's foreign minister arrived in Hanoi on Monday for talks on trade.", "2024-05-07")
+    assert [(e.visitor_country, e.host_country) for e in found if e.type == "visit"] == [
+        ("JPN", "VNM")]
+    assert looked_up and "match" not in vars(ruler)
