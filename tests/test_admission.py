@@ -530,3 +530,19 @@ def test_a_travel_word_seeds_only_with_a_name_in_its_sentence(blank: Any, senten
     scan = _Scan(doc, cols, found, parts)
     assert seed_types(doc, parts[0], ("visit",), lambda: scan.actor(0),
                       lambda: scan.names(0), lambda: scan.person(0)) == seeds
+
+
+def test_a_meeting_word_a_pipeline_adds_keeps_its_reach(blank: Any) -> None:
+    """'@trigger:meet' reads the lexicon in force: a meeting noun an extractor adds keeps
+    the sentences before "the conclave" for that extractor, and only for it."""
+    from bilat.lexicons import Additions, using
+
+    seed = "The conclave in Rome ended with a joint statement on Monday."
+    conclave = Additions.build(triggers={"visit": [
+        {"id": "conclave", "label": "meet", "pos": ["NOUN"], "forms": ["conclave"]}]})
+    seed_only = f"Prices rose.\n\nThe weather was mild.\n\n{_FILLER}\n\nRain fell.\n\n{seed}"
+    doc = blank.make_doc(seed_only)
+    assert admit(doc, ("visit",)) == []  # no trigger without the addition
+    with using(conclave):
+        kept = Admitted.of(seed_only, admit(doc, ("visit",)))
+    assert seed in kept.text and "orchestra" in kept.text

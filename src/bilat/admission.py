@@ -58,7 +58,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from bilat.actors.unparsed import Unparsed
+    from bilat.triggers import TriggerLexicon
 
 __all__ = [
     "ADMISSIONS",
@@ -274,7 +275,7 @@ class _ReachRule:
 class _Rules:
     """The admission word lists and reaches (``bilat/data/admission.json``)."""
 
-    reach: dict[str, tuple[_ReachRule, ...]]
+    reach: dict[str, tuple[Any, ...]]  # the file's Reach records, by type
     default_reach: _ReachRule
     anaphors: frozenset[int]
     anaphor_types: frozenset[str]
@@ -284,11 +285,12 @@ class _Rules:
     def reach_of(self, event_type: str, doc: Doc, cols: Any) -> tuple[int, int]:
         """How many sentences before and after a seed sentence of ``event_type`` (token
         columns ``cols``) are parsed with it: the widest of the type's rules that hold."""
-        rules = self.reach.get(event_type)
-        if rules is None:
+        from bilat import prefilter as pf
+
+        if event_type not in self.reach:
             return self.default_reach.before, self.default_reach.after
         before = after = 0
-        for rule in rules:
+        for rule in _reach_rules(event_type, pf._lexicon(event_type)):
             if (rule.before > before or rule.after > after) and rule.holds(doc, cols):
                 before, after = max(before, rule.before), max(after, rule.after)
         return before, after
@@ -299,10 +301,19 @@ def _has_digit(doc: Doc, orths: Sequence[int]) -> bool:
     return any(any(ch.isdigit() for ch in strings[orth]) for orth in orths)
 
 
-def _reach_words(event_type: str, word: str) -> tuple[frozenset[str], bool]:
+@lru_cache(maxsize=64)
+def _reach_rules(event_type: str, lexicon: TriggerLexicon | None) -> tuple[_ReachRule, ...]:
+    """The type's reach rules with their words, ``"@trigger:label"`` read from ``lexicon``
+    (the one in force: words a pipeline adds count for that pipeline)."""
+    return tuple(_reach_rule(event_type, r, lexicon) for r in _rules().reach[event_type])
+
+
+def _reach_words(event_type: str, word: str, lexicon: TriggerLexicon | None = None
+                 ) -> tuple[frozenset[str], bool]:
     """The words one entry of a reach word group stands for, and whether it takes numerals:
     a word; ``"@key"``, the word list ``key`` of the type's lexicon file; ``"@trigger:label"``,
-    every word of the type's trigger entries of that label; ``"@number"``, the number words."""
+    every word of the entries of that label of ``lexicon`` (the type's trigger lexicon in
+    force when not given); ``"@number"``, the number words."""
     from bilat.lexicons import shipped_type_lexicon
     from bilat.triggers import load_lexicon
 
@@ -313,7 +324,8 @@ def _reach_words(event_type: str, word: str) -> tuple[frozenset[str], bool]:
         return _number_words(), True
     if name.startswith("trigger:"):
         label = name.split(":", 1)[1]
-        entries = [e for e in load_lexicon(event_type).entries if e.label == label]
+        triggers = lexicon if lexicon is not None else load_lexicon(event_type)
+        entries = [e for e in triggers.entries if e.label == label]
         if not entries:
             raise ValueError(f"bilat/data/admission.json: {event_type} has no trigger "
                              f"entries labelled {label!r}")
@@ -321,7 +333,8 @@ def _reach_words(event_type: str, word: str) -> tuple[frozenset[str], bool]:
     return shipped_type_lexicon(event_type).word_set(name), False
 
 
-def _reach_rule(event_type: str, reach: Any) -> _ReachRule:
+def _reach_rule(event_type: str, reach: Any, lexicon: TriggerLexicon | None = None
+                ) -> _ReachRule:
     from spacy.strings import get_string_id
 
     if reach.window is not None and len(reach.all_of) < 2:
@@ -333,7 +346,7 @@ def _reach_rule(event_type: str, reach: Any) -> _ReachRule:
         ids: set[int] = set()
         digits = False
         for word in group:
-            words, takes = _reach_words(event_type, word)
+            words, takes = _reach_words(event_type, word, lexicon)
             ids.update(get_string_id(w) for w in words)
             digits = digits or takes
         groups.append(frozenset(ids))
@@ -350,7 +363,7 @@ def _rules() -> _Rules:
 
     data = typed("admission.json", AdmissionFile)
     return _Rules(
-        reach={t: tuple(_reach_rule(t, r) for r in rules) for t, rules in data.reach.items()},
+        reach=dict(data.reach),
         default_reach=_reach_rule("", data.default_reach),
         anaphors=frozenset(get_string_id(w.lower()) for w in data.anaphors),
         anaphor_types=frozenset(data.anaphor_types),
@@ -378,7 +391,7 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
             continue
         if t == "trade_figure" and not _has_number(doc, cols.orths, cols.lowers):
             continue  # a trade figure states a value
-        if plain and t in _conditional_types() and not _entry_matches(
+        if plain and _has_conditional_entries(t, pf._lexicon(t)) and not _entry_matches(
                 t, cols, partial(_entry_holds, t, cols, names)):
             continue  # "sent ... back" without "back"; "flew to" and no place named
         if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
@@ -395,23 +408,15 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
     return found
 
 
-@cache
-def _conditional_types() -> frozenset[str]:
-    """The event types with a lexicon entry that seeds only under a condition of its own:
-    one that needs a particle after its object (``particle``: "sent 40 men back to
-    China"), or one of a label that takes the host from its own sentence
+@lru_cache(maxsize=64)
+def _has_conditional_entries(event_type: str, lexicon: TriggerLexicon | None) -> bool:
+    """Whether ``lexicon`` (the type's, in force) has an entry that seeds only under a
+    condition of its own: one that needs a particle after its object (``particle``: "sent
+    40 men back to China"), or one of a label that takes the host from its own sentence
     (``named_host_labels`` of ``admission.json``)."""
-    from bilat import prefilter as pf
-    from bilat.event_types import names
-
-    found = set()
-    for t in names():
-        lexicon = pf._lexicon(t)
-        if lexicon is not None and any(_entry_has_condition(t, entry)
+    return lexicon is not None and any(_entry_has_condition(event_type, entry)
                                        for bucket in lexicon.hashed_entries().values()
-                                       for entry, _ in bucket):
-            found.add(t)
-    return frozenset(found)
+                                       for entry, _ in bucket)
 
 
 def _entry_has_condition(event_type: str, entry: Any) -> bool:
