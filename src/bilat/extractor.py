@@ -7,6 +7,7 @@ import os
 import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -238,6 +239,13 @@ class Extractor:
                     return attrs.evolve(kept, unparsed=unparsed), types
         return doc, types
 
+    @contextmanager
+    def _parsing(self) -> Iterator[None]:
+        """Hold the extractor's lock while the pipeline parses, its attribute rulers on
+        table lookup (:func:`bilat.attribute_rules.table_lookup`)."""
+        with self._lock, table_lookup(self.nlp):
+            yield
+
     def _screen(
         self, text: str, day: dt.date | None = None
     ) -> tuple[str | Doc | Admitted, tuple[str, ...] | None] | None:
@@ -316,13 +324,13 @@ class Extractor:
                 return Extraction(text=text, published=day, model=self.model_name, doc_index=index)
             tokens, types = screened
             if isinstance(tokens, Admitted):
-                with self._lock, table_lookup(self.nlp):
+                with self._parsing():
                     doc = self.nlp(tokens.text)
                 return self._from_parsed(doc, text, day, index, types, clean, tokens)
-            with self._lock, table_lookup(self.nlp):
+            with self._parsing():
                 doc = self.nlp(tokens)
             return self._from_parsed(doc, text, day, index, types, clean)
-        with self._lock, table_lookup(self.nlp):
+        with self._parsing():
             doc = self.nlp(clean)
         return self._from_parsed(doc, text, day, index, clean=clean)
 
@@ -344,14 +352,14 @@ class Extractor:
                 tokens, types = screened
             if isinstance(tokens, Admitted):
                 kept = tokens
-                with self._lock, table_lookup(self.nlp):
+                with self._parsing():
                     found = engine.extract_events(self.nlp(kept.text), day, types,
                                                    additions=self.additions,
                                                    unparsed=kept.unparsed)
                 mentions.extend(
                     shift_event(kept.restore(event, None), start, text) for event in found)
                 continue
-            with self._lock, table_lookup(self.nlp):
+            with self._parsing():
                 found = engine.extract_events(
                     self.nlp(tokens), day, types, additions=self.additions
                 )
@@ -458,7 +466,7 @@ class Extractor:
                 return
             docs: dict[int, Doc] = {}
             try:
-                with self._lock, table_lookup(self.nlp):
+                with self._parsing():
                     parsed = list(self.nlp.pipe(inputs, batch_size=batch_size))
                 docs = {item.index: doc for item, doc in zip(direct, parsed, strict=True)}
             except Exception:
