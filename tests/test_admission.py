@@ -278,6 +278,34 @@ def test_only_a_name_placed_in_a_city_is_a_visit_seed(blank: Any, sentence: str,
     assert seed_types(doc, _Columns(doc), ("visit",)) == seeds
 
 
+# -- a trade figure is an amount of money: the extractor reads no other value ----------
+
+
+@pytest.mark.parametrize(("sentence", "seeds"), [
+    ("Chile's exports to China rose to 3.1 billion dollars in 2025.", {"trade_figure"}),
+    ("Exports to Japan were worth 450 mln stg last year.", {"trade_figure"}),
+    ("Norway pledged 40 million crowns in aid to Malawi.", {"trade_figure"}),
+    ("Ghana's imports from Italy totalled $2.3bn in the first half.", {"trade_figure"}),
+    # numbers that are no money: a year, a share, a quantity, a count
+    ("Exports to Japan have grown every year since 2019.", set()),
+    ("Imports from Mexico rose 4.5 percent in the first quarter.", set()),
+    ("Argentina's wheat exports to Brazil reached 3.2 million tonnes.", set()),
+    ("The two countries signed 12 trade accords during the visit.", set()),
+])
+def test_a_trade_figure_seed_needs_an_amount_of_money(blank: Any, sentence: str,
+                                                     seeds: set[str]) -> None:
+    from bilat.admission import _Scan, seed_types, units
+    from bilat.prefilter import _Columns
+
+    doc = blank.make_doc(sentence)
+    cols = _Columns(doc)
+    found = units(doc, cols, sentence)
+    parts = [cols.window(u.first, u.last) for u in found]
+    scan = _Scan(doc, cols, found, parts, sentence)
+    assert len(found) == 1
+    assert seed_types(doc, parts[0], ("trade_figure",), money=lambda: scan.money(0)) == seeds
+
+
 # -- a verb that deports only with a particle: "sent 40 men back" ---------------------
 
 

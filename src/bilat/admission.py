@@ -11,10 +11,12 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
 * **seed sentences**, which could hold an event of a type the document-level screen left
   possible (:func:`seed_types`): a trigger word of that type's lexicon (a weak strike word
   only with its cue in its own sentence, as in the pre-filter); a trade figure also needs
-  a number (its value); an entry that needs a particle after its object (``particle``:
-  "sent 40 men back") also one of its particle words; an entry of a label whose extractor
-  takes the host only from the trigger's own sentence ("flew to", "arrived in", "said
-  in": ``named_host_labels``) also a name of the actor gazetteers in the sentence; a
+  an amount of money (its value: :func:`bilat.normalise.find_money` on the sentence's
+  text, the reader the extractor takes every figure from); an entry that needs a particle
+  after its object (``particle``: "sent 40 men back") also one of its particle words; an
+  entry of a label whose extractor takes the host only from the trigger's own sentence
+  ("flew to", "arrived in", "said in": ``named_host_labels``) also a name of the actor
+  gazetteers in the sentence; a
   visit or agreement also needs a possible actor mention (a name of the actor
   gazetteers, a title word such as "minister", or a capitalised word that stands within
   a few words of a title word somewhere in the document: a person the story introduces)
@@ -375,12 +377,14 @@ def _rules() -> _Rules:
 def seed_types(doc: Doc, cols: Any, types: Iterable[str],
                actor: Callable[[], bool] = lambda: True,
                names: Callable[[], bool] = lambda: True,
-               person: Callable[[], bool] = lambda: True) -> set[str]:
+               person: Callable[[], bool] = lambda: True,
+               money: Callable[[], bool] = lambda: True) -> set[str]:
     """The types of ``types`` one sentence (token columns ``cols`` of ``doc``) could hold
     an event of, judged on its own tokens (see the module docstring). ``actor``: says
     whether the sentence may hold an actor mention (:meth:`_Scan.actor`); ``names``: whether
     it holds a name of the actor gazetteers (:meth:`_Scan.names`); ``person``: whether it may
-    hold a person mention (:meth:`_Scan.person`); each asked only when needed."""
+    hold a person mention (:meth:`_Scan.person`); ``money``: whether it holds a money amount
+    (:meth:`_Scan.money`); each asked only when needed."""
     from bilat import prefilter as pf
 
     rules = _rules()
@@ -389,8 +393,8 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
         plain, hits = pf._find_triggers(t, cols)
         if not plain and not hits:
             continue
-        if t == "trade_figure" and not _has_number(doc, cols.orths, cols.lowers):
-            continue  # a trade figure states a value
+        if t == "trade_figure" and not (_has_number(doc, cols.orths, cols.lowers) and money()):
+            continue  # a trade figure states a value, an amount of money
         if plain and _has_conditional_entries(t, pf._lexicon(t)) and not _entry_matches(
                 t, cols, partial(_entry_holds, t, cols, names)):
             continue  # "sent ... back" without "back"; "flew to" and no place named
@@ -488,10 +492,13 @@ class _Scan:
     title words, and the capitalised words near a title (people the document introduces:
     "Foreign Minister Ishaq Dar", "Wang Yi, China's foreign minister")."""
 
-    def __init__(self, doc: Doc, cols: Any, found: list[_Unit], parts: list[Any]) -> None:
+    def __init__(self, doc: Doc, cols: Any, found: list[_Unit], parts: list[Any],
+                 text: str | None = None) -> None:
         from bilat import prefilter as pf
 
         strings = doc.vocab.strings
+        self._text = doc.text if text is None else text
+        self._found = found
         titles = pf._person_cue_ids()
         window = _rules().person_window
         self.titled = [not part.present.isdisjoint(titles) for part in parts]
@@ -535,6 +542,15 @@ class _Scan:
         return any(gz.normalise(strings[orth]) in starts
                    for orth, lower, alpha in zip(part.orths, part.lowers, part.alpha, strict=True)
                    if alpha and orth != lower)
+
+    def money(self, k: int) -> bool:
+        """Whether sentence ``k`` holds an amount of money (:func:`bilat.normalise.find_money`
+        on its text, as the trade-figure extractor reads each sentence it parses: every
+        figure is one of these amounts)."""
+        from bilat.normalise import find_money
+
+        unit = self._found[k]
+        return bool(find_money(self._text[unit.start:unit.end]))
 
     def names(self, k: int) -> bool:
         """Whether sentence ``k`` holds a name of the actor gazetteers (any code)."""
@@ -601,12 +617,12 @@ def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple
     cols = pf._Columns(doc)
     found = units(doc, cols, text)
     parts = [cols.window(u.first, u.last) for u in found]
-    scan = _Scan(doc, cols, found, parts)
+    scan = _Scan(doc, cols, found, parts, text)
     n = len(found)
     keep: set[int] = set()
     for k, part in enumerate(parts):
         for t in seed_types(doc, part, wanted, partial(scan.actor, k), partial(scan.names, k),
-                            partial(scan.person, k)):
+                            partial(scan.person, k), partial(scan.money, k)):
             before, after = rules.reach_of(t, doc, part)
             keep.update(range(max(0, k - before), min(n, k + after + 1)))
     if not keep:
