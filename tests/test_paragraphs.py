@@ -85,3 +85,32 @@ def test_marks_only_tokens_after_a_break(pieces: list[str]) -> None:
             assert previous_end is not None
             assert "\n" in text[previous_end : token.idx]
         previous_end = token.idx + len(token.text)
+
+
+def _reference_starts(text: str) -> set[int]:
+    """The marks by the rule stated word for word: a word starts a sentence when a break
+    lies in the white space before it, or the word before it ends a dateline."""
+    from bilat.context import dateline_spans
+    from bilat.paragraphs import _BREAK
+
+    doc = BLANK(text)
+    dateline_ends = {end for _, end in dateline_spans(text)}
+    marked: set[int] = set()
+    last_end: int | None = None
+    for token in doc:
+        if token.is_space:
+            continue
+        if last_end is not None and (_BREAK.search(text, last_end, token.idx)
+                                     or last_end in dateline_ends):
+            marked.add(token.i)
+        last_end = token.idx + len(token.text)
+    return marked
+
+
+@given(st.lists(st.sampled_from(["Lima", "accord", ".", "\n", "\n\n", "\n    ", " ", "\t",
+                                 "\n \n", "KABUL, Oct. 8 (Wire) -", "LIMA (Reuters) -",
+                                 "  ", "-"]), max_size=40))
+def test_marks_exactly_the_words_the_rule_names(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    doc = mark_paragraphs(BLANK(text))
+    assert {t.i for t in doc if t.is_sent_start and t.i > 0} == _reference_starts(text)

@@ -17,6 +17,7 @@ extractor warns when that pipeline is one the caller passed in (``bilat.load(my_
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import regex
@@ -32,20 +33,34 @@ _BREAK = regex.compile(r"\n[ \t\r\f\v]*\n|\n(?:[ ]{2,}|\t)")
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on the first token after each paragraph break in ``doc``."""
+    """Set ``is_sent_start`` on the first token after each paragraph break in ``doc``.
+
+    A break lies in the white space between two words, so the text is searched once and
+    only the word after each break (and after each dateline's last word) is touched."""
     from bilat.context import dateline_spans
 
     text = doc.text
-    after_dateline = {end for _, end in dateline_spans(text)}
-    last_end: int | None = None  # end offset of the previous non-space token
-    for token in doc:
-        if token.is_space:
-            continue
-        if last_end is not None and (
-            _BREAK.search(text, last_end, token.idx) or last_end in after_dateline
-        ):
-            token.is_sent_start = True
-        last_end = token.idx + len(token.text)
+    breaks = [m.end() for m in _BREAK.finditer(text)]
+    datelines = {end for _, end in dateline_spans(text)}
+    if not breaks and not datelines:
+        return doc
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE])
+    words = [(int(idx), int(idx) + int(length))
+             for idx, length, space in columns.tolist() if not space]
+    positions = [i for i, (_, _, space) in enumerate(columns.tolist()) if not space]
+    starts = [start for start, _ in words]
+    marked: set[int] = set()
+    for end in breaks:  # the first word after the break, if a word stands before it
+        k = bisect.bisect_left(starts, end)
+        if 0 < k < len(words):
+            marked.add(k)
+    for k in range(len(words) - 1):  # the word after a dateline's last word
+        if words[k][1] in datelines:
+            marked.add(k + 1)
+    for k in sorted(marked):
+        doc[positions[k]].is_sent_start = True
     return doc
 
 
