@@ -165,13 +165,7 @@ class AttributeRuleTable:
         found: list[tuple[int, int, int, int]] = []
 
         def holds(test: _Test, i: int) -> bool:
-            value = columns[test.attr][i]
-            if test.kind == "in":
-                return value in test.values
-            if test.kind == "not_in":
-                return value not in test.values
-            assert test.regex is not None
-            return bool(test.regex.search(strings[value]))
+            return _holds(test, columns[test.attr][i], strings)
 
         def complete(pattern: _Pattern, i: int) -> None:
             end = i + 1 + len(pattern.later)
@@ -194,10 +188,29 @@ class AttributeRuleTable:
                     else:
                         complete(pattern, i)
         for pattern in self._open:
-            for i in range(n):
-                complete(pattern, i)
+            if not pattern.first_rest:  # a first token that any token fits
+                for i in range(n):
+                    complete(pattern, i)
+                continue
+            # only where the first test holds, judged once per distinct value
+            test = pattern.first_rest[0]
+            column = columns[test.attr]
+            fits = {value for value in set(column) if _holds(test, value, strings)}
+            for i, value in enumerate(column):
+                if value in fits:
+                    complete(pattern, i)
         found.sort()
         return found
+
+
+def _holds(test: _Test, value: int, strings: Any) -> bool:
+    """Whether a token whose ``test.attr`` is ``value`` (a hash or a flag) passes ``test``."""
+    if test.kind == "in":
+        return value in test.values
+    if test.kind == "not_in":
+        return value not in test.values
+    assert test.regex is not None
+    return bool(test.regex.search(strings[value]))
 
 
 _TABLES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], AttributeRuleTable | None]] \
