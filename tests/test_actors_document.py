@@ -276,3 +276,18 @@ def test_names_across_a_wrapped_line(blank: Any) -> None:
     assert [m.country for m in da.mentions] == ["PRK", "KOR"]
     da2 = actors(blank, "He flew to South\n\nKorean officials met him.")
     assert all(m.country != "KOR" for m in da2.mentions)
+
+
+@pytest.mark.parametrize("possessive", ["'s", "\u2019s"])
+def test_a_name_the_ner_runs_into_a_possessive_ends_before_it(blank: Any,
+                                                              possessive: str) -> None:
+    from spacy.tokens import Span
+
+    text = f"Police blocked the route of West German President Richard Weizsaecker{possessive} " \
+           "motorcade in La Paz."
+    doc = blank(text)
+    start = next(t.i for t in doc if t.text == "Richard")
+    end = next(t.i for t in doc if t.text == possessive) + 1
+    doc.ents = [Span(doc, start, end, label="PERSON")]  # an entity that took the "'s" too
+    m = person(DocumentActors(doc), "Richard Weizsaecker")
+    assert (m.country, m.person, m.title) == ("DEU", "Richard Weizsaecker", "President")

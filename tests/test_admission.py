@@ -98,6 +98,38 @@ def test_an_official_named_in_the_lede_is_the_visitor_paragraphs_later(nlp: Any)
     assert ARTICLE[evidence.start:evidence.end] == evidence.text
 
 
+# A made-up wire digest, written for this test: the meeting in the last paragraph names no
+# place of its own, so it is held where the story is filed, the dateline of a lede that is
+# not a seed (no trigger word in it).
+FILED = """Dollar firms in quiet trade
+
+WASHINGTON, March 3 (Wire) - The dollar edged higher against the yen on Tuesday as
+traders waited for the jobs figures.
+
+Bond prices were little changed in thin trading, dealers said.
+
+The weather stayed mild all week, and forecasters expected more of the same.
+
+Jordanian Foreign Minister Karim Haddad held talks with Secretary of State Mary Collins.
+"""
+
+
+def test_a_sentence_holding_the_dateline_is_parsed(nlp: Any, blank: Any) -> None:
+    import bilat
+    from bilat.prefilter import possible_types
+
+    doc = blank.make_doc(FILED)
+    kept = Admitted.of(FILED, admit(doc, possible_types(doc)))
+    assert kept.text.startswith("Dollar firms")  # the headline
+    assert "WASHINGTON, March 3" in kept.text  # the dateline, though no seed
+    assert "Bond prices" not in kept.text and "weather" not in kept.text
+    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(FILED, "1987-03-04")
+    by_document = bilat.Extractor(nlp, admission="document").extract(FILED, "1987-03-04")
+    assert _dicts(by_sentence) == _dicts(by_document)
+    assert [(e.visitor_country, e.host_country) for e in by_sentence
+            if e.type == "visit"] == [("JOR", "USA")]
+
+
 def test_the_two_countries_are_those_of_the_sentence_before(nlp: Any) -> None:
     import bilat
 

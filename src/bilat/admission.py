@@ -33,8 +33,9 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
   "its" and the states carried through a paragraph when it names fewer than two; a strike
   always two sentences back (its theatre, a pronoun's state) and one ahead (casualties);
   a deportation three either side when the deportees go to "their home countries";
-* the **head**: the first :data:`HEAD_UNITS` sentences (headline, lede, dateline), which
-  give the story's place and date;
+* the **head**: the first :data:`HEAD_UNITS` sentence (the headline, or the lede where
+  there is none), and every sentence holding a wire dateline ("TOKYO, March 3 -"), which
+  gives the place a meeting or stay with no place of its own is filed from;
 * nothing else. The rest of the article is only tokenized, and the actor resolver reads
   its names from the tokens alone (:mod:`bilat.actors.unparsed`: gazetteer names, titles,
   the leaders file; no tagger, parser or NER). So what the extractors read document-wide
@@ -87,9 +88,9 @@ ADMISSIONS = ("sentence", "document")
 """The admission settings of :class:`bilat.Extractor`: parse only the sentences of an
 admitted document that can hold an event, with their context, or the whole document."""
 
-HEAD_UNITS = 2
-"""Leading sentences always parsed with a kept document: the headline and the lede (with
-the dateline), which give the story's place, date and main actors."""
+HEAD_UNITS = 1
+"""Leading sentences always parsed with a kept document: the headline (the lede where
+there is none). Sentences holding a wire dateline are parsed too (:func:`admit`)."""
 
 # The breaks :mod:`bilat.paragraphs` starts a sentence at: a blank line, or a line break
 # followed by paragraph indentation (two or more spaces or a tab, as in wire copy).
@@ -603,6 +604,17 @@ def units(doc: Doc, cols: Any, text: str | None = None) -> list[_Unit]:
     return found
 
 
+def _dateline_units(found: list[_Unit], text: str) -> set[int]:
+    """The sentences holding a wire dateline (:func:`bilat.context.dateline_spans`): the
+    visit extractor hosts a meeting or stay that names no place at the place of the last
+    dateline before it, read from the parsed text."""
+    from bilat.context import dateline_spans
+
+    spans = dateline_spans(text)
+    return {k for k, unit in enumerate(found)
+            if any(start < unit.end and unit.start < end for start, end in spans)}
+
+
 def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple[int, int]]:
     """The character ranges of ``doc.text`` to parse for an event of ``types``.
 
@@ -628,4 +640,5 @@ def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple
     if not keep:
         return []
     keep.update(range(min(HEAD_UNITS, n)))
+    keep.update(_dateline_units(found, doc.text if text is None else text))
     return [(found[k].start, found[k].end) for k in sorted(keep)]

@@ -550,6 +550,8 @@ class DocumentActors:
                 break
         if ner_end is not None:
             k = max(k, ner_end)
+            while k > j + 1 and doc[k - 1].text in POSSESSIVE:
+                k -= 1  # "Richard Weizsaecker's motorcade": the entity ran on into the "'s"
         if k == j:
             return None
         return (j, k)

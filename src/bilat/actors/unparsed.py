@@ -82,7 +82,7 @@ def find_unparsed(doc: Doc, gaps: Sequence[tuple[int, int, int]],
     """The actor mentions of the left-out text of a tokenized document.
 
     The left-out runs are read as one text, after the document's first ``context``
-    characters (its headline and lede, which are parsed too): so the state the story is
+    characters (its headline, which is parsed too): so the state the story is
     about, which makes "Finance Minister Dilson Funaro" its official, is counted over
     all of them, as when the whole article is read.
 
