@@ -130,6 +130,79 @@ def test_a_sentence_holding_the_dateline_is_parsed(nlp: Any, blank: Any) -> None
             if e.type == "visit"] == [("JOR", "USA")]
 
 
+# A made-up report, written for this test: the casualties are in the sentence after the
+# strike, which states none of its own.
+CASUALTIES = """Turkish jets struck Kurdish militia positions near the Syrian town of Kobani on
+Monday, the defence ministry said.
+
+At least 14 people were killed and 20 wounded, a monitoring group said.
+
+The weather stayed cold and wet across the region all week.
+
+Shops in the capital stayed open late for the holiday.
+"""
+
+
+def test_the_casualties_of_the_sentence_after_a_strike_are_read(nlp: Any, blank: Any) -> None:
+    import bilat
+    from bilat.prefilter import possible_types
+
+    doc = blank.make_doc(CASUALTIES)
+    kept = Admitted.of(CASUALTIES, admit(doc, possible_types(doc)))
+    assert "At least 14 people" in kept.text  # states a count
+    assert "weather" not in kept.text and "Shops" not in kept.text
+    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(CASUALTIES, "2026-03-04")
+    by_document = bilat.Extractor(nlp, admission="document").extract(CASUALTIES, "2026-03-04")
+    assert _dicts(by_sentence) == _dicts(by_document)
+    strikes = [e for e in by_sentence if e.type == "strike"]
+    assert [(e.attacker_country, e.target_country) for e in strikes] == [("TUR", "SYR")]
+    assert strikes[0].killed is not None and strikes[0].killed.min == 14
+
+
+def test_a_reader_never_takes_a_later_sentence_for_the_next_one(nlp: Any) -> None:
+    from bilat.actors.unparsed import Unparsed
+    from bilat.context import DocumentContext
+
+    text = "Jets struck the port. Crowds gathered in the square. Five people were killed."
+    doc = nlp(text)
+    first, second, third = list(doc.sents)
+    whole = DocumentContext(doc, None)
+    assert whole.next_sentence(first) == second and whole.next_sentence(third) is None
+    # the same text where left-out text stood before the last sentence
+    cut = DocumentContext(doc, None, unparsed=Unparsed(gaps=(third.start_char,)))
+    assert cut.next_sentence(first) == second
+    assert cut.next_sentence(second) is None
+    assert cut.left_out_between(first.start_char, third.start_char + 1)
+    assert not cut.left_out_between(first.start_char, second.end_char)
+
+
+# A made-up report, written for this test: "the jets" of the last paragraph are five
+# sentences after the strike that names them, too far to refer back to it; the four
+# between are filler that is not parsed, the two before "the jets" only as its reach.
+FAR_BACK = """Israeli jets struck targets in Gaza on Monday, the army said.
+
+The football season opened with a draw at the weekend.
+
+Tickets for the concert sold out within an hour.
+
+Shops in the old city stayed open late for the holiday.
+
+Traffic was heavy on the coast road all afternoon.
+
+The jets also bombed a bridge in Lebanon, witnesses said.
+"""
+
+
+def test_a_strike_across_unparsed_text_is_not_the_one_just_reported(nlp: Any) -> None:
+    import bilat
+
+    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(FAR_BACK, "2026-03-04")
+    by_document = bilat.Extractor(nlp, admission="document").extract(FAR_BACK, "2026-03-04")
+    assert _dicts(by_sentence) == _dicts(by_document)
+    assert [(e.attacker_country, e.target_country) for e in by_sentence
+            if e.type == "strike"] == [("ISR", "PSE")]
+
+
 def test_the_two_countries_are_those_of_the_sentence_before(nlp: Any) -> None:
     import bilat
 

@@ -31,7 +31,10 @@ and where the parser surely starts one (:func:`bilat.prefilter._sentence_starts`
   and for the states "the two sides" stand for; an agreement for the parties of "they",
   "both countries" or a passive "a deal was signed"; a trade figure for the owner of
   "its" and the states carried through a paragraph when it names fewer than two; a strike
-  always two sentences back (its theatre, a pronoun's state) and one ahead (casualties);
+  always two sentences back (its theatre, a pronoun's state), and the next sentence when
+  it states a count (``counts_ahead``: the casualties, which the strike extractor reads
+  there only when no unparsed text stands between: :meth:`bilat.context.DocumentContext.
+  next_sentence`);
   a deportation three either side when the deportees go to "their home countries";
 * the **head**: the first :data:`HEAD_UNITS` sentence (the headline, or the lede where
   there is none), and every sentence holding a wire dateline ("TOKYO, March 3 -"), which
@@ -284,6 +287,7 @@ class _Rules:
     anaphor_types: frozenset[str]
     person_window: int
     named_host_labels: dict[str, frozenset[str]]
+    counts_ahead: dict[str, int] = attrs.Factory(dict)
 
     def reach_of(self, event_type: str, doc: Doc, cols: Any) -> tuple[int, int]:
         """How many sentences before and after a seed sentence of ``event_type`` (token
@@ -372,6 +376,7 @@ def _rules() -> _Rules:
         anaphor_types=frozenset(data.anaphor_types),
         person_window=data.person_window,
         named_host_labels={t: frozenset(labels) for t, labels in data.named_host_labels.items()},
+        counts_ahead=dict(data.counts_ahead),
     )
 
 
@@ -553,6 +558,14 @@ class _Scan:
         unit = self._found[k]
         return bool(find_money(self._text[unit.start:unit.end]))
 
+    def counts(self, k: int) -> bool:
+        """Whether sentence ``k`` states a count (:func:`bilat.normalise.find_counts` on its
+        text: where the strike extractor takes the killed and injured from)."""
+        from bilat.normalise import find_counts
+
+        unit = self._found[k]
+        return bool(find_counts(self._text[unit.start:unit.end]))
+
     def names(self, k: int) -> bool:
         """Whether sentence ``k`` holds a name of the actor gazetteers (any code)."""
         from bilat import prefilter as pf
@@ -637,6 +650,9 @@ def admit(doc: Doc, types: Iterable[str], text: str | None = None) -> list[tuple
                             partial(scan.person, k), partial(scan.money, k)):
             before, after = rules.reach_of(t, doc, part)
             keep.update(range(max(0, k - before), min(n, k + after + 1)))
+            for j in range(k + 1, min(n, k + rules.counts_ahead.get(t, 0) + 1)):
+                if scan.counts(j):  # casualties said in the sentences after
+                    keep.add(j)
     if not keep:
         return []
     keep.update(range(min(HEAD_UNITS, n)))

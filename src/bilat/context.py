@@ -7,6 +7,7 @@ small syntactic helpers (tense, evidence spans).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -107,6 +108,24 @@ class DocumentContext:
     def sentences(self) -> list[Span]:
         """The document's sentences (``doc.sents``, read once for every extractor)."""
         return list(self.doc.sents)
+
+    def next_sentence(self, sent: Span) -> Span | None:
+        """The sentence right after ``sent`` in the article: the next parsed one, or
+        ``None`` at the end of the document or where text left unparsed stands between
+        them (sentence admission: :attr:`bilat.actors.unparsed.Unparsed.gaps`), so that a
+        reader never takes a later sentence for the next one."""
+        if sent.end >= len(self.doc):
+            return None
+        following = self.doc[sent.end].sent
+        return None if self.left_out_between(sent.end_char, following.end_char) else following
+
+    def left_out_between(self, start: int, end: int) -> bool:
+        """Whether text left unparsed (sentence admission) stood anywhere from character
+        ``start`` to ``end`` of the parsed text: the sentences on either side were not
+        next to each other in the article."""
+        gaps = self.unparsed.gaps if self.unparsed is not None else ()
+        k = bisect.bisect_left(gaps, start)
+        return k < len(gaps) and gaps[k] < end
 
     @cached_property
     def actors(self) -> DocumentActors:

@@ -75,6 +75,9 @@ class Unparsed:
 
     mentions: tuple[UnparsedMention, ...] = ()
     people: tuple[IntroducedPerson, ...] = ()
+    gaps: tuple[int, ...] = ()
+    """The offsets of the parsed text each left-out run stood at, in order: where a reader
+    stepping to the next or previous sentence would step over text that was not parsed."""
 
 
 def find_unparsed(doc: Doc, gaps: Sequence[tuple[int, int, int]],
@@ -108,8 +111,9 @@ def find_unparsed(doc: Doc, gaps: Sequence[tuple[int, int, int]],
         first, last = bisect.bisect_left(idx, max(start, context)), bisect.bisect_left(idx, end)
         if first < last:
             pieces.append((first, last, at))
+    stood = tuple(sorted({at for _, _, at in gaps}))
     if not any(at >= 0 for _, _, at in pieces):
-        return Unparsed()
+        return Unparsed(gaps=stood)
     words: list[str] = []
     spaces: list[bool] = []
     firsts: list[int] = []  # each piece's first token in the joined document
@@ -138,4 +142,4 @@ def find_unparsed(doc: Doc, gaps: Sequence[tuple[int, int, int]],
             at=at, source_start=source_start, text=m.text, country=m.country, kind=m.kind,
             person=m.person, title=m.title))
     people = tuple(p for p in actors.introduced() if left_out(p.start, p.start + 1) >= 0)
-    return Unparsed(mentions=tuple(mentions), people=people)
+    return Unparsed(mentions=tuple(mentions), people=people, gaps=stood)

@@ -236,6 +236,7 @@ class AdmissionFile:
     anaphor_types: Words
     person_window: int
     named_host_labels: dict[str, Words]
+    counts_ahead: dict[str, int] = attrs.Factory(dict)
     about: str = ""
 
 

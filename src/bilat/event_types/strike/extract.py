@@ -107,19 +107,21 @@ def extract_strikes(context: DocumentContext) -> list[Event]:
         return []
     lexicon = load_lexicon("strike")
     found: list[_Found] = []
-    last: tuple[int, ActorMention] | None = None  # sentence number, attacker of last strike
+    # the last strike's sentence number, end and attacker
+    last: tuple[int, int, ActorMention] | None = None
     for number, sent in enumerate(context.sentences):
         for found_trigger in lexicon.find(sent):
             trigger = _repaired(found_trigger)
-            antecedent = last[1] if last is not None and number - last[0] <= ANAPHOR_SPAN \
-                else None
+            # (a strike across text left unparsed is further back than the sentences count)
+            antecedent = last[2] if last is not None and number - last[0] <= ANAPHOR_SPAN \
+                and not context.left_out_between(last[1], sent.start_char) else None
             got = [_continued(f, found) for f in _strike_mentions(context, trigger, antecedent)]
             if not _hypothetical(trigger):
                 got.extend(_counter_strike(context, trigger, got, antecedent))
             found.extend(got)
             named = next((f.attacker for f in got if f.attacker is not None), None)
             if named is not None:
-                last = (number, named)
+                last = (number, sent.end_char, named)
     found = _without_reversed(found)
     filled = _fill_unknown_attackers([f.event for f in found])
     # a bare noun ("the assault on Afrin") the document attributes to no one is dropped

@@ -177,10 +177,9 @@ def _strike_casualties(context: DocumentContext, sent: Span) -> tuple[Count | No
     """The killed and injured of a strike: in its sentence, else in the next one when that
     one reports no strike of its own."""
     killed, injured = _casualties(context, sent)
-    if killed is None and injured is None and sent.end < len(context.doc):
-        following = context.doc[sent.end].sent
-        if not any(True for _ in load_lexicon("strike").find(following)):
-            killed, injured = _casualties(context, following)
+    following = context.next_sentence(sent) if killed is None and injured is None else None
+    if following is not None and not any(True for _ in load_lexicon("strike").find(following)):
+        killed, injured = _casualties(context, following)
     return killed, injured
 
 
