@@ -411,6 +411,39 @@ def test_a_trade_figure_seed_needs_an_amount_of_money(blank: Any, sentence: str,
     assert seed_types(doc, parts[0], ("trade_figure",), money=lambda: scan.money(0)) == seeds
 
 
+# -- an agreement whose parties are those of the sentence before ---------------------
+
+
+@pytest.mark.parametrize(("sentence", "seeds"), [
+    ("The pact was signed at State House.", {"agreement"}),  # passive: parties before
+    ("A defence accord was also signed on Monday.", {"agreement"}),
+    ("Both signed a border agreement.", {"agreement"}),  # an anaphor
+    # no actor, no passive and no word referring back: no agreement can be read
+    ("The border agreement awaits ratification.", set()),
+    ("Signing ceremonies usually follow within weeks.", set()),
+])
+def test_an_agreement_taking_its_parties_from_before_seeds_without_a_name(
+        blank: Any, sentence: str, seeds: set[str]) -> None:
+    from bilat.admission import seed_types
+    from bilat.prefilter import _Columns
+
+    doc = blank.make_doc(sentence)
+    assert seed_types(doc, _Columns(doc), ("agreement",), actor=lambda: False,
+                      names=lambda: False, person=lambda: False) == seeds
+
+
+def test_a_passive_agreement_after_the_head_keeps_its_parties(nlp: Any) -> None:
+    import bilat
+
+    text = ("Markets steady\n\nShares ended little changed on Monday in thin trade.\n\n"
+            "Kenya's president met his Ugandan counterpart in Nairobi on Sunday.\n\n"
+            "The pact was signed at State House.\n")
+    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(text, "2024-03-11")
+    by_document = bilat.Extractor(nlp, admission="document").extract(text, "2024-03-11")
+    assert _dicts(by_sentence) == _dicts(by_document)
+    assert [sorted(e.parties) for e in by_sentence if e.type == "agreement"] == [["KEN", "UGA"]]
+
+
 # -- a verb that deports only with a particle: "sent 40 men back" ---------------------
 
 

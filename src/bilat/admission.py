@@ -249,6 +249,7 @@ class _ReachRule:
     numerals: tuple[bool, ...] = ()
     states_below: int | None = None
     window: int | None = None
+    actors: bool = False
 
     def holds(self, doc: Doc, cols: Any) -> bool:
         """Whether the rule applies to the seed sentence with token columns ``cols``."""
@@ -288,6 +289,17 @@ class _Rules:
     person_window: int
     named_host_labels: dict[str, frozenset[str]]
     counts_ahead: dict[str, int] = attrs.Factory(dict)
+
+    def reads_actors_before(self, event_type: str, doc: Doc, cols: Any) -> bool:
+        """Whether a reach rule of ``event_type`` that takes the seed's actors from the
+        sentences before (``actors``) holds on the seed sentence: "a pact was signed",
+        "the two leaders met" then need no actor of their own."""
+        from bilat import prefilter as pf
+
+        if event_type not in self.reach:
+            return False
+        return any(rule.actors and rule.before and rule.holds(doc, cols)
+                   for rule in _reach_rules(event_type, pf._lexicon(event_type)))
 
     def reach_of(self, event_type: str, doc: Doc, cols: Any) -> tuple[int, int]:
         """How many sentences before and after a seed sentence of ``event_type`` (token
@@ -359,7 +371,7 @@ def _reach_rule(event_type: str, reach: Any, lexicon: TriggerLexicon | None = No
         groups.append(frozenset(ids))
         numerals.append(digits)
     return _ReachRule(reach.before, reach.after, tuple(groups), tuple(numerals),
-                      reach.states_below, reach.window)
+                      reach.states_below, reach.window, reach.actors)
 
 
 @cache
@@ -405,8 +417,11 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
                 t, cols, partial(_entry_holds, t, cols, names)):
             continue  # "sent ... back" without "back"; "flew to" and no place named
         if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
-                not actor():
-            continue  # neither a state, place, person or title nor "the two countries"
+                not actor() and not rules.reads_actors_before(t, doc, cols):
+            # neither a state, place, person or title nor "the two countries", nor words
+            # by which the extractor takes its actors from the sentences before ("a pact
+            # was signed": the parties of the sentence before)
+            continue
         if plain or pf.gazetteer_index() is None:
             found.add(t)
             continue

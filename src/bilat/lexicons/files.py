@@ -216,13 +216,15 @@ class Reach:
     its trigger entries of that label, ``"@number"`` for a number word or numeral); with
     ``window``, a word of each later list within that many tokens before a word of the
     first; with ``states_below``, the sentence names fewer states than that. No condition:
-    always."""
+    always. ``actors``: the extractor takes the seed's actors from those sentences, so a
+    seed naming none of its own counts when the rule holds."""
 
     before: int
     after: int = 0
     all_of: tuple[Words, ...] = ()
     states_below: int | None = None
     window: int | None = None
+    actors: bool = False
 
 
 @attrs.frozen
