@@ -291,3 +291,16 @@ def test_a_name_the_ner_runs_into_a_possessive_ends_before_it(blank: Any,
     doc.ents = [Span(doc, start, end, label="PERSON")]  # an entity that took the "'s" too
     m = person(DocumentActors(doc), "Richard Weizsaecker")
     assert (m.country, m.person, m.title) == ("DEU", "Richard Weizsaecker", "President")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("South Korean Trade Minister Min-ho Park said exports were rising.", "Min-ho Park"),
+    ("North Korean leader Kim Jong-un inspected a missile launch.", "Kim Jong-un"),
+    ("South Korean President Moon Jae-in arrived in Tokyo.", "Moon Jae-in"),
+    # a compound after the name ends it
+    ("U.S. President Joe Biden-era rules were dropped.", "Joe Biden"),
+])
+def test_a_given_name_of_hyphenated_syllables_is_read_whole(blank: Any, text: str,
+                                                             name: str) -> None:
+    da = DocumentActors(blank(text))  # the token rules alone, as for text left unparsed
+    assert person(da, name).person == name

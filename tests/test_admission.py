@@ -356,7 +356,7 @@ def test_a_hyphenated_word_of_no_state_does_not_keep_its_sentence(blank: Any) ->
     filler = " ".join(f"The orchestra played its {n} concert of the season on Sunday."
                       for n in ("first", "second", "third", "fourth", "fifth", "sixth"))
     text = (f"Ministers met on Monday to review the budget.\n\n{filler}\n\n"
-            f"A long-term cost-sharing agreement was announced in January.\n\n{filler}")
+            f"A long-term cost-sharing agreement takes effect in January.\n\n{filler}")
     doc = blank.make_doc(text)
     kept = Admitted.of(text, admit(doc, ("agreement",)))
     assert "cost-sharing agreement" not in kept.text

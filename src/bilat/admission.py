@@ -403,34 +403,36 @@ def seed_types(doc: Doc, cols: Any, types: Iterable[str],
     it holds a name of the actor gazetteers (:meth:`_Scan.names`); ``person``: whether it may
     hold a person mention (:meth:`_Scan.person`); ``money``: whether it holds a money amount
     (:meth:`_Scan.money`); each asked only when needed."""
-    from bilat import prefilter as pf
-
-    rules = _rules()
-    found: set[str] = set()
-    for t in types:
-        plain, hits = pf._find_triggers(t, cols)
-        if not plain and not hits:
-            continue
-        if t == "trade_figure" and not (_has_number(doc, cols.orths, cols.lowers) and money()):
-            continue  # a trade figure states a value, an amount of money
-        if plain and _has_conditional_entries(t, pf._lexicon(t)) and not _entry_matches(
-                t, cols, partial(_entry_holds, t, cols, names)):
-            continue  # "sent ... back" without "back"; "flew to" and no place named
-        if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
-                not actor() and not rules.reads_actors_before(t, doc, cols):
-            # neither a state, place, person or title nor "the two countries", nor words
-            # by which the extractor takes its actors from the sentences before ("a pact
-            # was signed": the parties of the sentence before)
-            continue
-        if plain or pf.gazetteer_index() is None:
-            found.add(t)
-            continue
-        named = pf._scan_states(doc, cols, positions=True)
-        if pf._weak_counts(hits, doc, cols, named):
-            found.add(t)
+    found = {t for t in types if _seeds(t, doc, cols, actor, names, money)}
     if "visit" in types and "visit" not in found and _official_in_place(doc, cols) and person():
         found.add("visit")
     return found
+
+
+def _seeds(t: str, doc: Doc, cols: Any, actor: Callable[[], bool],
+           names: Callable[[], bool], money: Callable[[], bool]) -> bool:
+    """Whether one sentence could hold an event of type ``t`` (:func:`seed_types`)."""
+    from bilat import prefilter as pf
+
+    rules = _rules()
+    plain, hits = pf._find_triggers(t, cols)
+    if not plain and not hits:
+        return False
+    if t == "trade_figure" and not (_has_number(doc, cols.orths, cols.lowers) and money()):
+        return False  # a trade figure states a value, an amount of money
+    if plain and _has_conditional_entries(t, pf._lexicon(t)) and not _entry_matches(
+            t, cols, partial(_entry_holds, t, cols, names)):
+        return False  # "sent ... back" without "back"; "flew to" and no place named
+    if t in rules.anaphor_types and cols.present.isdisjoint(rules.anaphors) and \
+            not actor() and not rules.reads_actors_before(t, doc, cols):
+        # neither a state, place, person or title nor "the two countries", nor words
+        # by which the extractor takes its actors from the sentences before ("a pact
+        # was signed": the parties of the sentence before)
+        return False
+    if plain or pf.gazetteer_index() is None:
+        return True
+    named = pf._scan_states(doc, cols, positions=True)
+    return bool(pf._weak_counts(hits, doc, cols, named))
 
 
 @lru_cache(maxsize=64)

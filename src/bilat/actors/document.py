@@ -47,6 +47,7 @@ POSSESSIVE = frozenset(_WORDS.possessive)
 _FOREIGN_SPELLINGS = frozenset(_WORDS.foreign_spellings)
 _PLACE_PREPS = frozenset(_WORDS.place_preps)
 PERSONISH = frozenset(_WORDS.personish)
+_HYPHEN_SUFFIXES = frozenset(_WORDS.hyphen_suffixes)
 _SENT_END = frozenset(_WORDS.sentence_end)
 _NER_TO_KIND = dict(_WORDS.ner_to_kind)
 _NOT_PLACE_LABELS = frozenset(_WORDS.not_place_labels)
@@ -517,44 +518,67 @@ class DocumentActors:
             j = self._past_wrap(j + 1)
         if j >= n:
             return None
-        ner_end = None
-        for s, e in self._persons_ner:
-            if s == j:
-                ner_end = min(e, s + 6)
         k = j
         while k < n and k - j < 5:
-            t = doc[k]
-            if (
-                _is_cap(t)
-                and (t.is_alpha or "-" in t.text or t.text.endswith("."))
-                and (t.lower_ not in TITLE_WORDS or k > j)
-            ):
-                entry = gz.lookup(t.text)
-                if entry is not None and entry.get("kind") in ("country", "demonym") and k == j:
-                    return None
-                if entry is not None and k > j and entry.get("kind") in ("country", "demonym"):
-                    break
-                k += 1
-            elif (
-                k > j
-                and t.lower_ in NAME_PARTICLES
-                and self._past_wrap(k + 1) < n
-                and (_is_cap(doc[self._past_wrap(k + 1)]) or doc[k + 1].text == "-")
-            ) or (k > j and t.text == "-" and k + 1 < n and _is_cap(doc[k + 1])):
-                k += 1
-            elif k > j and self._past_wrap(k) > k and self._past_wrap(k) < n and \
-                    _is_cap(doc[self._past_wrap(k)]) and doc[self._past_wrap(k)].is_alpha and \
-                    doc[self._past_wrap(k)].lower_ not in TITLE_WORDS:
-                k = self._past_wrap(k)  # "Richard\nWeizsaecker": a name wrapped over two lines
-            else:
+            step = self._name_step(j, k)
+            if step is None:
+                return None  # a state's name or demonym where the name would start
+            if step == k:
                 break
-        if ner_end is not None:
-            k = max(k, ner_end)
-            while k > j + 1 and doc[k - 1].text in POSSESSIVE:
-                k -= 1  # "Richard Weizsaecker's motorcade": the entity ran on into the "'s"
-        if k == j:
-            return None
-        return (j, k)
+            k = step
+        k = self._ner_name_end(j, k)
+        return None if k == j else (j, k)
+
+    def _name_step(self, j: int, k: int) -> int | None:
+        """Where a name starting at token ``j`` goes on after token ``k``: past a
+        capitalised word, a particle ("bin", "de"), a hyphen ("Al-Assad", "Min-ho": a
+        short lower-case syllable joined to a capitalised word), or a line wrap
+        (:meth:`_name_joint`); ``k`` where it ends; ``None`` when token ``j`` is a state's
+        name or demonym."""
+        t = self._toks[k]
+        if _is_cap(t) and (t.is_alpha or "-" in t.text or t.text.endswith(".")) and (
+                t.lower_ not in TITLE_WORDS or k > j):
+            entry = gz.lookup(t.text)
+            if entry is not None and entry.get("kind") in ("country", "demonym"):
+                return None if k == j else k
+            return k + 1
+        return k if k == j else self._name_joint(k)
+
+    def _name_joint(self, k: int) -> int:
+        """Where a name goes on past token ``k`` inside it when that is no capitalised
+        word: past a particle, a hyphen or a line wrap; ``k`` when the name ends there."""
+        doc = self._toks
+        n = len(doc)
+        t = doc[k]
+        after = self._past_wrap(k + 1)
+        if t.lower_ in NAME_PARTICLES and after < n and (
+                _is_cap(doc[after]) or doc[k + 1].text == "-"):
+            return k + 1
+        if t.text == "-" and k + 1 < n:
+            if _is_cap(doc[k + 1]):
+                return k + 1
+            syllable = doc[k + 1]
+            if syllable.is_alpha and syllable.is_lower and len(syllable.text) <= 4 and \
+                    syllable.lower_ not in _HYPHEN_SUFFIXES and not t.whitespace_ and \
+                    not doc[k - 1].whitespace_ and _is_cap(doc[k - 1]):
+                return k + 2  # "Min-ho", "Jong-un": a given name of hyphenated syllables
+        wrapped = self._past_wrap(k)
+        if wrapped > k and wrapped < n and _is_cap(doc[wrapped]) and doc[wrapped].is_alpha \
+                and doc[wrapped].lower_ not in TITLE_WORDS:
+            return wrapped  # "Richard\nWeizsaecker": a name wrapped over two lines
+        return k
+
+    def _ner_name_end(self, j: int, k: int) -> int:
+        """The end of a name starting at ``j`` that the rules end at ``k``: further, to the
+        end of a PERSON entity starting there (up to six tokens), but never on a
+        possessive ("Richard Weizsaecker's motorcade": the entity ran on into the "'s")."""
+        ends = [min(e, s + 6) for s, e in self._persons_ner if s == j]
+        if not ends:
+            return k
+        k = max(k, ends[-1])
+        while k > j + 1 and self._toks[k - 1].text in POSSESSIVE:
+            k -= 1
+        return k
 
     def _register(self, start: int, end: int, country: str, title: str | None) -> None:
         doc = self._toks

@@ -272,6 +272,7 @@ class ActorWordsFile:
     ner_to_kind: dict[str, str]
     not_place_labels: Words
     contextual_bodies: Words
+    hyphen_suffixes: Words = ()
 
 
 @attrs.frozen

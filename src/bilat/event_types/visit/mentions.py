@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from bilat.actors import ActorMention
+    from bilat.actors.unparsed import UnparsedMention
     from bilat.context import DocumentContext
 __all__ = [
     "Roles",
@@ -162,17 +163,23 @@ def protagonist(context: DocumentContext, noun: Token,
     """The official a story follows, for "the trip to Japan" with no traveller in its
     sentence: the person named most often before the noun (at least twice, more often than
     anyone else), from a state other than the host."""
-    counts: dict[str, list[ActorMention]] = {}
-    for m in context.actors.within(0, noun.i):
-        if m.kind == "person":
+    counts: dict[str, list[ActorMention | UnparsedMention]] = {}
+    for m in context.actors.named:  # the whole article's, parsed or not, in text order
+        if m.kind == "person" and m.end <= noun.i:
             counts.setdefault((m.person or m.text).split()[-1].lower(), []).append(m)
     ranked = sorted(counts.values(), key=len, reverse=True)
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return []
-    person = ranked[0][-1]
-    if any(h.country == person.country for h in hosts):
+    from bilat.actors import ActorMention
+
+    last = ranked[0][-1]
+    if any(h.country == last.country for h in hosts):
         return []
-    return [person]
+    if isinstance(last, ActorMention):
+        return [last]
+    # named last in a sentence that was not parsed: the same person, placed where it stood
+    return [ActorMention(last.start, last.start, last.at, last.at, last.text, last.country,
+                         last.kind, last.person, last.title)]
 
 
 def names_no_destination(head: Token) -> bool:
