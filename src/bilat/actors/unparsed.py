@@ -97,12 +97,13 @@ def find_unparsed(doc: Doc, gaps: Sequence[tuple[int, int, int]],
         context: how many leading characters of ``doc.text`` to read along, for their
             names only (the head, parsed anyway: its mentions are not returned).
     """
-    from spacy.attrs import IDX
+    from spacy.attrs import IDX, ORTH, SPACY
     from spacy.tokens import Doc as SpacyDoc
 
     from bilat.actors.document import DocumentActors
 
-    idx = doc.to_array([IDX]).tolist() if len(doc) else []
+    columns = doc.to_array([IDX, ORTH, SPACY]).tolist() if len(doc) else []
+    idx = [row[0] for row in columns]
     pieces: list[tuple[int, int, int]] = []  # token range and ``at`` (-1: context only)
     head = bisect.bisect_left(idx, context)
     if head > 0:
@@ -114,14 +115,15 @@ def find_unparsed(doc: Doc, gaps: Sequence[tuple[int, int, int]],
     stood = tuple(sorted({at for _, _, at in gaps}))
     if not any(at >= 0 for _, _, at in pieces):
         return Unparsed(gaps=stood)
+    strings = doc.vocab.strings
     words: list[str] = []
     spaces: list[bool] = []
     firsts: list[int] = []  # each piece's first token in the joined document
     for first, last, _ in pieces:
         firsts.append(len(words))
-        for i in range(first, last):
-            words.append(doc[i].text)
-            spaces.append(bool(doc[i].whitespace_) or i == last - 1)
+        words.extend(strings[row[1]] for row in columns[first:last])
+        spaces.extend(bool(row[2]) for row in columns[first:last])
+        spaces[-1] = True  # a piece ends with a space before the next
     joined = SpacyDoc(doc.vocab, words=words, spaces=spaces)
     actors = DocumentActors(joined, when)
     def left_out(start: int, end: int) -> int:
