@@ -51,6 +51,25 @@ def _dicts(result: Any) -> list[dict[str, Any]]:
     return [event.to_dict() for event in result]
 
 
+def _admitted(blank: Any, text: str) -> Admitted:
+    """What sentence admission parses of ``text`` for the types the pre-filter leaves."""
+    from bilat.prefilter import possible_types
+
+    doc = blank.make_doc(text)
+    return Admitted.of(text, admit(doc, possible_types(doc)))
+
+
+def _same_events(nlp: Any, text: str, published: str) -> Any:
+    """The extraction of ``text`` by sentence admission, checked to hold the events of
+    whole-document parsing."""
+    import bilat
+
+    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(text, published)
+    by_document = bilat.Extractor(nlp, admission="document").extract(text, published)
+    assert _dicts(by_sentence) == _dicts(by_document)
+    return by_sentence
+
+
 def test_admission_setting_is_checked() -> None:
     assert ADMISSIONS == ("sentence", "document")
     assert check_admission("document") == "document"
@@ -71,17 +90,11 @@ def test_extractor_refuses_an_unknown_admission(nlp: Any) -> None:
 @pytest.mark.parametrize("text", [ARTICLE, RUN_ON])
 def test_filler_is_not_parsed_and_the_events_are_the_same(nlp: Any, blank: Any,
                                                          text: str) -> None:
-    import bilat
-    from bilat.prefilter import possible_types
-
-    doc = blank.make_doc(text)
-    kept = Admitted.of(text, admit(doc, possible_types(doc)))
+    kept = _admitted(blank, text)
     assert "Petrakov arrived" in kept.text or "two countries signed" in kept.text
     assert "orchestra" not in kept.text and "football" not in kept.text
     assert len(kept.text) < len(text)
-    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(text, "2026-03-04")
-    by_document = bilat.Extractor(nlp, admission="document").extract(text, "2026-03-04")
-    assert _dicts(by_sentence) == _dicts(by_document)
+    by_sentence = _same_events(nlp, text, "2026-03-04")
     assert by_sentence.events and all(text[ev.start:ev.end] == ev.text
                                       for e in by_sentence for ev in e.evidence)
 
@@ -115,17 +128,11 @@ Jordanian Foreign Minister Karim Haddad held talks with Secretary of State Mary 
 
 
 def test_a_sentence_holding_the_dateline_is_parsed(nlp: Any, blank: Any) -> None:
-    import bilat
-    from bilat.prefilter import possible_types
-
-    doc = blank.make_doc(FILED)
-    kept = Admitted.of(FILED, admit(doc, possible_types(doc)))
+    kept = _admitted(blank, FILED)
     assert kept.text.startswith("Dollar firms")  # the headline
     assert "WASHINGTON, March 3" in kept.text  # the dateline, though no seed
     assert "Bond prices" not in kept.text and "weather" not in kept.text
-    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(FILED, "1987-03-04")
-    by_document = bilat.Extractor(nlp, admission="document").extract(FILED, "1987-03-04")
-    assert _dicts(by_sentence) == _dicts(by_document)
+    by_sentence = _same_events(nlp, FILED, "1987-03-04")
     assert [(e.visitor_country, e.host_country) for e in by_sentence
             if e.type == "visit"] == [("JOR", "USA")]
 
@@ -144,16 +151,10 @@ Shops in the capital stayed open late for the holiday.
 
 
 def test_the_casualties_of_the_sentence_after_a_strike_are_read(nlp: Any, blank: Any) -> None:
-    import bilat
-    from bilat.prefilter import possible_types
-
-    doc = blank.make_doc(CASUALTIES)
-    kept = Admitted.of(CASUALTIES, admit(doc, possible_types(doc)))
+    kept = _admitted(blank, CASUALTIES)
     assert "At least 14 people" in kept.text  # states a count
     assert "weather" not in kept.text and "Shops" not in kept.text
-    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(CASUALTIES, "2026-03-04")
-    by_document = bilat.Extractor(nlp, admission="document").extract(CASUALTIES, "2026-03-04")
-    assert _dicts(by_sentence) == _dicts(by_document)
+    by_sentence = _same_events(nlp, CASUALTIES, "2026-03-04")
     strikes = [e for e in by_sentence if e.type == "strike"]
     assert [(e.attacker_country, e.target_country) for e in strikes] == [("TUR", "SYR")]
     assert strikes[0].killed is not None and strikes[0].killed.min == 14
@@ -194,11 +195,8 @@ The jets also bombed a bridge in Lebanon, witnesses said.
 
 
 def test_a_strike_across_unparsed_text_is_not_the_one_just_reported(nlp: Any) -> None:
-    import bilat
 
-    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(FAR_BACK, "2026-03-04")
-    by_document = bilat.Extractor(nlp, admission="document").extract(FAR_BACK, "2026-03-04")
-    assert _dicts(by_sentence) == _dicts(by_document)
+    by_sentence = _same_events(nlp, FAR_BACK, "2026-03-04")
     assert [(e.attacker_country, e.target_country) for e in by_sentence
             if e.type == "strike"] == [("ISR", "PSE")]
 
@@ -433,14 +431,11 @@ def test_an_agreement_taking_its_parties_from_before_seeds_without_a_name(
 
 
 def test_a_passive_agreement_after_the_head_keeps_its_parties(nlp: Any) -> None:
-    import bilat
 
     text = ("Markets steady\n\nShares ended little changed on Monday in thin trade.\n\n"
             "Kenya's president met his Ugandan counterpart in Nairobi on Sunday.\n\n"
             "The pact was signed at State House.\n")
-    by_sentence = bilat.Extractor(nlp, admission="sentence").extract(text, "2024-03-11")
-    by_document = bilat.Extractor(nlp, admission="document").extract(text, "2024-03-11")
-    assert _dicts(by_sentence) == _dicts(by_document)
+    by_sentence = _same_events(nlp, text, "2024-03-11")
     assert [sorted(e.parties) for e in by_sentence if e.type == "agreement"] == [["KEN", "UGA"]]
 
 

@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bilat.chunking import move_value
+from bilat.validation import check_choice
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -102,11 +103,7 @@ _BREAK = re.compile(r"\n[ \t\r\f\v]*\n|\n(?: {2,}|\t)")
 
 def check_admission(admission: object) -> str:
     """``admission`` if it is one of :data:`ADMISSIONS`; a clear error otherwise."""
-    if not isinstance(admission, str):
-        raise TypeError(f"admission must be a str, not {type(admission).__name__}")
-    if admission not in ADMISSIONS:
-        raise ValueError(f"admission must be one of {list(ADMISSIONS)}, not {admission!r}")
-    return admission
+    return check_choice("admission", admission, ADMISSIONS)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -572,16 +569,18 @@ class _Scan:
         figure is one of these amounts)."""
         from bilat.normalise import find_money
 
-        unit = self._found[k]
-        return bool(find_money(self._text[unit.start:unit.end]))
+        return bool(find_money(self._unit_text(k)))
 
     def counts(self, k: int) -> bool:
         """Whether sentence ``k`` states a count (:func:`bilat.normalise.find_counts` on its
         text: where the strike extractor takes the killed and injured from)."""
         from bilat.normalise import find_counts
 
+        return bool(find_counts(self._unit_text(k)))
+
+    def _unit_text(self, k: int) -> str:
         unit = self._found[k]
-        return bool(find_counts(self._text[unit.start:unit.end]))
+        return self._text[unit.start:unit.end]
 
     def names(self, k: int) -> bool:
         """Whether sentence ``k`` holds a name of the actor gazetteers (any code)."""

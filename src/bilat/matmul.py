@@ -31,6 +31,8 @@ from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from bilat.validation import check_choice
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -48,11 +50,7 @@ _FAST_BLAS = frozenset({"openblas", "mkl"})
 
 def check_matmul(matmul: object) -> str:
     """``matmul`` if it is one of :data:`MATMULS`; a clear error otherwise."""
-    if not isinstance(matmul, str):
-        raise TypeError(f"matmul must be a str, not {type(matmul).__name__}")
-    if matmul not in MATMULS:
-        raise ValueError(f"matmul must be one of {list(MATMULS)}, not {matmul!r}")
-    return matmul
+    return check_choice("matmul", matmul, MATMULS)
 
 
 @cache

@@ -23,9 +23,20 @@ import re
 from importlib import resources
 from typing import Any
 
-__all__ = ["check_event", "check_value", "describe"]
+__all__ = ["check_choice", "check_event", "check_value", "describe"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``choices`` (the settings a keyword argument ``name``
+    takes); a :class:`TypeError` for a value that is no ``str``, a :class:`ValueError`
+    listing the choices otherwise."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {list(choices)}, not {value!r}")
+    return value
 
 
 @functools.cache
