@@ -151,6 +151,29 @@ def test_entities_set_before_the_recogniser_leave_the_batch_to_spacy(nlp: Any) -
     assert _ents(_decoded(ruled, texts, 64)) == _ents(stock)
 
 
+def test_a_label_added_later_is_decoded_as_spacy_does(nlp: Any) -> None:
+    from bilat.entity_decoding import _decoder
+
+    grown = _fresh_copy()
+    recogniser = grown.get_pipe("ner")
+    texts = list(SENTENCES)
+    before = _ents(_decoded(grown, texts))
+    first = _decoder(recogniser)
+    assert first is not None and len(first.label_names) == 19  # none and 18 labels
+    recogniser.add_label("WEAPON")  # new actions, scored as unseen classes by spaCy
+    assert recogniser.model.attrs["unseen_classes"]
+    stock = _stock(grown, texts)
+    assert _ents(_decoded(grown, texts)) == _ents(stock)
+    again = _decoder(recogniser)
+    assert again is not first and again is not None and "WEAPON" in again.label_names
+    assert before == _ents(stock)  # the new classes never win: the entities stay
+    names = [recogniser.moves.get_class_name(i) for i in range(recogniser.moves.n_moves)]
+    recogniser.model.attrs["unseen_classes"].add(names.index("U-GPE"))
+    stock = _stock(grown, texts)
+    assert _ents(stock) != before  # "Paris" is no longer a one-word place
+    assert _ents(_decoded(grown, texts)) == _ents(stock)
+
+
 def _fresh_copy() -> Any:
     """A second pipeline like the session's, to change without touching it."""
     from conftest import _trained_pipeline

@@ -88,8 +88,6 @@ class EntityDecoder:
         self._last = (self._moves == _LAST) & labelled
         self._unit = (self._moves == _UNIT) & labelled
         self._out = self._moves == _OUT
-        unseen = sorted(model.attrs.get("unseen_classes", ()))
-        self._unseen = np.array(unseen, dtype=np.int64)
 
     @classmethod
     def of(cls, recogniser: Any) -> EntityDecoder | None:
@@ -149,7 +147,7 @@ class EntityDecoder:
                 starts[offset:offset + len(doc)] = columns[:, 0] == 1
                 space[offset:offset + len(doc)] = columns[:, 1] != 0
         features = self._features(docs)
-        weights = _Weights.of(self._lower, self._upper)
+        weights = _Weights.of(self.recogniser.model)
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
         state = _States(len(docs))
         active = np.flatnonzero(lengths > 0)
@@ -209,8 +207,8 @@ class EntityDecoder:
             hidden.reshape(len(active), weights.width, -1).max(axis=2))
         scores = _blis_ops().gemm(hidden, weights.output, trans2=True)
         scores += weights.output_bias
-        if len(self._unseen):
-            scores[:, self._unseen] = scores.min()
+        if len(weights.unseen):
+            scores[:, weights.unseen] = scores.min()
         return scores
 
     def _allowed(self, state: _States, active: Any, has_next: Any, next_starts: Any,
@@ -229,18 +227,24 @@ class EntityDecoder:
 
 
 class _Weights:
-    """The parameters the decoding loop reads, fetched once per batch."""
+    """The parameters the decoding loop reads, fetched once per batch (a recogniser in
+    training changes them): the feature layer's bias and width, the output layer's
+    weights and bias, and the classes spaCy scores as unseen."""
 
-    def __init__(self, feature_bias: Any, width: int, output: Any, output_bias: Any) -> None:
+    def __init__(self, feature_bias: Any, width: int, output: Any, output_bias: Any,
+                 unseen: Any) -> None:
         self.feature_bias = feature_bias
         self.width = width
         self.output = output
         self.output_bias = output_bias
+        self.unseen = unseen
 
     @classmethod
-    def of(cls, lower: Any, upper: Any) -> _Weights:
+    def of(cls, model: Any) -> _Weights:
+        _, lower, upper = model.layers
+        unseen = np.array(sorted(model.attrs.get("unseen_classes", ())), dtype=np.int64)
         return cls(lower.get_param("b").reshape(-1), int(lower.get_dim("nO")),
-                   upper.get_param("W"), upper.get_param("b"))
+                   upper.get_param("W"), upper.get_param("b"), unseen)
 
 
 class _States:
@@ -356,19 +360,23 @@ class _DecodedRecogniser:
             yield from in_order
 
 
-# per recogniser: its decoder, or None when it does not qualify
-_DECODERS: weakref.WeakKeyDictionary[Any, EntityDecoder | None] = weakref.WeakKeyDictionary()
+# per recogniser: the number of actions it was judged with, and its decoder (None when it
+# does not qualify); judged again when actions are added (a recogniser in training)
+_DECODERS: weakref.WeakKeyDictionary[Any, tuple[int, EntityDecoder | None]] = \
+    weakref.WeakKeyDictionary()
 
 
 def _decoder(recogniser: Any) -> EntityDecoder | None:
+    moves = getattr(recogniser, "moves", None)
+    version = int(getattr(moves, "n_moves", -1))
     try:
-        return _DECODERS[recogniser]
-    except KeyError:
-        pass
+        known = _DECODERS.get(recogniser)
     except TypeError:  # not weakly referenceable: judged every time
         return EntityDecoder.of(recogniser)
+    if known is not None and known[0] == version:
+        return known[1]
     decoder = EntityDecoder.of(recogniser)
-    _DECODERS[recogniser] = decoder
+    _DECODERS[recogniser] = (version, decoder)
     return decoder
 
 
