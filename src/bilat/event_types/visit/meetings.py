@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bilat.event_types.visit.lexicon import (
     definite_determiners,
+    envoy_nouns,
     union_codes,
     venue_seats,
     visit_config,
@@ -17,6 +18,7 @@ from bilat.event_types.visit.mentions import (
     dateline_host,
     host_mentions,
     names_two_states,
+    non_state_leader,
     seat_mention,
     visitor_mentions,
 )
@@ -134,10 +136,22 @@ def meeting_roles(context: DocumentContext, head: Token) -> Roles:
         return [], [], True
     people = _meeting_people(context, head, verb, partners)
     visitors = [m for m in visitor_mentions(context, people) if m.kind in kinds]
+    if "person" in kinds:  # "the Japanese foreign minister held talks in Paris"
+        visitors += [m for m in _demonym_officials(context, people)
+                     if all(v.country != m.country for v in visitors)]
     for person in people:  # "the two sides held talks in Miami"
         visitors += [m for m in _group_members(context, person)
                      if all(v.country != m.country for v in visitors)]
     return visitors, hosts, True
+
+
+def _demonym_officials(context: DocumentContext, people: list[Token]) -> list[ActorMention]:
+    """States named by a nationality on an official noun among ``people`` ("the Japanese
+    foreign minister", "Iranian officials"), as the travel readers take them; not on
+    other nouns ("Japanese businessmen")."""
+    officials = visit_config("official_nouns") | envoy_nouns()
+    named = [p for p in people if p.lower_ in officials and not non_state_leader(p)]
+    return [m for m in visitor_mentions(context, named) if m.kind == "demonym"]
 
 
 _GROUP_WINDOW = 8  # sentences back to look for the list a numbered group counts

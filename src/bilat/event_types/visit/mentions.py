@@ -28,6 +28,7 @@ __all__ = [
     "host_mentions",
     "names_no_destination",
     "names_two_states",
+    "non_state_leader",
     "official_visitors",
     "protagonist",
     "seat_mention",
@@ -96,12 +97,20 @@ def official_visitors(context: DocumentContext, named: list[Token]) -> list[Acto
     Nigerians will go on to Paris")."""
     officials = visit_config("official_nouns") | envoy_nouns()
     visitors = visitor_mentions(context, named)
-    if any(t.lower_ in officials for t in named):
+    if any(t.lower_ in officials and not non_state_leader(t) for t in named):
         return visitors
     # "the Nigerians will go on to Paris": a people named as such refers to its envoys
     group = {m for t in named if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
              and (m := context.actor_at(t.i)) is not None and m.kind == "demonym"}
     return [m for m in visitors if m.kind != "demonym" or m in group]
+
+
+def non_state_leader(noun: Token) -> bool:
+    """Whether an official noun is a non-state group's: "Syrian opposition leaders",
+    "rebel commanders" (``non_state_leaders``); its nationality names no visiting state."""
+    words = visit_config("non_state_leaders")
+    return any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in words
+               for c in noun.children)
 
 
 def demonym_hosts(context: DocumentContext, tokens: list[Token]) -> list[ActorMention]:
