@@ -71,7 +71,23 @@ def visitor_mentions(context: DocumentContext, tokens: list[Token],
         mention = mention_for(context, token, VISITOR_KINDS, depth=depth)
         if mention is not None and all(m.country != mention.country for m in out):
             out.append(mention)
+        if mention is not None and mention.kind == "demonym":
+            out.extend(m for m in _coordinated_demonyms(context, token)
+                       if all(n.country != m.country for n in out))
     return out
+
+
+def _coordinated_demonyms(context: DocumentContext, noun: Token) -> list[ActorMention]:
+    """The nationalities coordinated on one noun: "Indian and Pakistani negotiators",
+    "the Kenyan, Ugandan and Rwandan presidents" (each names a state of its own)."""
+    found: list[ActorMention] = []
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            for word in child.conjuncts:
+                mention = context.actor_at(word.i)
+                if mention is not None and mention.kind == "demonym":
+                    found.append(mention)
+    return found
 
 
 def names_two_states(context: DocumentContext) -> bool:
