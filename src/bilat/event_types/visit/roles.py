@@ -83,7 +83,30 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
         visitors = visitor_mentions(context, [s for s in subjects(verb) if s != noun])
     if not visitors and not owned:
         visitors = visitor_mentions(context, compounds)
+    if not visitors:  # "Britain's trade minister said his trip to Tokyo would ...": the
+        # official whose clause holds "his"
+        visitors = official_visitors(context, [s for p in possessors
+                                               if p.lower_ in _OWNER_PRONOUNS
+                                               for s in _subjects_above(p)])
     return visitors, hosts
+
+
+_OWNER_PRONOUNS = frozenset({"his", "her", "their"})
+
+
+def _subjects_above(pronoun: Token) -> list[Token]:
+    """The subjects, before ``pronoun``, of the nearest clause above it that has one."""
+    node = pronoun
+    for _ in range(8):
+        if node.head == node:
+            return []
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            found = [c for c in node.children
+                     if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i]
+            if found:
+                return found
+    return []
 
 
 def _travel_roles(context: DocumentContext, trigger: Trigger) -> Roles:
