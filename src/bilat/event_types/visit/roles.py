@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bilat.actors.document import TITLE_HEADS
 from bilat.event_types.visit.lexicon import (
     entries_for,
     envoy_nouns,
@@ -25,7 +26,7 @@ from bilat.event_types.visit.mentions import (
     official_visitors,
     visitor_mentions,
 )
-from bilat.syntax.arguments import pp_objects, subjects
+from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
 from bilat.syntax.itinerary import attributive_noun, destinations, relative_place, venue_places
 from bilat.syntax.lexicon import statement_verb_forms
@@ -197,6 +198,13 @@ def _host_roles(context: DocumentContext, trigger: Trigger) -> Roles:
     visitors = visitor_mentions(context, guests, depth=1)  # not "received a credit from Japan"
     if passive:
         visitors = [m for m in visitors if m.kind in OFFICIAL_KINDS]
+    else:  # "welcomed the Gaza ceasefire": a guest is named, or an official ("the Ukrainian
+        # president", "a delegation from Vietnam"), not a thing a state is named on
+        named = {id(m) for g in guests for c in conjuncts(g)
+                 if (m := context.actor_at(c.i)) is not None}
+        officials = visit_config("official_nouns") | envoy_nouns() | TITLE_HEADS
+        if not any(c.lower_ in officials for g in guests for c in conjuncts(g)):
+            visitors = [m for m in visitors if id(m) in named]
     agents = [o for a in head.children if a.dep_ == "agent" for o in a.children
               if o.dep_ == "pobj"]
     places = pp_objects(head, ["in", "at"]) + [p for a in agents
