@@ -19,6 +19,7 @@ from bilat.event_types.agreement.words import (
     is_accord_noun,
     is_strong_accord,
     non_party_verb,
+    topic_verb,
     word_lists,
 )
 from bilat.syntax.arguments import pp_objects, subjects
@@ -142,8 +143,9 @@ def noun_parties(context: DocumentContext, noun: Token, sent: Span) -> list[str]
         return parties  # "support for the Iran nuclear deal": only the states the noun names
     extend_parties(parties, party_countries(context, _link_possessors(noun)))
     verb = verb_above(noun)
-    if verb is None or non_party_verb(verb):
-        return parties
+    if verb is None or non_party_verb(verb) or (
+            topic_verb(verb) and (parties or named_for_venue(context, noun))):
+        return parties  # "to discuss the Iran nuclear deal", "the Paris accord": not theirs
     extend_parties(parties, _verb_subject_parties(context, noun, verb, sent))
     return parties
 
@@ -209,7 +211,7 @@ def _may_take_sentence_states(context: DocumentContext, noun: Token) -> bool:
     if _weighed(noun):
         return False
     verb = verb_above(noun)
-    if non_party_verb(verb):
+    if non_party_verb(verb) or (topic_verb(verb) and modifier_countries(context, noun)):
         return False
     if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
         return False

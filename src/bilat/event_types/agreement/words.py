@@ -20,7 +20,7 @@ SOURCE = "bilat/event_types/agreement/lexicon.json"
 WORD_LIST_KEYS = (
     "non_party_verbs", "non_party_nouns", "non_party_modifiers", "hypothetical_determiners",
     "unit_nouns", "state_body_heads", "state_bank_modifiers", "strong_accords",
-    "quantity_modifiers",
+    "quantity_modifiers", "topic_verbs",
 )
 
 
@@ -44,6 +44,11 @@ def non_party_verb(verb: Token | None) -> bool:
     """Whether ``verb`` comments on, brokers or weighs an agreement ("Japan viewed the
     accord", "Egypt mediated the deal"): its subjects are no parties."""
     return verb is not None and verb.lemma_.lower() in word_lists()["non_party_verbs"]
+
+
+def topic_verb(verb: Token | None) -> bool:
+    """Whether ``verb`` talks about an agreement ("discuss", "debate": ``topic_verbs``)."""
+    return verb is not None and verb.lemma_.lower() in word_lists()["topic_verbs"]
 
 
 def is_strong_accord(token: Token) -> bool:
