@@ -65,7 +65,8 @@ def _meeting_people(context: DocumentContext, head: Token, verb: Token | None,
         members = [p for o in pp_objects(head, ["of"]) for p in (o, *pp_objects(o, ["of"]))]
         people += [p for p in members if (m := mention_for(context, p)) is None
                    or m.country not in union_codes()]
-    if verb is not None:
+    if verb is not None and verb.lemma_.lower() not in visit_config("observer_verbs"):
+        # not "China welcomed the talks in Geneva": the subject only watches or judges them
         people += subjects(verb) or _outer_subjects(verb)
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head == verb:
             # "the summit in Nairobi brought together leaders of Uganda and Rwanda"
@@ -126,7 +127,7 @@ def meeting_roles(context: DocumentContext, head: Token) -> Roles:
     if head.pos_ == "VERB":  # "met Merkel in Berlin": the one met is a participant too
         partners += objects
     hosts = _meeting_places(context, head, verb, partners, objects)
-    kinds = OFFICIAL_KINDS | {"country"}
+    kinds = OFFICIAL_KINDS | {"country", "capital"}  # "Washington and Beijing held talks"
     if not hosts and _definite(head):  # "Tomorrow's Group of Seven meeting", "the talks"
         hosts = _earlier_meeting_place(context, head)
         kinds = frozenset({"country"})  # the states that meet, not someone speaking of it
