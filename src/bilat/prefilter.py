@@ -496,7 +496,8 @@ _PLAIN, _WEAK, _WEAK_GROUND, _WEAK_WEAPON = 0, 1, 2, 3
 same, or with "into" in the document (a weak ground move); the same, and only in a document
 that names a weapon (a verb of launching, ``"needs_weapon"``: the strike extractor keeps
 "fired", "sent", "dropped" only with a weapon word as what is launched, so "was sent off"
-or "dropped points" in a match report is no strike)."""
+or "dropped points" in a match report is no strike; a verb that needs a weapon or aircraft
+as its subject, ``"weapon_subject"``: "missiles killed")."""
 
 _Sequences = dict[int, list[tuple[tuple[frozenset[int], ...], int]]]
 
@@ -504,7 +505,7 @@ _Sequences = dict[int, list[tuple[tuple[frozenset[int], ...], int]]]
 def _condition(event_type: str, entry: Any) -> int:
     if not _needs(event_type).weak_triggers or entry.extra.get("strength") != "weak":
         return _PLAIN
-    if entry.extra.get("needs_weapon"):
+    if entry.extra.get("needs_weapon") or entry.extra.get("weapon_subject"):
         return _WEAK_WEAPON
     return _WEAK_GROUND if entry.label == "ground" else _WEAK
 
@@ -608,15 +609,19 @@ def _find_triggers(event_type: str, cols: _Columns) -> tuple[bool, list[tuple[in
 
 @cache
 def _weapon_words() -> frozenset[int] | None:
-    """Hashes of every weapon word of the strike lexicon (``weapon_nouns``), lower-cased: the
-    words the strike extractor accepts as what a verb of launching launches."""
+    """Hashes of every weapon word of the strike lexicon (``weapon_nouns``) and aircraft word
+    (``air_nouns``), lower-cased: the words the strike extractor accepts as what a verb of
+    launching launches, or as the subject of a verb that needs a weapon ("warplanes
+    killed")."""
     from spacy.strings import get_string_id
 
     try:
         from bilat.lexicons import shipped_type_lexicon
 
-        weapons = shipped_type_lexicon("strike").groups("weapon_nouns")
+        lexicon = shipped_type_lexicon("strike")
+        weapons = lexicon.groups("weapon_nouns")
         words = {w.lower() for kind in weapons.values() for w in kind}
+        words |= {w.lower() for w in lexicon.words("air_nouns")}
     except Exception:  # pragma: no cover - the list moved: every launch verb counts
         log.warning("bilat.prefilter: cannot read the weapon words; launch verbs kept")
         return None

@@ -21,6 +21,7 @@ from bilat.event_types.strike.words import (
     FORCES_KINDS,
     MODIFIER_WINDOW,
     _words,
+    word_list,
 )
 from bilat.syntax.agents import (
     accused_doer,
@@ -305,6 +306,21 @@ def _weapon_fired(trigger: Trigger) -> str | None:
         kind = _weapon(phrase)
         if kind is not None:
             return kind
+    return None
+
+
+def _weapon_subject(trigger: Trigger) -> str | None:
+    """For a verb that needs a weapon as its subject ("Russian missiles killed seven
+    civilians", "drones destroyed a depot"): the kind of that weapon; ``None`` when the
+    subject is no weapon ("the earthquake killed", "police killed")."""
+    aircraft = word_list("air_nouns")
+    for subject in trigger.head.children:
+        if subject.dep_ in {"nsubj", "csubj"}:
+            kind = _weapon(subject)
+            if kind is not None:
+                return kind
+            if any(each.lower_ in aircraft for each in conjuncts(subject)):
+                return "air"  # "Israeli warplanes killed 12 people in Gaza"
     return None
 
 

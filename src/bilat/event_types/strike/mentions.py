@@ -16,6 +16,7 @@ from bilat.event_types.strike.attacker import (
     _state_modifier,
     _state_move_into,
     _weapon_fired,
+    _weapon_subject,
 )
 from bilat.event_types.strike.figures import (
     _casualties,
@@ -271,6 +272,10 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
     fired: str | None = None
     if trigger.entry.extra.get("needs_weapon"):
         fired = _weapon_fired(trigger)
+        if fired is None:
+            return []
+    elif trigger.entry.extra.get("weapon_subject"):
+        fired = _weapon_subject(trigger)
         if fired is None:
             return []
     weak = _is_weak(trigger)
