@@ -132,7 +132,8 @@ def stated_origins(context: DocumentContext, trigger: Trigger,
             if all(o.country != mention.country for o, _ in origins):
                 origins.append((mention, phrase))
     if origins or deporter is None or not is_verbal(trigger.head) or any(
-            c.dep_ == "poss" for t in deportees for c in t.children):
+            c.dep_ == "poss" for t in deportees for p in (t, *pp_objects(t, ["of"]))
+            for c in p.children):  # "its nationals", "12 of its citizens"
         return origins
     # a named deporter, so "from" gives where the people come from
     for token in pp_objects(trigger.head, ["from"]):
