@@ -174,12 +174,19 @@ def _strike_modality(context: DocumentContext, trigger: Trigger, parties: set[st
     return Modality.ASSERTED, None
 
 
+def _may_report_strike(trigger: Trigger) -> bool:
+    """Whether a strike word may report a strike: not "killed" with no weapon as its
+    subject ("At least 14 people were killed")."""
+    return not trigger.entry.extra.get("weapon_subject") or _weapon_subject(trigger) is not None
+
+
 def _strike_casualties(context: DocumentContext, sent: Span) -> tuple[Count | None, Count | None]:
     """The killed and injured of a strike: in its sentence, else in the next one when that
     one reports no strike of its own."""
     killed, injured = _casualties(context, sent)
     following = context.next_sentence(sent) if killed is None and injured is None else None
-    if following is not None and not any(True for _ in load_lexicon("strike").find(following)):
+    if following is not None and not any(_may_report_strike(t)
+                                         for t in load_lexicon("strike").find(following)):
         killed, injured = _casualties(context, following)
     return killed, injured
 
