@@ -228,6 +228,14 @@ def test_leaders_by_date() -> None:
     assert resolve_country("Genscher", when=D(1987, 1, 1)) == "DEU"
 
 
+def test_a_short_surname_the_file_gives_counts_in_title_case_only() -> None:
+    assert resolve_country("Xi", when=D(2026, 3, 12)) == "CHN"
+    assert resolve_country("Xi", when=D(1987, 3, 12)) is None  # not yet in office
+    assert resolve_country("XI", when=D(2026, 3, 12)) is None  # a numeral: "Pius XI"
+    assert resolve_country("xi", when=D(2026, 3, 12)) is None  # the Greek letter
+    assert resolve_country("Un", when=D(2026, 3, 12)) is None  # no surname given: "UN"
+
+
 @pytest.mark.parametrize(
     ("name", "code"),
     [

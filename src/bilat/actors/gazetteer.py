@@ -96,14 +96,20 @@ def _leaders() -> dict[str, Any]:
     try:
         data: dict[str, Any] = _load("leaders.json")
     except FileNotFoundError:  # pragma: no cover - shipped with the package
-        return {"leaders": [], "by_key": {}, "ambiguous_surnames": set()}
+        return {"leaders": [], "by_key": {}, "ambiguous_surnames": set(),
+                "title_case_only": set()}
     by_key: dict[str, list[dict[str, Any]]] = {}
+    short: set[str] = set()
     for rec in data.get("leaders", []):
         names = {rec["name"], *rec.get("aliases", [])}
         surname = rec.get("surname") or rec["name"].split()[-1]
-        # a two-letter "surname" ("Un" of Kim Jong Un) would match acronyms such as "UN"
+        # a two-letter "surname" ("Un" of Kim Jong Un) would match acronyms such as "UN";
+        # one the file gives outright ("Xi") counts, written in title case only
         if len(surname) > 2:
             names.add(surname)
+        elif rec.get("surname"):
+            names.add(surname)
+            short.add(normalise(surname))
         for n in names:
             by_key.setdefault(normalise(n), []).append(rec)
     reviewed = set(by_key)
@@ -116,6 +122,7 @@ def _leaders() -> dict[str, Any]:
             if key not in reviewed:
                 by_key.setdefault(key, []).append(rec)
     data["by_key"] = by_key
+    data["title_case_only"] = short
     data["ambiguous_surnames"] = {normalise(s) for s in data.get("ambiguous_surnames", [])}
     return data
 
@@ -247,11 +254,17 @@ def _shipped_leader_first_words() -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in _leaders()["by_key"])
 
 
+def _written_as_name(name: str, key: str) -> bool:
+    """Whether ``name`` may be the leader key ``key``: a short surname the leaders file
+    gives ("Xi") only in title case, never as an acronym or numeral ("XI")."""
+    return key not in _leaders()["title_case_only"] or name.istitle()
+
+
 def _leader_code(name: str, when: datetime.date | None) -> str | None:
     data = _leaders()
     key = normalise(name)
     recs = _leaders_by_key().get(key)
-    if not recs:
+    if not recs or not _written_as_name(name, key):
         return None
     full = any(
         normalise(r["name"]) == key or key in {normalise(a) for a in r.get("aliases", [])}
@@ -282,7 +295,8 @@ def leaders_named(name: str) -> list[dict[str, Any]]:
     """Leader records whose full name, alias or surname is ``name``."""
     if not isinstance(name, str):
         return []
-    return list(_leaders_by_key().get(normalise(name), []))
+    key = normalise(name)
+    return list(_leaders_by_key().get(key, [])) if _written_as_name(name, key) else []
 
 
 def ambiguous_surname(name: str) -> bool:
