@@ -174,6 +174,16 @@ def _strike_modality(context: DocumentContext, trigger: Trigger, parties: set[st
     return Modality.ASSERTED, None
 
 
+def _needed_weapon(trigger: Trigger) -> tuple[bool, str | None]:
+    """Whether the trigger needs a weapon (launched: "fired missiles"; as its subject:
+    "missiles killed"), and the kind of the weapon found there."""
+    if trigger.entry.extra.get("needs_weapon"):
+        return True, _weapon_fired(trigger)
+    if trigger.entry.extra.get("weapon_subject"):
+        return True, _weapon_subject(trigger)
+    return False, None
+
+
 def _may_report_strike(trigger: Trigger) -> bool:
     """Whether a strike word may report a strike: not "killed" with no weapon as its
     subject ("At least 14 people were killed")."""
@@ -276,15 +286,9 @@ def _strike_mentions(context: DocumentContext, trigger: Trigger,
     special = _special_mentions(context, trigger)
     if special is not None:
         return special
-    fired: str | None = None
-    if trigger.entry.extra.get("needs_weapon"):
-        fired = _weapon_fired(trigger)
-        if fired is None:
-            return []
-    elif trigger.entry.extra.get("weapon_subject"):
-        fired = _weapon_subject(trigger)
-        if fired is None:
-            return []
+    needs, fired = _needed_weapon(trigger)
+    if needs and fired is None:
+        return []
     weak = _is_weak(trigger)
     attacker, military, attacker_token = _attacker(context, trigger)
     if forced is not None:

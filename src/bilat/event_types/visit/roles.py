@@ -200,11 +200,7 @@ def _host_roles(context: DocumentContext, trigger: Trigger) -> Roles:
         visitors = [m for m in visitors if m.kind in OFFICIAL_KINDS]
     else:  # "welcomed the Gaza ceasefire": a guest is named, or an official ("the Ukrainian
         # president", "a delegation from Vietnam"), not a thing a state is named on
-        named = {id(m) for g in guests for c in conjuncts(g)
-                 if (m := context.actor_at(c.i)) is not None}
-        officials = visit_config("official_nouns") | envoy_nouns() | TITLE_HEADS
-        if not any(c.lower_ in officials for g in guests for c in conjuncts(g)):
-            visitors = [m for m in visitors if id(m) in named]
+        visitors = _named_or_official_guests(context, guests, visitors)
     agents = [o for a in head.children if a.dep_ == "agent" for o in a.children
               if o.dep_ == "pobj"]
     places = pp_objects(head, ["in", "at"]) + [p for a in agents
@@ -214,6 +210,20 @@ def _host_roles(context: DocumentContext, trigger: Trigger) -> Roles:
         hosting = agents if passive else subjects(head)
         hosts = [m for m in visitor_mentions(context, hosting) if m.kind != "demonym"]
     return visitors, hosts, True
+
+
+def _named_or_official_guests(context: DocumentContext, guests: list[Token],
+                              visitors: list[ActorMention]) -> list[ActorMention]:
+    """The visitors of a hosting verb's objects read from guests that are people: named
+    actors, persons ("hosted Iran's Hassan Rouhani", whoever the gazetteer knows him as)
+    or officials ("the Ukrainian president", "a delegation from Laos"); not a state named
+    on a thing welcomed ("welcomed the Gaza ceasefire")."""
+    officials = visit_config("official_nouns") | envoy_nouns() | TITLE_HEADS
+    guests_proper = [w for g in guests for w in conjuncts(g)
+                     if context.actor_at(w.i) is not None or w.ent_type_ == "PERSON"
+                     or w.lower_ in officials]
+    kept = visitor_mentions(context, guests_proper, depth=1)
+    return [m for m in visitors if m in kept]
 
 
 def _meet_roles(context: DocumentContext, trigger: Trigger) -> Roles:
