@@ -71,17 +71,14 @@ class EntityDecoder:
     the recogniser's own ``predict`` and ``set_annotations`` would set.
     """
 
-    def __init__(self, recogniser: Any, moves: list[int], labels: list[str]) -> None:
+    def __init__(self, recogniser: Any, actions: _Actions) -> None:
         self.recogniser = recogniser
-        self.label_names = labels
+        self.label_names = actions.label_names
         model = recogniser.model
         self._tok2vec, self._lower, self._upper = model.layers
-        self._moves = np.array(moves, dtype=np.int64)
+        self._moves = np.array(actions.moves, dtype=np.int64)
         # every action's label as an index into label_names (0: no label)
-        index = {name: i for i, name in enumerate(labels)}
-        names = [recogniser.moves.get_class_name(i) for i in range(len(moves))]
-        self._labels = np.array([index[name.partition("-")[2]] for name in names],
-                                dtype=np.int64)
+        self._labels = np.array(actions.labels, dtype=np.int64)
         labelled = self._labels != 0
         self._begin = (self._moves == _BEGIN) & labelled
         self._in = (self._moves == _IN) & labelled
@@ -110,16 +107,15 @@ class EntityDecoder:
         _, lower, upper = model.layers
         if lower.name != "precomputable_affine" or not isinstance(lower.ops, NumpyOps):
             return None
-        parsed = _actions(recogniser)
-        if parsed is None or _blis_ops() is None:
+        actions = _actions(recogniser)
+        if actions is None or _blis_ops() is None:
             return None
-        moves, labels = parsed
         try:
             shapes_fit = lower.get_dim("nF") == 3 and upper.get_param("W").shape == (
-                len(moves), lower.get_dim("nO"))
+                len(actions.moves), lower.get_dim("nO"))
         except (KeyError, ValueError, AttributeError):
             return None
-        return cls(recogniser, moves, labels) if shapes_fit else None
+        return cls(recogniser, actions) if shapes_fit else None
 
     @staticmethod
     def takes(docs: list[Doc]) -> bool:
@@ -301,23 +297,34 @@ def _batches(items: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
         yield batch
 
 
-def _actions(recogniser: Any) -> tuple[list[int], list[str]] | None:
-    """The recogniser's actions as BILUO moves, and its entity labels (index 0: none);
-    ``None`` for an action that is not ``B-``, ``I-``, ``L-``, ``U-`` or ``O``."""
+class _Actions:
+    """A recogniser's actions: each one's BILUO move and label (an index into
+    ``label_names``, whose entry 0 is no label)."""
+
+    def __init__(self, moves: list[int], labels: list[int], label_names: list[str]) -> None:
+        self.moves = moves
+        self.labels = labels
+        self.label_names = label_names
+
+
+def _actions(recogniser: Any) -> _Actions | None:
+    """The recogniser's actions, read from their names once; ``None`` for an action that
+    is not ``B-``, ``I-``, ``L-``, ``U-`` or ``O``."""
     moves: list[int] = []
-    labels = [""]
+    labels: list[int] = []
+    index = {"": 0}
     for i in range(recogniser.moves.n_moves):
         name = recogniser.moves.get_class_name(i)
         if name == "O":
             moves.append(_OUT)
+            labels.append(0)
             continue
         letter, dash, label = name.partition("-")
         if letter not in _MOVES or not dash:
             return None
         moves.append(_MOVES[letter])
-        if label not in labels:
-            labels.append(label)
-    return moves, labels
+        labels.append(index.setdefault(label, len(index)))
+    return _Actions(moves, labels, list(index))
 
 
 class _DecodedRecogniser:

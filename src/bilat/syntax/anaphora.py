@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bilat.actors import ActorMention
     from bilat.context import DocumentContext
 
-__all__ = ["clause_subject", "fronted_subject", "title_antecedent"]
+__all__ = ["clause_subject", "fronted_subject", "subjects_above", "title_antecedent"]
 
 # Heads that never pick out one earlier official ("the officials", "a spokesman").
 _NOT_UNIQUE = frozenset({"official", "officials", "spokesman", "spokeswoman", "spokesperson",
@@ -120,15 +120,24 @@ def clause_subject(context: DocumentContext, pronoun: Token) -> ActorMention | N
     that subject is a person named before the pronoun."""
     if pronoun.lower_ not in _PRONOUNS:
         return None
+    found = subjects_above(pronoun)
+    if not found:
+        return None
+    mention = context.actor_at(found[0].i)
+    return mention if mention is not None and mention.kind == "person" else None
+
+
+def subjects_above(pronoun: Token, max_hops: int = 8) -> list[Token]:
+    """The subjects, before ``pronoun``, of the nearest clause above it that has one
+    ("Britain's trade minister said his trip ..." -> "minister")."""
     node = pronoun
-    for _ in range(8):
+    for _ in range(max_hops):
         if node.head == node:
-            return None
+            return []
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
-            for child in node.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < pronoun.i:
-                    mention = context.actor_at(child.i)
-                    return mention if mention is not None and mention.kind == "person" \
-                        else None
-    return None
+            found = [c for c in node.children
+                     if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i]
+            if found:
+                return found
+    return []

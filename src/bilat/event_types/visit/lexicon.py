@@ -18,6 +18,7 @@ __all__ = [
     "entries_for",
     "envoy_nouns",
     "host_forms",
+    "official_words",
     "resident_titles",
     "union_codes",
     "venue_seats",
@@ -48,6 +49,13 @@ def venue_seats() -> dict[str, str]:
 def envoy_nouns() -> frozenset[str]:
     """Nouns for envoys a state sends (``envoy_nouns``)."""
     return visit_config("envoy_nouns")
+
+
+@cache
+def official_words() -> frozenset[str]:
+    """Nouns that make a nationality on them a state's officials: ``official_nouns`` and
+    the envoy nouns ("the Japanese foreign minister", "a Chinese delegation")."""
+    return visit_config("official_nouns") | envoy_nouns()
 
 
 def visit_nouns() -> frozenset[str]:

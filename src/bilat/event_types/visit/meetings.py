@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bilat.event_types.visit.lexicon import (
     definite_determiners,
-    envoy_nouns,
+    official_words,
     union_codes,
     venue_seats,
     visit_config,
@@ -150,7 +150,7 @@ def _demonym_officials(context: DocumentContext, people: list[Token]) -> list[Ac
     """States named by a nationality on an official noun among ``people`` ("the Japanese
     foreign minister", "Iranian officials"), as the travel readers take them; not on
     other nouns ("Japanese businessmen")."""
-    officials = visit_config("official_nouns") | envoy_nouns()
+    officials = official_words()
     named = [p for p in people if p.lower_ in officials and not non_state_leader(p)]
     return [m for m in visitor_mentions(context, named) if m.kind == "demonym"]
 

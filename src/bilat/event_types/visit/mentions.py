@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from bilat.event_types.visit.lexicon import envoy_nouns, venue_seats, visit_config
+from bilat.event_types.visit.lexicon import official_words, venue_seats, visit_config
 from bilat.syntax.arguments import conjuncts, pp_objects
 from bilat.syntax.itinerary import attributive_noun
 from bilat.syntax.mentions import mention_for
@@ -111,7 +111,7 @@ def official_visitors(context: DocumentContext, named: list[Token]) -> list[Acto
     ("the Chinese delegation arrived", not "the Russian capsule touched down" nor "a
     British-born teenager who travelled to Syria") or as the people itself ("the
     Nigerians will go on to Paris")."""
-    officials = visit_config("official_nouns") | envoy_nouns()
+    officials = official_words()
     visitors = visitor_mentions(context, named)
     if any(t.lower_ in officials and not non_state_leader(t) for t in named):
         return visitors

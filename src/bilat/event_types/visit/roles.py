@@ -10,6 +10,7 @@ from bilat.event_types.visit.lexicon import (
     entries_for,
     envoy_nouns,
     host_forms,
+    official_words,
     resident_titles,
     visit_config,
     visit_nouns,
@@ -26,6 +27,7 @@ from bilat.event_types.visit.mentions import (
     official_visitors,
     visitor_mentions,
 )
+from bilat.syntax.anaphora import subjects_above
 from bilat.syntax.arguments import conjuncts, pp_objects, subjects
 from bilat.syntax.clauses import governing_verb
 from bilat.syntax.itinerary import attributive_noun, destinations, relative_place, venue_places
@@ -88,26 +90,11 @@ def _noun_roles(context: DocumentContext, trigger: Trigger) -> tuple[list[ActorM
         # official whose clause holds "his"
         visitors = official_visitors(context, [s for p in possessors
                                                if p.lower_ in _OWNER_PRONOUNS
-                                               for s in _subjects_above(p)])
+                                               for s in subjects_above(p)])
     return visitors, hosts
 
 
 _OWNER_PRONOUNS = frozenset({"his", "her", "their"})
-
-
-def _subjects_above(pronoun: Token) -> list[Token]:
-    """The subjects, before ``pronoun``, of the nearest clause above it that has one."""
-    node = pronoun
-    for _ in range(8):
-        if node.head == node:
-            return []
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            found = [c for c in node.children
-                     if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i]
-            if found:
-                return found
-    return []
 
 
 def _travel_roles(context: DocumentContext, trigger: Trigger) -> Roles:
@@ -218,7 +205,7 @@ def _named_or_official_guests(context: DocumentContext, guests: list[Token],
     actors, persons ("hosted Iran's Hassan Rouhani", whoever the gazetteer knows him as)
     or officials ("the Ukrainian president", "a delegation from Laos"); not a state named
     on a thing welcomed ("welcomed the Gaza ceasefire")."""
-    officials = visit_config("official_nouns") | envoy_nouns() | TITLE_HEADS
+    officials = official_words() | TITLE_HEADS
     guests_proper = [w for g in guests for w in conjuncts(g)
                      if context.actor_at(w.i) is not None or w.ent_type_ == "PERSON"
                      or w.lower_ in officials]
